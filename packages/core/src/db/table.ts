@@ -32,7 +32,10 @@ export function createTableInput(tableName: string) {
   return {
     TableName: tableName,
     BillingMode: "PAY_PER_REQUEST" as const,
-    AttributeDefinitions: attributeNames.map((name) => ({ AttributeName: name, AttributeType: "S" as const })),
+    AttributeDefinitions: attributeNames.map((name) => ({
+      AttributeName: name,
+      AttributeType: "S" as const,
+    })),
     KeySchema: [
       { AttributeName: TABLE.primaryIndex.hashKey, KeyType: "HASH" as const },
       { AttributeName: TABLE.primaryIndex.rangeKey, KeyType: "RANGE" as const },

@@ -153,7 +153,11 @@ export const signer = z.object({
 
 export const issuerInfo = z.object({
   name: requiredText(300).describe("e.g. UBND xã Quảng Nghiệp"),
-  headerLines: z.array(requiredText(200)).max(3).optional().describe('e.g. ["ỦY BAN NHÂN DÂN", "XÃ QUẢNG NGHIỆP"]'),
+  headerLines: z
+    .array(requiredText(200))
+    .max(3)
+    .optional()
+    .describe('e.g. ["ỦY BAN NHÂN DÂN", "XÃ QUẢNG NGHIỆP"]'),
   superior: text(300).optional().describe("Direct superior body shown above the issuer, if any"),
   code: text(40).optional().describe("Issuer code in the symbol, e.g. UBND"),
 });
@@ -170,7 +174,8 @@ export const planContent = z.object({
   period: z
     .string()
     .regex(/^\d{4}(-(H1|H2|Q[1-4]|M(0[1-9]|1[0-2])))?$/, {
-      message: "Kỳ phải có dạng 2023, 2023-H1, 2023-Q2 hoặc 2023-M06 / Period must look like 2023, 2023-H1, 2023-Q2 or 2023-M06",
+      message:
+        "Kỳ phải có dạng 2023, 2023-H1, 2023-Q2 hoặc 2023-M06 / Period must look like 2023, 2023-H1, 2023-Q2 or 2023-M06",
     })
     .optional(),
   basis: z.array(citedDocument).max(50).default([]),
@@ -219,7 +224,12 @@ export const planSummary = plan.pick({
 export type PlanSummary = z.infer<typeof planSummary>;
 
 /** "61/KH-UBND" from its parts, zero-padding numbers below 10 (Decree 30). */
-export function formatSymbol(n: { number?: number; typeCode?: string; issuerCode?: string; symbol?: string }) {
+export function formatSymbol(n: {
+  number?: number;
+  typeCode?: string;
+  issuerCode?: string;
+  symbol?: string;
+}) {
   if (n.number === undefined) return n.symbol;
   const num = String(n.number).padStart(2, "0");
   if (!n.typeCode || n.typeCode === "CV") return `${num}/${n.issuerCode ?? "UBND"}`;

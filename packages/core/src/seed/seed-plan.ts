@@ -95,7 +95,13 @@ export const SEED_PLAN: PlanContentInput = {
           heading: "Hình thức thực hiện",
           paragraphs: ["Tổ chức Hội nghị sơ kết."],
           children: [
-            { id: "s2-2-1", label: "2.1", heading: "Thời gian tổ chức", paragraphs: ["½ ngày (dự kiến ngày 22/6/2023)"], children: [] },
+            {
+              id: "s2-2-1",
+              label: "2.1",
+              heading: "Thời gian tổ chức",
+              paragraphs: ["½ ngày (dự kiến ngày 22/6/2023)"],
+              children: [],
+            },
             {
               id: "s2-2-2",
               label: "2.2",
@@ -103,9 +109,24 @@ export const SEED_PLAN: PlanContentInput = {
               paragraphs: ["Khoảng 35 đại biểu, gồm:"],
               children: [
                 { id: "s2-2-2-a", label: "-", paragraphs: ["BTV Đảng uỷ;"], children: [] },
-                { id: "s2-2-2-b", label: "-", paragraphs: ["Thường trực HĐND; Lãnh đạo UBND;"], children: [] },
-                { id: "s2-2-2-c", label: "-", paragraphs: ["MTTQ, các ban ngành, đoàn thể, công chức UBND xã."], children: [] },
-                { id: "s2-2-2-d", label: "-", paragraphs: ["Lãnh đạo các cơ quan trên địa  bàn xã;"], children: [] },
+                {
+                  id: "s2-2-2-b",
+                  label: "-",
+                  paragraphs: ["Thường trực HĐND; Lãnh đạo UBND;"],
+                  children: [],
+                },
+                {
+                  id: "s2-2-2-c",
+                  label: "-",
+                  paragraphs: ["MTTQ, các ban ngành, đoàn thể, công chức UBND xã."],
+                  children: [],
+                },
+                {
+                  id: "s2-2-2-d",
+                  label: "-",
+                  paragraphs: ["Lãnh đạo các cơ quan trên địa  bàn xã;"],
+                  children: [],
+                },
                 { id: "s2-2-2-e", label: "-", paragraphs: ["Bí thư chi bộ, trưởng thôn;"], children: [] },
                 {
                   id: "s2-2-2-f",
@@ -115,7 +136,13 @@ export const SEED_PLAN: PlanContentInput = {
                 },
               ],
             },
-            { id: "s2-2-3", label: "2.3", heading: "Địa điểm tổ chức", paragraphs: ["Hội trường Nhà Văn hóa Trung tâm xã."], children: [] },
+            {
+              id: "s2-2-3",
+              label: "2.3",
+              heading: "Địa điểm tổ chức",
+              paragraphs: ["Hội trường Nhà Văn hóa Trung tâm xã."],
+              children: [],
+            },
             {
               id: "s2-2-4",
               label: "2.4",

@@ -8,7 +8,9 @@ export type UnitKind = z.infer<typeof unitKind>;
 export const unitInput = z.object({
   id: z
     .string()
-    .regex(/^[a-z0-9][a-z0-9-]{1,62}$/, { message: "Mã đơn vị chỉ gồm a-z, 0-9, '-' / Unit id: a-z, 0-9, '-' only" }),
+    .regex(/^[a-z0-9][a-z0-9-]{1,62}$/, {
+      message: "Mã đơn vị chỉ gồm a-z, 0-9, '-' / Unit id: a-z, 0-9, '-' only",
+    }),
   kind: unitKind,
   name: requiredText(200),
   shortName: requiredText(120),

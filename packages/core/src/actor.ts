@@ -1,0 +1,37 @@
+import { AsyncLocalStorage } from "node:async_hooks";
+import { DomainError } from "./errors";
+
+export const ROLES = ["commune_staff", "commune_leader", "overseer", "admin"] as const;
+export type Role = (typeof ROLES)[number];
+
+/** Who is calling, resolved by the server from the session — never from the request body or path. */
+export type Actor = {
+  username: string;
+  displayName: string;
+  role: Role;
+  /** The user's own unit: a commune for staff/leaders, the overseeing unit for overseers. */
+  unitId?: string;
+  /** Communes whose plans this actor may read. */
+  communeIds: string[];
+};
+
+const storage = new AsyncLocalStorage<Actor>();
+
+export function withActor<T>(actor: Actor, fn: () => T): T {
+  return storage.run(actor, fn);
+}
+
+export function actor(): Actor {
+  const a = storage.getStore();
+  if (!a) throw new DomainError(401, "unauthenticated", { vi: "Bạn cần đăng nhập.", en: "Please sign in." });
+  return a;
+}
+
+export function canRead(communeId: string) {
+  return actor().communeIds.includes(communeId);
+}
+
+export function canWrite(communeId: string) {
+  const a = actor();
+  return (a.role === "commune_staff" || a.role === "commune_leader") && a.unitId === communeId;
+}

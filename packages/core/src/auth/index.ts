@@ -1,0 +1,261 @@
+import { createHash, randomBytes } from "node:crypto";
+import { z } from "zod";
+import { type Actor, actor, ROLES, type Role } from "../actor";
+import { now, todayInVietnam } from "../clock";
+import { db } from "../db/entities";
+import { DomainError } from "../errors";
+import { parse } from "../validate";
+import { DUMMY_HASH_PROMISE, hashPassword, verifyPassword } from "./password";
+
+export const SESSION_TTL_SECONDS = 12 * 3600;
+export const THROTTLE_WINDOW_SECONDS = 15 * 60;
+export const THROTTLE_MAX_FAILURES = 5;
+
+const sha256 = (s: string) => createHash("sha256").update(s).digest("hex");
+
+export const loginInput = z.object({
+  username: z
+    .string({ message: "Nhập tên đăng nhập / Enter your username" })
+    .trim()
+    .toLowerCase()
+    .min(1, { message: "Nhập tên đăng nhập / Enter your username" })
+    .max(100),
+  password: z
+    .string({ message: "Nhập mật khẩu / Enter your password" })
+    .min(1, { message: "Nhập mật khẩu / Enter your password" })
+    .max(200),
+});
+
+const badCredentials = () =>
+  new DomainError(401, "bad_credentials", {
+    vi: "Tên đăng nhập hoặc mật khẩu không đúng.",
+    en: "Wrong username or password.",
+  });
+
+function tooMany(retryAfter: number) {
+  return new DomainError(
+    429,
+    "too_many_attempts",
+    {
+      vi: `Đăng nhập sai quá nhiều lần. Thử lại sau ${Math.ceil(retryAfter / 60)} phút.`,
+      en: `Too many failed sign-ins. Try again in ${Math.ceil(retryAfter / 60)} minutes.`,
+    },
+    { retryAfter },
+  );
+}
+
+/** Seconds until the account may try again, or 0. Stored in DynamoDB so it holds across instances. */
+async function throttleRemaining(username: string): Promise<number> {
+  const res = await db().loginThrottle.get({ username }).go({ consistent: true });
+  const t = res.data;
+  const nowS = Math.floor(now().getTime() / 1000);
+  if (!t || nowS >= t.windowStart + THROTTLE_WINDOW_SECONDS) return 0;
+  return t.failures >= THROTTLE_MAX_FAILURES ? t.windowStart + THROTTLE_WINDOW_SECONDS - nowS : 0;
+}
+
+async function recordFailure(username: string) {
+  const nowS = Math.floor(now().getTime() / 1000);
+  const t = (await db().loginThrottle.get({ username }).go({ consistent: true })).data;
+  if (!t || nowS >= t.windowStart + THROTTLE_WINDOW_SECONDS) {
+    // A new window; if another request opened one meanwhile, fall back to incrementing it.
+    try {
+      await db()
+        .loginThrottle.put({
+          username,
+          windowStart: nowS,
+          failures: 1,
+          expiresAt: nowS + THROTTLE_WINDOW_SECONDS,
+        })
+        .where((attr, op) => (t ? op.eq(attr.windowStart, t.windowStart) : op.notExists(attr.username)))
+        .go();
+      return;
+    } catch {
+      /* lost the race: increment below */
+    }
+  }
+  await db().loginThrottle.update({ username }).add({ failures: 1 }).go();
+}
+
+export type SessionInfo = { token: string; expiresAt: number };
+
+/** Check credentials and open a session. The same error whether or not the account exists. */
+export async function login(input: unknown, meta: { userAgent?: string } = {}): Promise<SessionInfo> {
+  const { username, password } = parse(loginInput, input);
+  const wait = await throttleRemaining(username);
+  if (wait > 0) throw tooMany(wait);
+  const user = (await db().user.get({ username }).go()).data;
+  const ok = await verifyPassword(password, user?.passwordHash ?? (await DUMMY_HASH_PROMISE));
+  if (!user || !ok || user.disabled) {
+    await recordFailure(username);
+    const after = await throttleRemaining(username);
+    if (after > 0) throw tooMany(after);
+    throw badCredentials();
+  }
+  await db().loginThrottle.delete({ username }).go();
+  return openSession(username, meta.userAgent);
+}
+
+async function openSession(username: string, userAgent?: string): Promise<SessionInfo> {
+  const token = randomBytes(32).toString("base64url");
+  const expiresAt = Math.floor(now().getTime() / 1000) + SESSION_TTL_SECONDS;
+  await db()
+    .session.create({
+      tokenHash: sha256(token),
+      sessionId: randomBytes(9).toString("base64url"),
+      username,
+      createdAt: now().toISOString(),
+      expiresAt,
+      ...(userAgent ? { userAgent: userAgent.slice(0, 300) } : {}),
+    })
+    .go();
+  return { token, expiresAt };
+}
+
+export async function logout(token: string) {
+  await db()
+    .session.delete({ tokenHash: sha256(token) })
+    .go();
+}
+
+/** The actor behind a session token, or null when the session is unknown, revoked or expired. */
+export async function actorForToken(token: string): Promise<(Actor & { sessionId: string }) | null> {
+  const s = (
+    await db()
+      .session.get({ tokenHash: sha256(token) })
+      .go({ consistent: true })
+  ).data;
+  if (!s || s.expiresAt <= Math.floor(now().getTime() / 1000)) return null;
+  const user = (await db().user.get({ username: s.username }).go()).data;
+  if (!user || user.disabled) return null;
+  return { ...(await resolveActor(user)), sessionId: s.sessionId };
+}
+
+/** The communes a user may read, from their unit (commune roles) or their oversight scopes. */
+export async function resolveActor(user: {
+  username: string;
+  displayName: string;
+  role: Role;
+  unitId?: string;
+}): Promise<Actor> {
+  const base = {
+    username: user.username,
+    displayName: user.displayName,
+    role: user.role,
+    ...(user.unitId ? { unitId: user.unitId } : {}),
+  };
+  if (user.role === "commune_staff" || user.role === "commune_leader") {
+    return { ...base, communeIds: user.unitId ? [user.unitId] : [] };
+  }
+  if (user.role === "overseer" && user.unitId) {
+    const today = todayInVietnam();
+    const scopes = await db().scope.query.byOverseer({ overseerUnitId: user.unitId }).go({ pages: "all" });
+    const ids = scopes.data
+      .filter((s) => s.validFrom <= today && (!s.validTo || s.validTo >= today))
+      .flatMap((s) => s.unitIds);
+    return { ...base, communeIds: [...new Set(ids)].sort() };
+  }
+  return { ...base, communeIds: [] };
+}
+
+export const changePasswordInput = z.object({
+  oldPassword: z.string().min(1, { message: "Nhập mật khẩu hiện tại / Enter your current password" }),
+  newPassword: z
+    .string()
+    .min(10, { message: "Mật khẩu mới tối thiểu 10 ký tự / New password needs at least 10 characters" })
+    .max(200),
+});
+
+/** Change the caller's password; every other session of theirs is revoked. */
+export async function changePassword(input: unknown, currentSessionId: string) {
+  const { oldPassword, newPassword } = parse(changePasswordInput, input);
+  const me = actor();
+  const user = (await db().user.get({ username: me.username }).go()).data;
+  if (!user || !(await verifyPassword(oldPassword, user.passwordHash))) {
+    throw new DomainError(
+      400,
+      "wrong_password",
+      { vi: "Mật khẩu hiện tại không đúng.", en: "The current password is wrong." },
+      {
+        issues: [
+          { path: ["oldPassword"], message: { vi: "Mật khẩu hiện tại không đúng", en: "Wrong password" } },
+        ],
+      },
+    );
+  }
+  await db()
+    .user.patch({ username: me.username })
+    .set({ passwordHash: await hashPassword(newPassword), passwordChangedAt: now().toISOString() })
+    .go();
+  const sessions = await listSessionsOf(me.username);
+  await Promise.all(
+    sessions
+      .filter((s) => s.sessionId !== currentSessionId)
+      .map((s) => db().session.delete({ tokenHash: s.tokenHash }).go()),
+  );
+}
+
+async function listSessionsOf(username: string) {
+  const res = await db().session.query.byUser({ username }).go({ pages: "all" });
+  const nowS = Math.floor(now().getTime() / 1000);
+  return res.data.filter((s) => s.expiresAt > nowS);
+}
+
+export async function mySessions(currentSessionId: string) {
+  const sessions = await listSessionsOf(actor().username);
+  return sessions.map((s) => ({
+    id: s.sessionId,
+    createdAt: s.createdAt,
+    expiresAt: new Date(s.expiresAt * 1000).toISOString(),
+    userAgent: s.userAgent ?? "",
+    current: s.sessionId === currentSessionId,
+  }));
+}
+
+/** Revoke one of the caller's sessions; refused on its very next request. */
+export async function revokeSession(sessionId: string) {
+  const s = (await listSessionsOf(actor().username)).find((x) => x.sessionId === sessionId);
+  if (!s) throw new DomainError(404, "not_found", { vi: "Không tìm thấy phiên.", en: "Session not found." });
+  await db().session.delete({ tokenHash: s.tokenHash }).go();
+}
+
+export const userInput = z.object({
+  username: z.string().regex(/^[a-z0-9][a-z0-9._-]{2,62}$/, {
+    message:
+      "Tên đăng nhập gồm a-z, 0-9, '.', '_', '-' (3–63 ký tự) / Username: a-z, 0-9, '.', '_', '-' (3–63 chars)",
+  }),
+  displayName: z.string().trim().min(1, { message: "Nhập họ tên / Enter the full name" }).max(200),
+  role: z.enum(ROLES),
+  unitId: z.string().optional(),
+  password: z
+    .string()
+    .min(10, { message: "Mật khẩu tối thiểu 10 ký tự / Password needs at least 10 characters" })
+    .max(200),
+});
+
+/** Provision (or reset) an account. Used by admins and by the local demo seed. */
+export async function upsertUser(input: z.input<typeof userInput>) {
+  const u = parse(userInput, input);
+  if (u.role !== "admin" && !u.unitId) {
+    throw new DomainError(
+      400,
+      "validation_failed",
+      { vi: "Tài khoản cần thuộc một đơn vị.", en: "The account needs a unit." },
+      { issues: [{ path: ["unitId"], message: { vi: "Chọn đơn vị", en: "Choose a unit" } }] },
+    );
+  }
+  await db()
+    .user.put({
+      username: u.username,
+      displayName: u.displayName.normalize("NFC"),
+      role: u.role,
+      ...(u.unitId ? { unitId: u.unitId } : {}),
+      passwordHash: await hashPassword(u.password),
+      disabled: false,
+      createdAt: now().toISOString(),
+    })
+    .go();
+}
+
+export async function getUser(username: string) {
+  return (await db().user.get({ username }).go()).data;
+}

@@ -1,0 +1,21 @@
+export type FieldChange = { path: string; from?: unknown; to?: unknown };
+
+/** Leaf-level differences between two JSON values, as dotted paths ("sections.0.heading"). */
+export function diffJson(a: unknown, b: unknown, path = "", out: FieldChange[] = []): FieldChange[] {
+  if (a === b) return out;
+  const isObj = (v: unknown) => typeof v === "object" && v !== null;
+  if (isObj(a) && isObj(b) && Array.isArray(a) === Array.isArray(b)) {
+    const keys = new Set([...Object.keys(a as object), ...Object.keys(b as object)]);
+    for (const k of keys) {
+      diffJson(
+        (a as Record<string, unknown>)[k],
+        (b as Record<string, unknown>)[k],
+        path ? `${path}.${k}` : k,
+        out,
+      );
+    }
+    return out;
+  }
+  if (JSON.stringify(a) !== JSON.stringify(b)) out.push({ path, from: a, to: b });
+  return out;
+}

@@ -1,0 +1,296 @@
+import { randomUUID } from "node:crypto";
+import { z } from "zod";
+import { actor, canRead, canWrite } from "../actor";
+import { now } from "../clock";
+import { db, dbService } from "../db/entities";
+import { DomainError, forbidden, notFound, versionConflict } from "../errors";
+import { foldVietnamese } from "../text";
+import { parse } from "../validate";
+import { diffJson } from "./diff";
+import {
+  formatSymbol,
+  type Plan,
+  type PlanContent,
+  type PlanSummary,
+  planContent,
+  planStatus,
+} from "./schema";
+
+type PlanItem = {
+  planId: string;
+  communeId: string;
+  status: Plan["status"];
+  version: number;
+  content: PlanContent;
+  createdAt: string;
+  updatedAt: string;
+  createdBy?: string;
+  issuedAt?: string;
+  cancelReason?: string;
+  amends?: string;
+};
+
+export function toPlan(item: PlanItem): Plan {
+  return {
+    ...item.content,
+    id: item.planId,
+    communeId: item.communeId,
+    status: item.status,
+    version: item.version,
+    createdAt: item.createdAt,
+    updatedAt: item.updatedAt,
+    ...(item.createdBy ? { createdBy: item.createdBy } : {}),
+    ...(item.issuedAt ? { issuedAt: item.issuedAt } : {}),
+    ...(item.cancelReason ? { cancelReason: item.cancelReason } : {}),
+    ...(item.amends ? { amends: item.amends } : {}),
+  };
+}
+
+export function toSummary(p: Plan): PlanSummary {
+  return {
+    id: p.id,
+    communeId: p.communeId,
+    status: p.status,
+    subject: p.subject,
+    type: p.type,
+    category: p.category,
+    period: p.period,
+    date: p.date,
+    version: p.version,
+    createdAt: p.createdAt,
+    updatedAt: p.updatedAt,
+    documentNumber: p.documentNumber,
+  };
+}
+
+/** What search matches: subject and number/symbol, folded so "cai cach" finds "cải cách". */
+export function searchTextOf(content: PlanContent) {
+  return foldVietnamese(`${content.subject} ${formatSymbol(content.documentNumber) ?? ""}`);
+}
+
+function yearOf(content: PlanContent, createdAt: string) {
+  return (content.date ?? content.period ?? createdAt).slice(0, 4);
+}
+
+export const listQuery = z.object({
+  communeId: z.string().min(1, { message: "Chọn xã / Choose a commune" }),
+  cursor: z.string().optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+  status: planStatus.optional(),
+  year: z
+    .string()
+    .regex(/^\d{4}$/, { message: "Năm gồm 4 chữ số / Year must have 4 digits" })
+    .optional(),
+  category: z.string().max(80).optional(),
+  q: z.string().max(200).optional(),
+});
+export type ListQuery = z.input<typeof listQuery>;
+
+/** A commune's plans, newest first, a page at a time. */
+export async function listPlans(input: ListQuery): Promise<{ items: PlanSummary[]; cursor: string | null }> {
+  const q = parse(listQuery, input);
+  if (!canRead(q.communeId)) throw notFound("commune");
+  const needle = q.q ? foldVietnamese(q.q) : undefined;
+  const res = await db()
+    .plan.query.byCommune({ communeId: q.communeId })
+    .where((attr, op) =>
+      [
+        q.status ? op.eq(attr.status, q.status) : "",
+        q.year ? op.eq(attr.year, q.year) : "",
+        q.category ? op.eq(attr.category, q.category) : "",
+        needle ? op.contains(attr.searchText, needle) : "",
+      ]
+        .filter(Boolean)
+        .join(" AND "),
+    )
+    .go({ order: "desc", count: q.limit, cursor: q.cursor ?? null, pages: "all" });
+  return {
+    items: res.data.map((i) => toSummary(toPlan(i as PlanItem))),
+    cursor: res.cursor ?? null,
+  };
+}
+
+async function load(planId: string): Promise<PlanItem> {
+  const res = await db().plan.get({ planId }).go();
+  const item = res.data as PlanItem | null;
+  if (!item || !canRead(item.communeId)) throw notFound();
+  return item;
+}
+
+export async function getPlan(planId: string): Promise<Plan> {
+  return toPlan(await load(planId));
+}
+
+function requireWrite(communeId: string) {
+  if (!canWrite(communeId)) {
+    throw forbidden(
+      "Bạn chỉ xem được kế hoạch này, không sửa được.",
+      "You may read this plan but not change it.",
+    );
+  }
+}
+
+function auditRecord(
+  p: { planId: string; communeId: string },
+  action: string,
+  extra: Record<string, unknown> = {},
+) {
+  const a = actor();
+  return {
+    planId: p.planId,
+    communeId: p.communeId,
+    at: now().toISOString(),
+    auditId: randomUUID(),
+    actor: a.username,
+    actorName: a.displayName,
+    action,
+    ...extra,
+  };
+}
+
+export const createInput = z.object({
+  communeId: z.string().optional(),
+  content: planContent,
+});
+
+/** A new draft in the caller's own commune. */
+export async function createDraft(input: z.input<typeof createInput>): Promise<Plan> {
+  const { content, communeId: asked } = parse(createInput, input);
+  const a = actor();
+  const communeId = asked ?? a.unitId ?? "";
+  requireWrite(communeId);
+  return insertPlan({ communeId, content, status: "draft" });
+}
+
+/** Writes a new plan and its audit record in one transaction. */
+export async function insertPlan(p: {
+  communeId: string;
+  content: PlanContent;
+  status: Plan["status"];
+  planId?: string;
+  amends?: string;
+  action?: string;
+}): Promise<Plan> {
+  const at = now().toISOString();
+  const item: PlanItem = {
+    planId: p.planId ?? randomUUID(),
+    communeId: p.communeId,
+    status: p.status,
+    version: 1,
+    content: p.content,
+    createdAt: at,
+    updatedAt: at,
+    createdBy: actor().username,
+    ...(p.amends ? { amends: p.amends } : {}),
+  };
+  const res = await dbService()
+    .transaction.write(({ plan, audit }) => [
+      plan
+        .create({
+          ...item,
+          searchText: searchTextOf(p.content),
+          year: yearOf(p.content, at),
+          ...(p.content.category ? { category: p.content.category } : {}),
+        })
+        .commit(),
+      audit.create(auditRecord(item, p.action ?? "create", { toStatus: p.status, version: 1 })).commit(),
+    ])
+    .go();
+  if (res.canceled) throw versionConflict(null);
+  return toPlan(item);
+}
+
+export const updateInput = z.object({
+  version: z.number({ message: "Thiếu phiên bản đã đọc / Missing the version you read" }).int().min(1),
+  content: planContent,
+});
+
+/** Save a draft at the version it was read; a stale version is a 409, never a silent overwrite. */
+export async function updateDraft(planId: string, input: z.input<typeof updateInput>): Promise<Plan> {
+  const { version, content } = parse(updateInput, input);
+  const current = await load(planId);
+  requireWrite(current.communeId);
+  if (current.status !== "draft") {
+    throw new DomainError(409, "not_editable", {
+      vi: "Chỉ sửa được kế hoạch ở trạng thái dự thảo.",
+      en: "Only a draft can be edited.",
+    });
+  }
+  if (current.version !== version) throw versionConflict(toPlan(current));
+  const at = now().toISOString();
+  const changes = diffJson(current.content, content);
+  const res = await dbService()
+    .transaction.write(({ plan, audit }) => [
+      plan
+        .patch({ planId })
+        .set({
+          content,
+          version: version + 1,
+          updatedAt: at,
+          searchText: searchTextOf(content),
+          year: yearOf(content, current.createdAt),
+        })
+        .where((attr, op) => `${op.eq(attr.version, version)} AND ${op.eq(attr.status, "draft")}`)
+        .commit(),
+      audit.create(auditRecord(current, "edit", { version: version + 1, changes })).commit(),
+    ])
+    .go();
+  if (res.canceled) {
+    const latest = await db().plan.get({ planId }).go();
+    if (!latest.data) throw notFound();
+    throw versionConflict(toPlan(latest.data as PlanItem));
+  }
+  return toPlan({ ...current, content, version: version + 1, updatedAt: at });
+}
+
+/** Delete a draft read at `version`. Its audit trail stays. */
+export async function deleteDraft(planId: string, version: number): Promise<void> {
+  const current = await load(planId);
+  requireWrite(current.communeId);
+  if (current.status !== "draft") {
+    throw new DomainError(409, "not_deletable", {
+      vi: "Chỉ xóa được kế hoạch ở trạng thái dự thảo.",
+      en: "Only a draft can be deleted.",
+    });
+  }
+  if (current.version !== version) throw versionConflict(toPlan(current));
+  const res = await dbService()
+    .transaction.write(({ plan, audit }) => [
+      plan
+        .delete({ planId })
+        .where((attr, op) => `${op.eq(attr.version, version)} AND ${op.eq(attr.status, "draft")}`)
+        .commit(),
+      audit.create(auditRecord(current, "delete", { fromStatus: "draft", version })).commit(),
+    ])
+    .go();
+  if (res.canceled) throw versionConflict(null);
+}
+
+export type AuditEntry = {
+  at: string;
+  actor: string;
+  actorName?: string;
+  action: string;
+  fromStatus?: string;
+  toStatus?: string;
+  version?: number;
+  note?: string;
+  changes?: { path: string; from?: unknown; to?: unknown }[];
+};
+
+/** The plan's history, oldest first. */
+export async function history(planId: string): Promise<AuditEntry[]> {
+  await load(planId);
+  const res = await db().audit.query.byPlan({ planId }).go({ pages: "all" });
+  return res.data.map((r) => ({
+    at: r.at,
+    actor: r.actor,
+    ...(r.actorName ? { actorName: r.actorName } : {}),
+    action: r.action,
+    ...(r.fromStatus ? { fromStatus: r.fromStatus } : {}),
+    ...(r.toStatus ? { toStatus: r.toStatus } : {}),
+    ...(r.version !== undefined ? { version: r.version } : {}),
+    ...(r.note ? { note: r.note } : {}),
+    ...(r.changes ? { changes: r.changes as AuditEntry["changes"] } : {}),
+  }));
+}

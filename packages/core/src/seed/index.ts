@@ -1,0 +1,72 @@
+import { type Actor, withActor } from "../actor";
+import { getUser, upsertUser } from "../auth";
+import { db } from "../db/entities";
+import { insertPlan } from "../plan";
+import { planContent } from "../plan/schema";
+import { putUnit } from "../unit";
+import { SEED_PLAN, SEED_PLAN_ID } from "./seed-plan";
+import { SEED_UNITS } from "./units";
+
+export const DEFAULT_DEMO_PASSWORD = "kehoach-demo-2025";
+
+/** Demo accounts of the local runtime (never created in an AWS stage). */
+export function demoAccounts() {
+  const communes = SEED_UNITS.filter((u) => u.kind === "commune");
+  const slug = (id: string) => id.replace(/-/g, "");
+  return [
+    { username: "admin", displayName: "Quản trị hệ thống", role: "admin" as const },
+    ...communes.flatMap((c) => [
+      {
+        username: `${slug(c.id)}.canbo`,
+        displayName: `Công chức ${c.name}`,
+        role: "commune_staff" as const,
+        unitId: c.id,
+      },
+      {
+        username: `${slug(c.id)}.chutich`,
+        displayName: `Chủ tịch UBND ${c.name.toLowerCase()}`,
+        role: "commune_leader" as const,
+        unitId: c.id,
+      },
+    ]),
+    {
+      username: "tuky.noivu",
+      displayName: "Phòng Nội vụ huyện Tứ Kỳ",
+      role: "overseer" as const,
+      unitId: "tu-ky",
+    },
+  ];
+}
+
+const SYSTEM: Actor = { username: "system", displayName: "Hệ thống", role: "admin", communeIds: [] };
+
+/** Idempotent: units, the Tứ Kỳ oversight scope, the seed plan, and (optionally) demo accounts. */
+export async function seed(opts: { demoPassword?: string } = {}) {
+  for (const u of SEED_UNITS) await putUnit(u);
+  await db()
+    .scope.put({
+      scopeId: "tu-ky-communes",
+      overseerUnitId: "tu-ky",
+      name: "Các xã thuộc huyện Tứ Kỳ",
+      unitIds: SEED_UNITS.filter((u) => u.kind === "commune" && u.parentId === "tu-ky").map((u) => u.id),
+      validFrom: "1997-01-01",
+    })
+    .go();
+  const existing = await db().plan.get({ planId: SEED_PLAN_ID }).go();
+  if (!existing.data) {
+    await withActor({ ...SYSTEM, unitId: "quang-nghiep", communeIds: ["quang-nghiep"] }, () =>
+      insertPlan({
+        planId: SEED_PLAN_ID,
+        communeId: "quang-nghiep",
+        content: planContent.parse(SEED_PLAN),
+        status: "draft",
+        action: "import",
+      }),
+    );
+  }
+  if (opts.demoPassword) {
+    for (const a of demoAccounts()) {
+      if (!(await getUser(a.username))) await upsertUser({ ...a, password: opts.demoPassword });
+    }
+  }
+}

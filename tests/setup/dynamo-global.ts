@@ -1,0 +1,23 @@
+import type { TestProject } from "vitest/node";
+import { ensureTable } from "../../packages/core/src/db/bootstrap";
+import { startDynamoLocal } from "../../packages/core/src/db/local";
+
+/** One in-memory DynamoDB Local per vitest project run, on a free port — never a mock. */
+export default async function setup(project: TestProject) {
+  const local = await startDynamoLocal();
+  const table = "kehoach-test";
+  process.env.KEHOACH_TABLE = table;
+  await ensureTable(table);
+  project.provide("dynamoEndpoint", local.endpoint);
+  project.provide("tableName", table);
+  return async () => {
+    await local.stop();
+  };
+}
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    dynamoEndpoint: string;
+    tableName: string;
+  }
+}
