@@ -1,0 +1,215 @@
+/**
+ * Offline test of the SST program: fake `$config`, `$app`, `$interpolate` and `sst.aws.*`
+ * globals record every component `(type, name, args)`; sst.config.ts then runs exactly as
+ * `sst deploy` would run it, per stage, without AWS or Pulumi.
+ */
+import { existsSync, readFileSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it, vi } from "vitest";
+import { TABLE } from "../packages/core/src/db/table";
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
+
+// biome-ignore lint/suspicious/noExplicitAny: fakes stand in for SST's typed components
+type Args = any;
+interface Recorded {
+  type: string;
+  name: string;
+  args: Args;
+  instance: FakeComponent;
+}
+
+let recorded: Recorded[] = [];
+
+class FakeComponent {
+  static type = "Component";
+  readonly urn: string;
+  constructor(
+    readonly name: string,
+    readonly args: Args = {},
+  ) {
+    const type = (this.constructor as typeof FakeComponent).type;
+    this.urn = `urn:sst:${type}::${name}`;
+    recorded.push({ type, name, args, instance: this });
+  }
+  get arn() {
+    return `arn:aws:fake:ap-southeast-1:000000000000:${this.name}`;
+  }
+}
+
+class Router extends FakeComponent {
+  static override type = "Router";
+  readonly routes: { pattern: string; url: string; args?: Args }[] = [];
+  get url() {
+    return "https://d111111abcdef8.cloudfront.net";
+  }
+  route(pattern: string, url: string, args?: Args) {
+    this.routes.push({ pattern, url, args });
+  }
+  routeBucket(pattern: string, bucket: unknown, args?: Args) {
+    this.routes.push({ pattern, url: String(bucket), args });
+  }
+}
+
+class Fn extends FakeComponent {
+  static override type = "Function";
+  get url() {
+    const via = this.args.url?.router;
+    if (via) return `${(via.instance as Router).url}${via.path ?? ""}`;
+    return this.args.url ? `https://${this.name.toLowerCase()}.lambda-url.ap-southeast-1.on.aws/` : undefined;
+  }
+}
+
+class StaticSite extends FakeComponent {
+  static override type = "StaticSite";
+  get url() {
+    return this.args.router ? (this.args.router.instance as Router).url : "https://site.cloudfront.net";
+  }
+}
+
+class Dynamo extends FakeComponent {
+  static override type = "Dynamo";
+}
+class Bucket extends FakeComponent {
+  static override type = "Bucket";
+}
+class CronV2 extends FakeComponent {
+  static override type = "CronV2";
+}
+
+function installGlobals() {
+  const g = globalThis as Args;
+  g.$config = (config: unknown) => config;
+  g.$interpolate = (strings: TemplateStringsArray, ...values: unknown[]) =>
+    strings.reduce((out, s, i) => out + s + (i < values.length ? String(values[i]) : ""), "");
+  g.sst = { aws: { Dynamo, Function: Fn, StaticSite, Router, Bucket, CronV2 } };
+}
+
+async function synth(stage: string) {
+  recorded = [];
+  installGlobals();
+  vi.resetModules(); // infra/*.ts create components at import time: fresh per stage
+  const config = (await import("../sst.config")).default as Args;
+  const app = await config.app({ stage });
+  (globalThis as Args).$app = { name: app.name, stage, removal: app.removal, protect: app.protect };
+  const outputs = await config.run();
+  const all = [...recorded];
+  const one = (type: string, name: string) => {
+    const found = all.filter((r) => r.type === type && r.name === name);
+    expect(found, `${type} ${name}`).toHaveLength(1);
+    return found[0] as Recorded;
+  };
+  return { app, outputs, all, one };
+}
+
+/** Every path the router serves, whichever SST v4 mechanism registered it. */
+function routesOf(router: Router, all: Recorded[]) {
+  const served = new Map<string, string>();
+  for (const r of all) {
+    const via =
+      r.type === "Function" ? r.args.url?.router : r.type === "StaticSite" ? r.args.router : undefined;
+    if (via?.instance === router) served.set(via.path ?? "/", `${r.type}:${r.name}`);
+  }
+  for (const { pattern, url } of router.routes) served.set(pattern, url);
+  for (const [pattern, target] of Object.entries(router.args?.routes ?? {})) {
+    served.set(pattern, String(target));
+  }
+  return served;
+}
+
+describe.each(["dev", "production"])("sst.config.ts, stage %s", (stage) => {
+  const production = stage === "production";
+
+  it("names the app, keeps it in ap-southeast-1, and retains/protects only production", async () => {
+    const { app } = await synth(stage);
+    expect(app.name).toBe("kehoach");
+    expect(app.home).toBe("aws");
+    expect(app.providers).toEqual({ aws: { region: "ap-southeast-1" } });
+    expect(app.removal).toBe(production ? "retain" : "remove");
+    expect(app.protect).toBe(production);
+  });
+
+  it("creates the one table exactly from packages/core's TABLE", async () => {
+    const { all, one } = await synth(stage);
+    expect(all.filter((r) => r.type === "Dynamo")).toHaveLength(1);
+    const { args } = one("Dynamo", "Table");
+    expect(args.fields).toEqual(TABLE.fields);
+    expect(args.primaryIndex).toEqual(TABLE.primaryIndex);
+    expect(args.globalIndexes).toEqual(TABLE.globalIndexes);
+    expect(args.ttl).toBe(TABLE.ttl);
+    expect(args.deletionProtection).toBe(production);
+    // Dynamo's `fields` may only list indexed attributes.
+    const indexed = new Set<string>([
+      TABLE.primaryIndex.hashKey,
+      TABLE.primaryIndex.rangeKey,
+      ...Object.values(TABLE.globalIndexes).flatMap((i) => [i.hashKey, i.rangeKey]),
+    ]);
+    expect(new Set(Object.keys(args.fields))).toEqual(indexed);
+  });
+
+  it("runs the API from apps/api/src/lambda.ts, linked to the table and the files bucket", async () => {
+    const { one } = await synth(stage);
+    const api = one("Function", "Api");
+    expect(api.args.handler).toBe("apps/api/src/lambda.handler");
+    expect(api.args.memory).toBe("1024 MB");
+    expect(api.args.timeout).toBe("30 seconds");
+    expect(api.args.environment).toMatchObject({ KEHOACH_STAGE: stage });
+    expect(api.args.link).toContain(one("Dynamo", "Table").instance);
+    expect(api.args.link).toContain(one("Bucket", "Files").instance);
+    expect(api.args.url).toBeTruthy(); // the Router reaches it through its function URL
+    // One place for CORS (same origin anyway): never on the function URL.
+    expect(api.args.url.cors).toBeUndefined();
+  });
+
+  it("builds the dashboard from apps/dashboard into dist", async () => {
+    const { one } = await synth(stage);
+    const { args } = one("StaticSite", "Dashboard");
+    expect(args.path).toBe("apps/dashboard");
+    expect(args.build).toEqual({ command: "npm run build", output: "dist" });
+    expect(existsSync(join(root, args.path, "package.json"))).toBe(true);
+    const pkg = JSON.parse(readFileSync(join(root, args.path, "package.json"), "utf8"));
+    expect(pkg.scripts?.build).toBeTruthy();
+  });
+
+  it("serves the dashboard at / and the API at /api from one Router", async () => {
+    const { all, one, outputs } = await synth(stage);
+    expect(all.filter((r) => r.type === "Router")).toHaveLength(1);
+    const router = one("Router", "Web").instance as Router;
+    // SST v4 refuses to route components through a Router that has inline `routes`.
+    expect(router.args?.routes).toBeUndefined();
+    const served = routesOf(router, all);
+    expect(served.get("/")).toBe("StaticSite:Dashboard");
+    expect(served.get("/api")).toBe("Function:Api");
+    expect(served.size).toBe(2);
+    // The Router keeps the /api prefix (the Hono app uses basePath("/api")): no rewrite.
+    expect(one("Function", "Api").args.url.router.rewrite).toBeUndefined();
+    expect(outputs).toMatchObject({ url: router.url, api: `${router.url}/api` });
+  });
+});
+
+describe("handler paths", () => {
+  it("point at files that exist and export the handler", async () => {
+    const { all } = await synth("dev");
+    const handlers = all.flatMap((r) => {
+      if (r.type === "Function") return [r.args.handler];
+      if (r.type !== "CronV2") return [];
+      const job = r.args.job ?? r.args.function; // a handler string, FunctionArgs or a Function
+      return typeof job === "string" ? [job] : job?.handler ? [job.handler] : [];
+    });
+    expect(handlers.length).toBeGreaterThan(0);
+    for (const handler of handlers) {
+      expect(typeof handler).toBe("string");
+      const dot = handler.lastIndexOf(".");
+      const file = `${handler.slice(0, dot)}.ts`;
+      const exported = handler.slice(dot + 1);
+      expect(existsSync(join(root, file)), `${file} exists`).toBe(true);
+      const source = readFileSync(join(root, file), "utf8");
+      expect(source, `${file} exports ${exported}`).toMatch(
+        new RegExp(
+          `export\\s+(const|let|async\\s+function|function)\\s+${exported}\\b|export\\s*\\{[^}]*\\b${exported}\\b`,
+        ),
+      );
+    }
+  });
+});
