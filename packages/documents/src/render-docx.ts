@@ -1,0 +1,408 @@
+import {
+  AlignmentType,
+  BorderStyle,
+  Document,
+  Header,
+  LineRuleType,
+  Packer,
+  PageNumber,
+  PageOrientation,
+  Paragraph,
+  Table,
+  TableBorders,
+  TableCell,
+  TableLayoutType,
+  TableRow,
+  TextRun,
+  VerticalAlignTable,
+  WidthType,
+} from "docx";
+import {
+  DOCUMENT_TYPES,
+  formatPlaceDate,
+  formatSymbol,
+  type PlanContent,
+  type SectionItem,
+} from "@kehoach/core/plan/schema";
+import { collapseSpaces, formatViDate, nfc, upperVi } from "./vi-text";
+
+/** Decree 30/2020/NĐ-CP, Appendix I: A4 portrait, margins in mm, converted to twips (1 mm = 56.6929 twips). */
+export const PAGE = {
+  width: 11906,
+  height: 16838,
+  margin: { top: mm(20), bottom: mm(20), left: mm(30), right: mm(15) },
+} as const;
+export const FONT = "Times New Roman";
+
+function mm(v: number): number {
+  return Math.round((v * 1440) / 25.4);
+}
+/** Half-points, as docx sizes runs. */
+const pt = (v: number) => v * 2;
+
+const TEXT_WIDTH = PAGE.width - PAGE.margin.left - PAGE.margin.right;
+const LEFT_COL = 3700;
+const RIGHT_COL = TEXT_WIDTH - LEFT_COL;
+const BODY_SIZE = 14;
+const INDENT_FIRST_LINE = 720; // 1.27 cm
+const SPACING_AFTER = 120; // 6 pt
+const LINE_SPACING = 288; // 1.2 lines
+
+const DRAFT_STATUSES = new Set(["draft", "submitted", "approved"]);
+
+export type RenderablePlan = PlanContent & { status?: string };
+
+type RunOpts = { bold?: boolean; italics?: boolean; size?: number; underline?: boolean };
+
+function run(text: string, o: RunOpts = {}): TextRun {
+  return new TextRun({
+    text: nfc(text),
+    font: FONT,
+    size: pt(o.size ?? BODY_SIZE),
+    bold: o.bold ?? false,
+    italics: o.italics ?? false,
+    ...(o.underline ? { underline: {} } : {}),
+  });
+}
+
+type ParaOpts = {
+  align?: (typeof AlignmentType)[keyof typeof AlignmentType];
+  indent?: boolean;
+  after?: number;
+  before?: number;
+  /** A short centred rule under the paragraph, `ruleIndent` twips in from each side of the column. */
+  rule?: number;
+  keepNext?: boolean;
+  line?: number;
+};
+
+function para(children: TextRun[], o: ParaOpts = {}): Paragraph {
+  return new Paragraph({
+    children,
+    alignment: o.align ?? AlignmentType.JUSTIFIED,
+    spacing: { after: o.after ?? SPACING_AFTER, before: o.before ?? 0, line: o.line ?? LINE_SPACING, lineRule: LineRuleType.AUTO },
+    ...(o.indent ? { indent: { firstLine: INDENT_FIRST_LINE } } : {}),
+    ...(o.keepNext ? { keepNext: true } : {}),
+  });
+}
+
+/** An empty paragraph drawing a short horizontal rule (its top border), indented from both sides. */
+function rule(inset: number): Paragraph {
+  return new Paragraph({
+    children: [run("", { size: 6 })],
+    spacing: { before: 0, after: 0, line: 240 },
+    indent: { left: inset, right: inset },
+    border: { top: { style: BorderStyle.SINGLE, size: 6, color: "000000", space: 1 } },
+  });
+}
+
+const NO_BORDERS = TableBorders.NONE;
+
+function layoutTable(rows: Array<[Paragraph[], Paragraph[]]>): Table {
+  return new Table({
+    width: { size: TEXT_WIDTH, type: WidthType.DXA },
+    columnWidths: [LEFT_COL, RIGHT_COL],
+    layout: TableLayoutType.FIXED,
+    borders: NO_BORDERS,
+    rows: rows.map(
+      ([left, right]) =>
+        new TableRow({
+          children: [
+            new TableCell({
+              width: { size: LEFT_COL, type: WidthType.DXA },
+              children: left.length ? left : [new Paragraph("")],
+              verticalAlign: VerticalAlignTable.TOP,
+            }),
+            new TableCell({
+              width: { size: RIGHT_COL, type: WidthType.DXA },
+              children: right.length ? right : [new Paragraph("")],
+              verticalAlign: VerticalAlignTable.TOP,
+            }),
+          ],
+        }),
+    ),
+  });
+}
+
+/** Issuer header lines: explicit, or derived from "UBND xã X" → ["ỦY BAN NHÂN DÂN", "XÃ X"]. */
+export function issuerHeaderLines(issuer: PlanContent["issuer"]): string[] {
+  if (issuer.headerLines?.length) return issuer.headerLines.map((l) => upperVi(collapseSpaces(l)));
+  const name = collapseSpaces(issuer.name);
+  const m = name.match(/^(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân)\s+(.+)$/iu);
+  if (m?.[1]) return ["ỦY BAN NHÂN DÂN", upperVi(m[1])];
+  return [upperVi(name)];
+}
+
+function isDraft(status: string | undefined): boolean {
+  return status === undefined || DRAFT_STATUSES.has(status);
+}
+
+/** "Số: 05/KH-UBND", or for a draft not yet numbered "Số:      /KH-UBND". */
+export function numberLine(plan: RenderablePlan): string {
+  const dn = plan.documentNumber ?? {};
+  const typeCode = dn.typeCode ?? plan.type;
+  const issuerCode = dn.issuerCode ?? plan.issuer.code ?? "UBND";
+  if (dn.number !== undefined) {
+    return `Số: ${formatSymbol({ number: dn.number, typeCode, issuerCode })}`;
+  }
+  if (!isDraft(plan.status) && dn.symbol) return `Số: ${dn.symbol}`;
+  const tail = typeCode === "CV" ? issuerCode : `${typeCode}-${issuerCode}`;
+  return `Số:      /${tail}`;
+}
+
+function labelText(item: SectionItem, kind: LabelKind): string {
+  const raw = (item.label ?? "").trim().replace(/[.)]+$/, "");
+  switch (kind) {
+    case "roman":
+    case "arabic":
+    case "multi":
+      return `${raw}. `;
+    case "letter":
+      return `${raw}) `;
+    case "bullet":
+      return `${raw} `;
+    default:
+      return "";
+  }
+}
+
+type LabelKind = "roman" | "arabic" | "multi" | "letter" | "bullet" | "none";
+
+function labelKind(label: string | undefined): LabelKind {
+  const l = (label ?? "").trim().replace(/[.)]+$/, "");
+  if (!l) return "none";
+  if (/^[IVXLC]+$/.test(l)) return "roman";
+  if (/^\d+$/.test(l)) return "arabic";
+  if (/^\d+(\.\d+)+$/.test(l)) return "multi";
+  if (/^[a-zđ]$/i.test(l)) return "letter";
+  if (/^[-–—+•*]$/.test(l)) return "bullet";
+  return "none";
+}
+
+function renderItem(item: SectionItem, out: Paragraph[]): void {
+  const kind = labelKind(item.label);
+  const label = labelText(item, kind);
+  const heading = item.heading ? collapseSpaces(item.heading) : "";
+  const paragraphs = item.paragraphs.map((p) => nfc(p).trim()).filter(Boolean);
+  const headingStyle: RunOpts =
+    kind === "roman"
+      ? { bold: true }
+      : kind === "arabic"
+        ? { bold: true }
+        : kind === "multi"
+          ? { bold: true, italics: true }
+          : kind === "letter"
+            ? { italics: true }
+            : { bold: kind === "none" };
+
+  if (heading) {
+    const headingText = kind === "roman" ? upperVi(heading) : heading;
+    // "2.1. Thời gian tổ chức: ½ ngày ..." — deeper headings carry their first paragraph on the same line.
+    const inline = (kind === "multi" || kind === "letter" || kind === "bullet") && paragraphs.length > 0;
+    if (inline) {
+      const first = paragraphs.shift() as string;
+      out.push(
+        para([run(label + headingText, headingStyle), run(`: ${first}`)], { indent: true }),
+      );
+    } else {
+      out.push(para([run(label + headingText, headingStyle)], { indent: true, keepNext: true }));
+    }
+    for (const p of paragraphs) out.push(para([run(p)], { indent: true }));
+  } else if (paragraphs.length) {
+    const [first, ...rest] = paragraphs as [string, ...string[]];
+    out.push(para([run(label + first)], { indent: true }));
+    for (const p of rest) out.push(para([run(p)], { indent: true }));
+  } else if (label.trim()) {
+    out.push(para([run(label.trim())], { indent: true }));
+  }
+  for (const child of item.children) renderItem(child, out);
+}
+
+function deadlineText(t: PlanContent["assignments"][number]["tasks"][number]): string | undefined {
+  const d = t.deadline;
+  if (!d) return undefined;
+  if (d.kind === "date") return `Thời hạn: ${formatViDate(d.date)}.`;
+  if (d.days === 0) return "Thời hạn: ngày tổ chức.";
+  return d.days < 0 ? `Thời hạn: trước ngày tổ chức ${-d.days} ngày.` : `Thời hạn: sau ngày tổ chức ${d.days} ngày.`;
+}
+
+function renderAssignments(plan: RenderablePlan, out: Paragraph[]): void {
+  plan.assignments.forEach((a, i) => {
+    const label = (a.label ?? String(i + 1)).replace(/[.)]+$/, "");
+    out.push(para([run(`${label}. ${collapseSpaces(a.unit)}`, { bold: true })], { indent: true, keepNext: true }));
+    for (const t of a.tasks) {
+      const dl = deadlineText(t);
+      const desc = nfc(t.description).trim();
+      out.push(para([run(`- ${desc}${dl && !desc.includes("Thời hạn") ? ` ${dl}` : ""}`)], { indent: true }));
+    }
+  });
+}
+
+const ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"];
+
+function isImplementationSection(s: SectionItem): boolean {
+  return /tổ chức thực hiện/iu.test(s.heading ?? "");
+}
+
+function renderBody(plan: RenderablePlan): Paragraph[] {
+  const out: Paragraph[] = [];
+  for (const p of plan.preamble) if (p.trim()) out.push(para([run(nfc(p).trim())], { indent: true }));
+  let implementation = plan.sections.find(isImplementationSection);
+  if (!implementation && plan.sections.length >= 3) implementation = plan.sections[2];
+  for (const s of plan.sections) {
+    renderItem(s, out);
+    if (s === implementation && s.children.length === 0) renderAssignments(plan, out);
+  }
+  if (plan.assignments.length && !implementation) {
+    const label = ROMAN[plan.sections.length] ?? String(plan.sections.length + 1);
+    out.push(para([run(`${label}. TỔ CHỨC THỰC HIỆN`, { bold: true })], { indent: true, keepNext: true }));
+    renderAssignments(plan, out);
+  }
+  for (const p of plan.closing) if (p.trim()) out.push(para([run(nfc(p).trim())], { indent: true }));
+  return out;
+}
+
+/** Recipients as printed: "- X;" each, ending "- Lưu: VT." (added when absent). */
+export function recipientLines(recipients: readonly string[]): string[] {
+  const items = recipients.map((r) => collapseSpaces(r).replace(/^[-–+]\s*/, "").replace(/[;.,]+$/, "")).filter(Boolean);
+  if (!items.some((r) => /^lưu\b/iu.test(r))) items.push("Lưu: VT");
+  // "Lưu" is always last.
+  const archive = items.filter((r) => /^lưu\b/iu.test(r));
+  const others = items.filter((r) => !/^lưu\b/iu.test(r));
+  const ordered = [...others, ...archive];
+  return ordered.map((r, i) => `- ${r}${i === ordered.length - 1 ? "." : ";"}`);
+}
+
+function signerLines(plan: RenderablePlan): string[] {
+  const s = plan.signer;
+  const lines: string[] = [];
+  const collective = /^(UBND|Ủy ban|Uỷ ban)/iu.test(plan.issuer.name);
+  const onBehalf = s.onBehalfOf ? upperVi(collapseSpaces(s.onBehalfOf)) : undefined;
+  if (s.authority === "KT.") {
+    // Decree 30: a deputy of a collective body signs "TM. ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH / PHÓ CHỦ TỊCH".
+    const head = onBehalf && onBehalf !== "ỦY BAN NHÂN DÂN" ? onBehalf : "CHỦ TỊCH";
+    if (collective) lines.push("TM. ỦY BAN NHÂN DÂN");
+    lines.push(`KT. ${head}`);
+  } else if (s.authority) {
+    lines.push(onBehalf ? `${s.authority} ${onBehalf}` : s.authority);
+  } else if (onBehalf) {
+    lines.push(onBehalf);
+  }
+  lines.push(upperVi(collapseSpaces(s.title)));
+  return lines;
+}
+
+/** Render a plan as a Decree 30 DOCX. Pure: no I/O. */
+export async function renderPlanDocx(plan: RenderablePlan): Promise<Buffer> {
+  const draft = isDraft(plan.status);
+  const center = AlignmentType.CENTER;
+  const typeName = upperVi(DOCUMENT_TYPES[plan.type] ?? "Kế hoạch");
+
+  // ---- header table: issuer | national motto; number | place/date
+  const left: Paragraph[] = [];
+  if (plan.issuer.superior) {
+    left.push(para([run(upperVi(collapseSpaces(plan.issuer.superior)), { size: 13 })], { align: center, after: 0, line: 240 }));
+  }
+  for (const l of issuerHeaderLines(plan.issuer)) {
+    left.push(para([run(l, { bold: true, size: 13 })], { align: center, after: 0, line: 240 }));
+  }
+  left.push(rule(1100));
+  const right: Paragraph[] = [
+    para([run("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", { bold: true, size: 13 })], { align: center, after: 0, line: 240 }),
+    para([run("Độc lập - Tự do - Hạnh phúc", { bold: true, size: 14 })], { align: center, after: 0, line: 240 }),
+    rule(1250),
+  ];
+  const numberCell = [para([run(numberLine(plan), { size: 13 })], { align: center, after: 0, before: 60, line: 240 })];
+  const dateCell = [
+    para([run(formatPlaceDate(collapseSpaces(plan.place), plan.date), { italics: true, size: 14 })], {
+      align: center,
+      after: 0,
+      before: 60,
+      line: 240,
+    }),
+  ];
+  const headerTable = layoutTable([
+    [left, right],
+    [numberCell, dateCell],
+  ]);
+
+  const children: Array<Paragraph | Table> = [];
+  if (draft) {
+    children.push(
+      new Paragraph({
+        alignment: AlignmentType.RIGHT,
+        spacing: { after: 120 },
+        children: [run(" DỰ THẢO ", { bold: true, size: 13 })],
+        indent: { left: TEXT_WIDTH - 1700 },
+        border: {
+          top: { style: BorderStyle.SINGLE, size: 8, color: "000000", space: 1 },
+          bottom: { style: BorderStyle.SINGLE, size: 8, color: "000000", space: 1 },
+          left: { style: BorderStyle.SINGLE, size: 8, color: "000000", space: 4 },
+          right: { style: BorderStyle.SINGLE, size: 8, color: "000000", space: 4 },
+        },
+      }),
+    );
+  }
+  children.push(headerTable);
+
+  // ---- title block
+  children.push(para([run(typeName, { bold: true, size: 14 })], { align: center, before: 360, after: 0, line: 240 }));
+  children.push(para([run(collapseSpaces(plan.subject), { bold: true, size: 14 })], { align: center, after: 0, line: 240 }));
+  children.push(rule(TEXT_WIDTH / 2 - 900));
+  children.push(para([run("")], { after: 120, line: 240 }));
+
+  // ---- body
+  children.push(...renderBody(plan));
+
+  // ---- recipients | signer
+  const recipients = [
+    para([run("Nơi nhận:", { bold: true, italics: true, size: 12 })], { align: AlignmentType.LEFT, after: 0, line: 240 }),
+    ...recipientLines(plan.recipients).map((r) => para([run(r, { size: 11 })], { align: AlignmentType.LEFT, after: 0, line: 240 })),
+  ];
+  const signer: Paragraph[] = signerLines(plan).map((l) =>
+    para([run(l, { bold: true, size: 14 })], { align: center, after: 0, line: 240 }),
+  );
+  for (let i = 0; i < 4; i++) signer.push(para([run("")], { align: center, after: 0, line: 240 }));
+  signer.push(para([run(collapseSpaces(plan.signer.name), { bold: true, size: 14 })], { align: center, after: 0, line: 240 }));
+  children.push(para([run("")], { after: 0 }));
+  children.push(layoutTable([[recipients, signer]]));
+
+  const doc = new Document({
+    creator: nfc(plan.issuer.name),
+    title: nfc(plan.subject),
+    subject: nfc(plan.subject),
+    description: `${typeName} ${numberLine(plan).replace(/^Số:\s*/, "")}`.trim(),
+    keywords: [plan.category, plan.period, plan.documentNumber?.symbol].filter(Boolean).join(", "),
+    lastModifiedBy: nfc(plan.issuer.name),
+    theme: { fonts: { headings: FONT, body: FONT } },
+    styles: {
+      default: {
+        document: { run: { font: FONT, size: pt(BODY_SIZE) }, paragraph: { spacing: { line: LINE_SPACING } } },
+      },
+    },
+    sections: [
+      {
+        properties: {
+          page: {
+            size: { width: PAGE.width, height: PAGE.height, orientation: PageOrientation.PORTRAIT },
+            margin: { ...PAGE.margin, header: mm(10), footer: mm(10) },
+          },
+          titlePage: true,
+        },
+        headers: {
+          default: new Header({
+            children: [
+              new Paragraph({
+                alignment: center,
+                children: [new TextRun({ children: [PageNumber.CURRENT], font: FONT, size: pt(13) })],
+              }),
+            ],
+          }),
+          first: new Header({ children: [new Paragraph({ children: [] })] }),
+        },
+        children,
+      },
+    ],
+  });
+  return Packer.toBuffer(doc);
+}
