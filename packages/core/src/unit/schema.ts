@@ -6,11 +6,9 @@ export const unitKind = z.enum(UNIT_KINDS);
 export type UnitKind = z.infer<typeof unitKind>;
 
 export const unitInput = z.object({
-  id: z
-    .string()
-    .regex(/^[a-z0-9][a-z0-9-]{1,62}$/, {
-      message: "Mã đơn vị chỉ gồm a-z, 0-9, '-' / Unit id: a-z, 0-9, '-' only",
-    }),
+  id: z.string().regex(/^[a-z0-9][a-z0-9-]{1,62}$/, {
+    message: "Mã đơn vị chỉ gồm a-z, 0-9, '-' / Unit id: a-z, 0-9, '-' only",
+  }),
   kind: unitKind,
   name: requiredText(200),
   shortName: requiredText(120),

@@ -1,0 +1,115 @@
+import { readFile } from "node:fs/promises";
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
+import { OpenAPIHono } from "@hono/zod-openapi";
+import { DomainError } from "@kehoach/core/errors";
+import { issuesOf, validationError } from "@kehoach/core/validate";
+import { Scalar } from "@scalar/hono-api-reference";
+import type { Context } from "hono";
+import { csrf } from "hono/csrf";
+import { HTTPException } from "hono/http-exception";
+import { secureHeaders } from "hono/secure-headers";
+import type { Env } from "./http";
+import { auth } from "./routes/auth";
+import { health } from "./routes/health";
+import { plans } from "./routes/plans";
+import { session } from "./session";
+
+function errorJson(c: Context, err: DomainError) {
+  if (err.details?.retryAfter) c.header("Retry-After", String(err.details.retryAfter));
+  return c.json(
+    {
+      error: {
+        code: err.code,
+        message: err.messages,
+        ...(err.details?.issues ? { issues: err.details.issues } : {}),
+        ...(err.details?.current !== undefined ? { current: err.details.current } : {}),
+      },
+    },
+    err.status,
+  );
+}
+
+/** The whole API under /api: the same object serves Lambda and the local Node server. */
+export function createApp() {
+  const app = new OpenAPIHono<Env>({
+    defaultHook: (result, c) => {
+      if (!result.success) return errorJson(c, validationError(issuesOf(result.error)));
+    },
+  }).basePath("/api");
+
+  app.use(secureHeaders());
+  app.use(csrf());
+  app.use(session);
+
+  const routes = app.route("/health", health).route("/", auth).route("/plans", plans);
+
+  app.doc31("/openapi.json", {
+    openapi: "3.1.0",
+    info: {
+      title: "KeHoach API",
+      version: "1.0.0",
+      description:
+        "Kế hoạch của UBND xã: soạn thảo, ban hành, theo dõi. / Commune plans: authoring, issuing, tracking. Every operation lists its access rule in `x-access`.",
+    },
+    servers: [{ url: "/" }],
+  });
+  app.openAPIRegistry.registerComponent("securitySchemes", "session", {
+    type: "apiKey",
+    in: "cookie",
+    name: "kh_session",
+    description: "Phiên đăng nhập do POST /api/auth/login cấp / Session cookie set by POST /api/auth/login",
+  });
+
+  // The reference page loads Scalar from this server, not a CDN: offices often block CDNs.
+  app.get("/docs/scalar.js", async (c) => {
+    const main = createRequire(import.meta.url).resolve("@scalar/api-reference");
+    const file = join(dirname(main), "browser", "standalone.js");
+    c.header("Cache-Control", "public, max-age=86400");
+    return c.body(await readFile(file), 200, { "Content-Type": "text/javascript; charset=utf-8" });
+  });
+  app.get(
+    "/docs",
+    Scalar({ url: "/api/openapi.json", cdn: "/api/docs/scalar.js", pageTitle: "KeHoach API" }),
+  );
+
+  app.notFound((c) =>
+    errorJson(
+      c,
+      new DomainError(404, "not_found", { vi: "Không có đường dẫn này.", en: "No such API route." }),
+    ),
+  );
+
+  app.onError((err, c) => {
+    if (err instanceof DomainError) return errorJson(c, err);
+    if (err instanceof HTTPException && err.status < 500) {
+      const status = err.status as 400 | 403 | 413 | 415;
+      return errorJson(
+        c,
+        new DomainError(status, "bad_request", {
+          vi: status === 403 ? "Yêu cầu bị từ chối (nguồn gốc không hợp lệ)." : "Yêu cầu không hợp lệ.",
+          en: err.message || "Bad request.",
+        }),
+      );
+    }
+    const id = crypto.randomUUID();
+    console.error(
+      JSON.stringify({ level: "error", id, path: c.req.path, err: String(err), stack: (err as Error).stack }),
+    );
+    return c.json(
+      {
+        error: {
+          code: "internal",
+          message: { vi: `Lỗi hệ thống (mã ${id}).`, en: `Internal error (id ${id}).` },
+        },
+      },
+      500,
+    );
+  });
+
+  return { app, routes };
+}
+
+const built = createApp();
+export const app = built.app;
+export type AppType = typeof built.routes;

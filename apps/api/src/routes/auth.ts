@@ -1,0 +1,141 @@
+import { OpenAPIHono, z } from "@hono/zod-openapi";
+import * as Auth from "@kehoach/core/auth";
+import { unitsById } from "@kehoach/core/unit";
+import type { Context } from "hono";
+import { deleteCookie, setCookie } from "hono/cookie";
+import { commonErrors, type Env, errorSchema, guarded, json } from "../http";
+import { SESSION_COOKIE } from "../session";
+
+const meSchema = z
+  .object({
+    username: z.string(),
+    displayName: z.string(),
+    role: z.enum(["commune_staff", "commune_leader", "overseer", "admin"]),
+    unit: z.object({ id: z.string(), name: z.string(), kind: z.string() }).nullable(),
+    communes: z.array(z.object({ id: z.string(), name: z.string(), shortName: z.string() })),
+  })
+  .openapi("Me");
+
+const sessionSchema = z
+  .object({
+    id: z.string(),
+    createdAt: z.string(),
+    expiresAt: z.string(),
+    userAgent: z.string(),
+    current: z.boolean(),
+  })
+  .openapi("Session");
+
+const ok = z.object({ ok: z.literal(true) });
+
+function isHttps(c: Context) {
+  return new URL(c.req.url).protocol === "https:" || c.req.header("x-forwarded-proto") === "https";
+}
+
+export const auth = new OpenAPIHono<Env>()
+  .openapi(
+    guarded("public", {
+      method: "post",
+      path: "/auth/login",
+      summary: "Đăng nhập / Sign in (sets the session cookie)",
+      tags: ["auth"],
+      request: { body: { content: { "application/json": { schema: Auth.loginInput } }, required: true } },
+      responses: {
+        200: json(ok, "Đã đăng nhập / Signed in"),
+        400: json(errorSchema, "Thiếu thông tin / Missing fields"),
+        401: json(errorSchema, "Sai tên đăng nhập hoặc mật khẩu / Wrong credentials"),
+        429: json(errorSchema, "Quá nhiều lần sai; xem Retry-After / Too many attempts; see Retry-After"),
+      },
+    }),
+    async (c) => {
+      const session = await Auth.login(c.req.valid("json"), { userAgent: c.req.header("user-agent") ?? "" });
+      setCookie(c, SESSION_COOKIE, session.token, {
+        httpOnly: true,
+        sameSite: "Lax",
+        secure: isHttps(c),
+        path: "/",
+        expires: new Date(session.expiresAt * 1000),
+      });
+      return c.json({ ok: true as const }, 200);
+    },
+  )
+  .openapi(
+    guarded("user", {
+      method: "post",
+      path: "/auth/logout",
+      summary: "Đăng xuất / Sign out",
+      tags: ["auth"],
+      responses: { 200: json(ok, "Đã đăng xuất / Signed out"), 401: commonErrors[401] },
+    }),
+    async (c) => {
+      const token = c.get("sessionToken");
+      if (token) await Auth.logout(token);
+      deleteCookie(c, SESSION_COOKIE, { path: "/" });
+      return c.json({ ok: true as const }, 200);
+    },
+  )
+  .openapi(
+    guarded("user", {
+      method: "get",
+      path: "/me",
+      summary: "Người dùng hiện tại, vai trò và phạm vi / Current user, role and scope",
+      tags: ["auth"],
+      responses: { 200: json(meSchema, "Tôi / Me"), 401: commonErrors[401] },
+    }),
+    async (c) => {
+      const a = c.get("actor");
+      if (!a) throw new Error("unreachable: guarded route without actor");
+      const [unit] = a.unitId ? await unitsById([a.unitId]) : [];
+      const communes = await unitsById(a.communeIds);
+      return c.json(
+        {
+          username: a.username,
+          displayName: a.displayName,
+          role: a.role,
+          unit: unit ? { id: unit.id, name: unit.name, kind: unit.kind } : null,
+          communes: communes.map((u) => ({ id: u.id, name: u.name, shortName: u.shortName })),
+        },
+        200,
+      );
+    },
+  )
+  .openapi(
+    guarded("user", {
+      method: "post",
+      path: "/me/password",
+      summary: "Đổi mật khẩu; các phiên khác bị thu hồi / Change password; other sessions are revoked",
+      tags: ["auth"],
+      request: {
+        body: { content: { "application/json": { schema: Auth.changePasswordInput } }, required: true },
+      },
+      responses: { 200: json(ok, "Đã đổi / Changed"), 400: commonErrors[400], 401: commonErrors[401] },
+    }),
+    async (c) => {
+      await Auth.changePassword(c.req.valid("json"), c.get("actor")?.sessionId ?? "");
+      return c.json({ ok: true as const }, 200);
+    },
+  )
+  .openapi(
+    guarded("user", {
+      method: "get",
+      path: "/me/sessions",
+      summary: "Các phiên đăng nhập của tôi / My sessions",
+      tags: ["auth"],
+      responses: { 200: json(z.array(sessionSchema), "Phiên / Sessions"), 401: commonErrors[401] },
+    }),
+    async (c) => c.json(await Auth.mySessions(c.get("actor")?.sessionId ?? ""), 200),
+  )
+  .openapi(
+    guarded("user", {
+      method: "delete",
+      path: "/me/sessions/{id}",
+      summary: "Thu hồi một phiên / Revoke a session",
+      tags: ["auth"],
+      request: { params: z.object({ id: z.string().min(1).max(64) }) },
+      responses: { 200: json(ok, "Đã thu hồi / Revoked"), 401: commonErrors[401], 404: commonErrors[404] },
+    }),
+    async (c) => {
+      await Auth.revokeSession(c.req.valid("param").id);
+      return c.json({ ok: true as const }, 200);
+    },
+  );

@@ -1,0 +1,92 @@
+import type { PlanContentInput } from "@kehoach/core/plan/schema";
+import {
+  keepPreviousData,
+  type QueryClient,
+  queryOptions,
+  useMutation,
+  useQueryClient,
+} from "@tanstack/react-query";
+import { api, unwrap } from "./api";
+
+export type ListParams = {
+  communeId: string;
+  cursor?: string;
+  limit?: number;
+  status?: string;
+  year?: string;
+  category?: string;
+  q?: string;
+};
+
+export const planKeys = {
+  all: ["plans"] as const,
+  list: (p: ListParams) => ["plans", "list", p] as const,
+  detail: (id: string) => ["plans", "detail", id] as const,
+  history: (id: string) => ["plans", "history", id] as const,
+};
+
+const str = (o: Record<string, string | number | undefined>) =>
+  Object.fromEntries(
+    Object.entries(o)
+      .filter(([, v]) => v !== undefined && v !== "")
+      .map(([k, v]) => [k, String(v)]),
+  );
+
+export const plansQuery = (p: ListParams) =>
+  queryOptions({
+    queryKey: planKeys.list(p),
+    queryFn: () =>
+      unwrap(
+        api.api.plans.$get({
+          query: str(p) as { communeId: string },
+        }),
+      ),
+    placeholderData: keepPreviousData,
+  });
+
+export const planQuery = (id: string) =>
+  queryOptions({
+    queryKey: planKeys.detail(id),
+    queryFn: () => unwrap(api.api.plans[":id"].$get({ param: { id } })),
+  });
+
+export const planHistoryQuery = (id: string) =>
+  queryOptions({
+    queryKey: planKeys.history(id),
+    queryFn: () => unwrap(api.api.plans[":id"].history.$get({ param: { id } })),
+  });
+
+function invalidate(qc: QueryClient, id?: string) {
+  void qc.invalidateQueries({ queryKey: planKeys.all });
+  if (id) void qc.invalidateQueries({ queryKey: planKeys.detail(id) });
+}
+
+export function useCreatePlan() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: { communeId?: string; content: PlanContentInput }) =>
+      unwrap(api.api.plans.$post({ json: body as never })),
+    onSuccess: (p) => invalidate(qc, p.id),
+  });
+}
+
+export function useSavePlan(id: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: { version: number; content: PlanContentInput }) =>
+      unwrap(api.api.plans[":id"].$put({ param: { id }, json: body as never })),
+    onSuccess: (p) => {
+      qc.setQueryData(planKeys.detail(id), p);
+      invalidate(qc);
+    },
+  });
+}
+
+export function useDeletePlan(id: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (version: number) =>
+      unwrap(api.api.plans[":id"].$delete({ param: { id }, query: { version: String(version) } })),
+    onSuccess: () => invalidate(qc, id),
+  });
+}
