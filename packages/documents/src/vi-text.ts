@@ -49,6 +49,13 @@ export function toNewTone(s: string): string {
   );
 }
 
+/** Rewrite new-style tone placement at the end of a syllable to the old style. Length-preserving. */
+export function toOldTone(s: string): string {
+  return nfc(s).replace(NEW_RE, (m, prefix: string, pair: string) =>
+    isQu(prefix) ? m : prefix + (NEW_TO_OLD.get(pair) ?? pair),
+  );
+}
+
 export type ToneHit = { word: string; style: "old" | "new"; index: number };
 
 /** Syllables whose tone could be placed either way, with the style used. */
