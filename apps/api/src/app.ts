@@ -10,7 +10,9 @@ import { csrf } from "hono/csrf";
 import { HTTPException } from "hono/http-exception";
 import { secureHeaders } from "hono/secure-headers";
 import type { Env } from "./http";
+import { admin } from "./routes/admin";
 import { auth } from "./routes/auth";
+import { communes } from "./routes/communes";
 import { health } from "./routes/health";
 import { plans } from "./routes/plans";
 import { session } from "./session";
@@ -42,7 +44,12 @@ export function createApp() {
   app.use(csrf());
   app.use(session);
 
-  const routes = app.route("/health", health).route("/", auth).route("/plans", plans);
+  const routes = app
+    .route("/health", health)
+    .route("/", auth)
+    .route("/communes", communes)
+    .route("/plans", plans)
+    .route("/admin", admin);
 
   app.doc31("/openapi.json", {
     openapi: "3.1.0",

@@ -28,7 +28,7 @@ export const errorSchema = z
       current: z.unknown().optional(),
     }),
   })
-  .openapi("Error");
+  .meta({ id: "Error" });
 
 const errorResponse = (description: string) => ({
   content: { "application/json": { schema: errorSchema } },

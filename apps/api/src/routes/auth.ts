@@ -14,7 +14,7 @@ const meSchema = z
     unit: z.object({ id: z.string(), name: z.string(), kind: z.string() }).nullable(),
     communes: z.array(z.object({ id: z.string(), name: z.string(), shortName: z.string() })),
   })
-  .openapi("Me");
+  .meta({ id: "Me" });
 
 const sessionSchema = z
   .object({
@@ -24,7 +24,7 @@ const sessionSchema = z
     userAgent: z.string(),
     current: z.boolean(),
   })
-  .openapi("Session");
+  .meta({ id: "Session" });
 
 const ok = z.object({ ok: z.literal(true) });
 

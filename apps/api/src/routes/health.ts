@@ -3,7 +3,7 @@ import { OpenAPIHono, z } from "@hono/zod-openapi";
 import { dynamo, tableName } from "@kehoach/core/db/client";
 import { type Env, guarded, json } from "../http";
 
-const healthSchema = z.object({ status: z.enum(["ok", "degraded"]), db: z.string() }).openapi("Health");
+const healthSchema = z.object({ status: z.enum(["ok", "degraded"]), db: z.string() }).meta({ id: "Health" });
 
 export const health = new OpenAPIHono<Env>().openapi(
   guarded("public", {

@@ -13,8 +13,10 @@ const idParam = z.object({
     .max(100)
     .openapi({ param: { name: "id", in: "path" } }),
 });
-const planPage = z.object({ items: z.array(planSummary), cursor: z.string().nullable() }).openapi("PlanPage");
-const planOut = plan.openapi("Plan");
+const planPage = z
+  .object({ items: z.array(planSummary), cursor: z.string().nullable() })
+  .meta({ id: "PlanPage" });
+const planOut = plan.meta({ id: "Plan" });
 const auditEntry = z
   .object({
     at: z.string(),
@@ -29,7 +31,7 @@ const auditEntry = z
       .array(z.object({ path: z.string(), from: z.unknown().optional(), to: z.unknown().optional() }))
       .optional(),
   })
-  .openapi("AuditEntry");
+  .meta({ id: "AuditEntry" });
 
 export const plans = new OpenAPIHono<Env>()
   .openapi(

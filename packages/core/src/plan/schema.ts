@@ -84,15 +84,18 @@ export type SectionItem = {
   paragraphs: string[];
   children: SectionItem[];
 };
-export const sectionItem: z.ZodType<SectionItem, unknown> = z.lazy(() =>
-  z.object({
+export const sectionItem: z.ZodType<SectionItem, unknown> = z
+  .object({
     id: requiredText(64),
     label: text(16).optional(),
     heading: text(500).optional(),
     paragraphs: z.array(text(5000)).max(200).default([]),
-    children: z.array(sectionItem).max(200).default([]),
-  }),
-) as unknown as z.ZodType<SectionItem, unknown>;
+    children: z
+      .array(z.lazy(() => sectionItem))
+      .max(200)
+      .default([]),
+  })
+  .meta({ id: "SectionItem" }) as unknown as z.ZodType<SectionItem, unknown>;
 
 export const attendeeGroup = z.object({ name: requiredText(300), count: z.number().int().min(0).optional() });
 

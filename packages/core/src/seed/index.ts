@@ -41,7 +41,11 @@ export function demoAccounts() {
 const SYSTEM: Actor = { username: "system", displayName: "Hệ thống", role: "admin", communeIds: [] };
 
 /** Idempotent: units, the Tứ Kỳ oversight scope, the seed plan, and (optionally) demo accounts. */
-export async function seed(opts: { demoPassword?: string } = {}) {
+export function seed(opts: { demoPassword?: string } = {}) {
+  return withActor(SYSTEM, () => seedAsSystem(opts));
+}
+
+async function seedAsSystem(opts: { demoPassword?: string }) {
   for (const u of SEED_UNITS) await putUnit(u);
   await db()
     .scope.put({
@@ -54,15 +58,13 @@ export async function seed(opts: { demoPassword?: string } = {}) {
     .go();
   const existing = await db().plan.get({ planId: SEED_PLAN_ID }).go();
   if (!existing.data) {
-    await withActor({ ...SYSTEM, unitId: "quang-nghiep", communeIds: ["quang-nghiep"] }, () =>
-      insertPlan({
-        planId: SEED_PLAN_ID,
-        communeId: "quang-nghiep",
-        content: planContent.parse(SEED_PLAN),
-        status: "draft",
-        action: "import",
-      }),
-    );
+    await insertPlan({
+      planId: SEED_PLAN_ID,
+      communeId: "quang-nghiep",
+      content: planContent.parse(SEED_PLAN),
+      status: "draft",
+      action: "import",
+    });
   }
   if (opts.demoPassword) {
     for (const a of demoAccounts()) {

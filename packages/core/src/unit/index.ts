@@ -49,6 +49,7 @@ export async function allUnits(): Promise<Unit[]> {
 
 /** Create or replace a unit (admin, and the local seed). */
 export async function putUnit(input: unknown): Promise<Unit> {
+  if (actor().role !== "admin") throw forbidden("Chỉ quản trị viên.", "Admins only.");
   const u = parse(unitInput, input);
   await db()
     .unit.put({

@@ -1,0 +1,110 @@
+import { OpenAPIHono, z } from "@hono/zod-openapi";
+import * as Admin from "@kehoach/core/admin";
+import { userInput } from "@kehoach/core/auth";
+import { allUnits, putUnit } from "@kehoach/core/unit";
+import { unitInput } from "@kehoach/core/unit/schema";
+import { commonErrors, type Env, guarded, json } from "../http";
+
+const ADMIN = ["admin"] as const;
+const unitOut = unitInput.meta({ id: "Unit" });
+const scopeOut = Admin.scopeInput.meta({ id: "Scope" });
+const userOut = z
+  .object({
+    username: z.string(),
+    displayName: z.string(),
+    role: z.enum(["commune_staff", "commune_leader", "overseer", "admin"]),
+    unitId: z.string().optional(),
+    disabled: z.boolean(),
+    createdAt: z.string(),
+  })
+  .meta({ id: "User" });
+const lineageOut = Admin.lineageInput.extend({ eventId: z.string() }).meta({ id: "LineageEvent" });
+const body = <T extends z.ZodType>(schema: T) => ({
+  body: { content: { "application/json": { schema } }, required: true },
+});
+
+export const admin = new OpenAPIHono<Env>()
+  .openapi(
+    guarded(ADMIN, {
+      method: "get",
+      path: "/units",
+      summary: "Mọi đơn vị hành chính / All units",
+      tags: ["admin"],
+      responses: { 200: json(z.array(unitOut), "Đơn vị / Units"), ...commonErrors },
+    }),
+    async (c) => c.json(await allUnits(), 200),
+  )
+  .openapi(
+    guarded(ADMIN, {
+      method: "put",
+      path: "/units",
+      summary: "Tạo hoặc sửa đơn vị / Create or replace a unit",
+      tags: ["admin"],
+      request: body(unitInput),
+      responses: { 200: json(unitOut, "Đã lưu / Saved"), ...commonErrors },
+    }),
+    async (c) => c.json(await putUnit(c.req.valid("json")), 200),
+  )
+  .openapi(
+    guarded(ADMIN, {
+      method: "get",
+      path: "/scopes",
+      summary: "Phạm vi theo dõi / Oversight scopes",
+      tags: ["admin"],
+      responses: { 200: json(z.array(scopeOut), "Phạm vi / Scopes"), ...commonErrors },
+    }),
+    async (c) => c.json(await Admin.listScopes(), 200),
+  )
+  .openapi(
+    guarded(ADMIN, {
+      method: "put",
+      path: "/scopes",
+      summary: "Tạo hoặc sửa phạm vi theo dõi / Create or replace a scope",
+      tags: ["admin"],
+      request: body(Admin.scopeInput),
+      responses: { 200: json(scopeOut, "Đã lưu / Saved"), ...commonErrors },
+    }),
+    async (c) => c.json(await Admin.putScope(c.req.valid("json")), 200),
+  )
+  .openapi(
+    guarded(ADMIN, {
+      method: "get",
+      path: "/users",
+      summary: "Tài khoản / Accounts",
+      tags: ["admin"],
+      responses: { 200: json(z.array(userOut), "Tài khoản / Accounts"), ...commonErrors },
+    }),
+    async (c) => c.json(await Admin.listUsers(), 200),
+  )
+  .openapi(
+    guarded(ADMIN, {
+      method: "post",
+      path: "/users",
+      summary: "Cấp tài khoản (hoặc đặt lại mật khẩu) / Provision an account (or reset its password)",
+      tags: ["admin"],
+      request: body(userInput),
+      responses: { 201: json(z.object({ username: z.string() }), "Đã tạo / Created"), ...commonErrors },
+    }),
+    async (c) => c.json(await Admin.createUser(c.req.valid("json")), 201),
+  )
+  .openapi(
+    guarded(ADMIN, {
+      method: "get",
+      path: "/lineage",
+      summary: "Sáp nhập, chia tách, đổi tên / Merges, splits, renames",
+      tags: ["admin"],
+      responses: { 200: json(z.array(lineageOut), "Sự kiện / Events"), ...commonErrors },
+    }),
+    async (c) => c.json(await Admin.listLineage(), 200),
+  )
+  .openapi(
+    guarded(ADMIN, {
+      method: "post",
+      path: "/lineage",
+      summary: "Ghi nhận sáp nhập/chia tách/đổi tên / Record a merge, split or rename",
+      tags: ["admin"],
+      request: body(Admin.lineageInput),
+      responses: { 201: json(lineageOut, "Đã ghi / Recorded"), ...commonErrors },
+    }),
+    async (c) => c.json(await Admin.recordLineage(c.req.valid("json")), 201),
+  );

@@ -1,0 +1,51 @@
+import { seed } from "@kehoach/core/seed";
+import { app } from "../src/app";
+
+export const PASSWORD = "mat-khau-thu-nghiem-2025";
+let seeded: Promise<void> | undefined;
+
+/** The demo data once per test file (idempotent anyway). */
+export function ensureSeed() {
+  seeded ??= seed({ demoPassword: PASSWORD });
+  return seeded;
+}
+
+export type Res = { status: number; body: any; headers: Headers; text: string };
+
+export async function call(
+  method: string,
+  path: string,
+  opts: { cookie?: string; json?: unknown; headers?: Record<string, string>; body?: string } = {},
+): Promise<Res> {
+  // Like a browser on the same origin (app.request serves http://localhost).
+  const headers: Record<string, string> = { origin: "http://localhost", ...opts.headers };
+  if (opts.cookie) headers.cookie = opts.cookie;
+  let body: string | undefined = opts.body;
+  if (opts.json !== undefined) {
+    headers["content-type"] = "application/json";
+    body = JSON.stringify(opts.json);
+  }
+  const res = await app.request(path, { method, headers, ...(body !== undefined ? { body } : {}) });
+  const text = await res.text();
+  let parsed: unknown = null;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    parsed = null;
+  }
+  return { status: res.status, body: parsed, headers: res.headers, text };
+}
+
+/** Sign in through the API and return the session cookie. */
+export async function login(username: string, password = PASSWORD): Promise<string> {
+  const res = await app.request("/api/auth/login", {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ username, password }),
+  });
+  if (res.status !== 200) throw new Error(`login ${username}: ${res.status} ${await res.text()}`);
+  const set = res.headers.get("set-cookie") ?? "";
+  const m = /kh_session=([^;]+)/.exec(set);
+  if (!m) throw new Error("no session cookie");
+  return `kh_session=${m[1]}`;
+}

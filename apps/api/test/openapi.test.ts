@@ -1,0 +1,55 @@
+import { describe, expect, it } from "vitest";
+import { app } from "../src/app";
+import { call } from "./helpers";
+
+/** Routes that serve the reference page itself rather than the API. */
+const UNDOCUMENTED = new Set(["GET /api/openapi.json", "GET /api/docs", "GET /api/docs/scalar.js"]);
+
+export function apiRoutes() {
+  const seen = new Set<string>();
+  for (const r of app.routes) {
+    if (r.method === "ALL") continue;
+    const key = `${r.method} ${r.path}`;
+    if (!UNDOCUMENTED.has(key)) seen.add(key);
+  }
+  return [...seen];
+}
+
+describe("OpenAPI document", () => {
+  it("is generated, 3.1, and lists every route with its access rule", async () => {
+    const res = await call("GET", "/api/openapi.json");
+    expect(res.status).toBe(200);
+    expect(res.body.openapi).toBe("3.1.0");
+    const documented = new Map<string, unknown>();
+    for (const [path, ops] of Object.entries(
+      res.body.paths as Record<string, Record<string, { "x-access"?: unknown }>>,
+    )) {
+      for (const [method, op] of Object.entries(ops)) {
+        documented.set(`${method.toUpperCase()} ${path.replace(/\{(\w+)\}/g, ":$1")}`, op["x-access"]);
+      }
+    }
+    for (const route of apiRoutes()) {
+      expect(documented.has(route), `${route} is missing from /api/openapi.json`).toBe(true);
+      expect(documented.get(route), `${route} has no x-access rule`).toBeDefined();
+    }
+    for (const p of [
+      "GET /api/plans",
+      "POST /api/plans",
+      "GET /api/plans/:id",
+      "PUT /api/plans/:id",
+      "DELETE /api/plans/:id",
+    ]) {
+      expect(documented.has(p), p).toBe(true);
+    }
+    expect(res.body.components.securitySchemes.session).toMatchObject({ type: "apiKey", in: "cookie" });
+  });
+
+  it("serves the API reference page", async () => {
+    const res = await call("GET", "/api/docs");
+    expect(res.status).toBe(200);
+    expect(res.text).toContain("/api/openapi.json");
+    expect(res.text).toContain("/api/docs/scalar.js");
+    const js = await app.request("/api/docs/scalar.js");
+    expect(js.status).toBe(200);
+  });
+});
