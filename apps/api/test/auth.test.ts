@@ -1,0 +1,125 @@
+import { setClock } from "@kehoach/core/clock";
+import { afterEach, beforeAll, describe, expect, it } from "vitest";
+import { call, ensureSeed, login, PASSWORD } from "./helpers";
+
+beforeAll(ensureSeed);
+afterEach(() => setClock(undefined));
+
+describe("sessions", () => {
+  it("login sets an httpOnly SameSite=Lax cookie; /api/me returns user, role and scope; logout ends it", async () => {
+    const res = await call("POST", "/api/auth/login", {
+      json: { username: "tuky.noivu", password: PASSWORD },
+    });
+    expect(res.status).toBe(200);
+    const set = res.headers.get("set-cookie") ?? "";
+    expect(set).toMatch(/HttpOnly/i);
+    expect(set).toMatch(/SameSite=Lax/i);
+    const cookie = `kh_session=${/kh_session=([^;]+)/.exec(set)?.[1]}`;
+    const me = await call("GET", "/api/me", { cookie });
+    expect(me.status).toBe(200);
+    expect(me.body.role).toBe("overseer");
+    expect(me.body.communes.map((c: { id: string }) => c.id).sort()).toEqual([
+      "dai-hop",
+      "quang-nghiep",
+      "tan-ky",
+    ]);
+    expect((await call("POST", "/api/auth/logout", { cookie })).status).toBe(200);
+    expect((await call("GET", "/api/me", { cookie })).status).toBe(401);
+  });
+
+  it("the same error whether or not the account exists", async () => {
+    const wrong = await call("POST", "/api/auth/login", {
+      json: { username: "daihop.canbo", password: "sai-mat-khau" },
+    });
+    const ghost = await call("POST", "/api/auth/login", {
+      json: { username: "khong.ton.tai", password: "sai-mat-khau" },
+    });
+    expect(wrong.status).toBe(401);
+    expect(ghost.status).toBe(401);
+    expect(ghost.body).toEqual(wrong.body);
+  });
+
+  it("a revoked session is refused on its very next request", async () => {
+    const a = await login("tanky.canbo");
+    const b = await login("tanky.canbo");
+    const sessions = await call("GET", "/api/me/sessions", { cookie: a });
+    expect(sessions.status).toBe(200);
+    const other = sessions.body.find((s: { current: boolean }) => !s.current);
+    expect(other).toBeDefined();
+    expect((await call("GET", "/api/me", { cookie: b })).status).toBe(200);
+    expect((await call("DELETE", `/api/me/sessions/${other.id}`, { cookie: a })).status).toBe(200);
+    expect((await call("GET", "/api/me", { cookie: b })).status).toBe(401);
+    expect((await call("GET", "/api/me", { cookie: a })).status).toBe(200);
+  });
+
+  it("changing the password needs the old one and revokes the other sessions", async () => {
+    const a = await login("tanky.chutich");
+    const b = await login("tanky.chutich");
+    const bad = await call("POST", "/api/me/password", {
+      cookie: a,
+      json: { oldPassword: "khong-dung", newPassword: "mat-khau-moi-2025" },
+    });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.issues[0].path).toEqual(["oldPassword"]);
+    const ok = await call("POST", "/api/me/password", {
+      cookie: a,
+      json: { oldPassword: PASSWORD, newPassword: "mat-khau-moi-2025" },
+    });
+    expect(ok.status).toBe(200);
+    expect((await call("GET", "/api/me", { cookie: b })).status).toBe(401);
+    expect((await call("GET", "/api/me", { cookie: a })).status).toBe(200);
+    await login("tanky.chutich", "mat-khau-moi-2025");
+  });
+
+  it("refuses a cross-site form post (CSRF)", async () => {
+    const res = await call("POST", "/api/auth/login", {
+      headers: { origin: "https://evil.example", "content-type": "application/x-www-form-urlencoded" },
+      body: "username=admin&password=x",
+    });
+    expect(res.status).toBe(403);
+  });
+
+  it("sets security headers", async () => {
+    const res = await call("GET", "/api/health");
+    expect(res.headers.get("x-content-type-options")).toBe("nosniff");
+    expect(res.headers.get("x-frame-options")).toBeTruthy();
+  });
+});
+
+describe("login throttling (stored in DynamoDB)", () => {
+  it("after 5 failures in 15 minutes: 429 with Retry-After, even with the right password, until the window passes", async () => {
+    const t0 = new Date("2026-03-02T08:00:00Z").getTime();
+    setClock(() => new Date(t0));
+    for (let i = 0; i < 4; i++) {
+      const r = await call("POST", "/api/auth/login", {
+        json: { username: "daihop.chutich", password: `sai-${i}` },
+      });
+      expect(r.status).toBe(401);
+    }
+    const fifth = await call("POST", "/api/auth/login", {
+      json: { username: "daihop.chutich", password: "sai-5" },
+    });
+    expect(fifth.status).toBe(429);
+    setClock(() => new Date(t0 + 60_000));
+    const right = await call("POST", "/api/auth/login", {
+      json: { username: "daihop.chutich", password: PASSWORD },
+    });
+    expect(right.status).toBe(429);
+    expect(Number(right.headers.get("retry-after"))).toBeGreaterThan(0);
+    expect(Number(right.headers.get("retry-after"))).toBeLessThanOrEqual(15 * 60);
+    expect(right.body.error.message.vi).toMatch(/thử lại/i);
+    setClock(() => new Date(t0 + 15 * 60_000 + 1000));
+    const later = await call("POST", "/api/auth/login", {
+      json: { username: "daihop.chutich", password: PASSWORD },
+    });
+    expect(later.status).toBe(200);
+  });
+
+  it("throttles an unknown account the same way (no account enumeration)", async () => {
+    for (let i = 0; i < 5; i++) {
+      await call("POST", "/api/auth/login", { json: { username: "ma.khong.co", password: `x${i}` } });
+    }
+    const r = await call("POST", "/api/auth/login", { json: { username: "ma.khong.co", password: "x" } });
+    expect(r.status).toBe(429);
+  });
+});

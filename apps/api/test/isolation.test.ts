@@ -1,0 +1,167 @@
+import { withActor } from "@kehoach/core/actor";
+import { createUser, putScope } from "@kehoach/core/admin";
+import { SEED_PLAN, SEED_PLAN_ID } from "@kehoach/core/seed/seed-plan";
+import { putUnit } from "@kehoach/core/unit";
+import { beforeAll, describe, expect, it } from "vitest";
+import { call, ensureSeed, login, PASSWORD } from "./helpers";
+import { apiRoutes } from "./openapi.test";
+
+/**
+ * Walks the app's route table. Every route must declare an access rule (x-access in the
+ * OpenAPI document) and a sample request here; then it is called as anonymous, as staff of
+ * another commune and as the overseer of another district, aimed at Quảng Nghiệp's data.
+ */
+const QN = { communeId: "quang-nghiep", planId: SEED_PLAN_ID };
+let qnSessionId = "";
+
+type Sample = { path: string; json?: unknown; public?: true };
+const SAMPLES: Record<string, () => Sample> = {
+  "GET /api/health": () => ({ path: "/api/health", public: true }),
+  "POST /api/auth/login": () => ({
+    path: "/api/auth/login",
+    json: { username: "nobody", password: "x" },
+    public: true,
+  }),
+  "POST /api/auth/logout": () => ({ path: "/api/auth/logout" }),
+  "GET /api/me": () => ({ path: "/api/me" }),
+  "POST /api/me/password": () => ({
+    path: "/api/me/password",
+    json: { oldPassword: "khong-dung", newPassword: "mat-khau-moi-2025" },
+  }),
+  "GET /api/me/sessions": () => ({ path: "/api/me/sessions" }),
+  "DELETE /api/me/sessions/:id": () => ({ path: `/api/me/sessions/${qnSessionId}` }),
+  "GET /api/communes": () => ({ path: "/api/communes" }),
+  "GET /api/communes/offices": () => ({ path: "/api/communes/offices" }),
+  "GET /api/plans": () => ({ path: `/api/plans?communeId=${QN.communeId}` }),
+  "POST /api/plans": () => ({ path: "/api/plans", json: { communeId: QN.communeId, content: SEED_PLAN } }),
+  "GET /api/plans/:id": () => ({ path: `/api/plans/${QN.planId}` }),
+  "PUT /api/plans/:id": () => ({ path: `/api/plans/${QN.planId}`, json: { version: 1, content: SEED_PLAN } }),
+  "DELETE /api/plans/:id": () => ({ path: `/api/plans/${QN.planId}?version=1` }),
+  "GET /api/plans/:id/history": () => ({ path: `/api/plans/${QN.planId}/history` }),
+  "GET /api/admin/units": () => ({ path: "/api/admin/units" }),
+  "PUT /api/admin/units": () => ({
+    path: "/api/admin/units",
+    json: { id: "quang-nghiep", kind: "commune", name: "Bị chiếm", shortName: "X", validFrom: "2000-01-01" },
+  }),
+  "GET /api/admin/scopes": () => ({ path: "/api/admin/scopes" }),
+  "PUT /api/admin/scopes": () => ({
+    path: "/api/admin/scopes",
+    json: {
+      scopeId: "steal",
+      overseerUnitId: "thanh-ha",
+      name: "x",
+      unitIds: ["quang-nghiep"],
+      validFrom: "2000-01-01",
+    },
+  }),
+  "GET /api/admin/users": () => ({ path: "/api/admin/users" }),
+  "POST /api/admin/users": () => ({
+    path: "/api/admin/users",
+    json: {
+      username: "quangnghiep.gia",
+      displayName: "x",
+      role: "commune_leader",
+      unitId: "quang-nghiep",
+      password: "0123456789ab",
+    },
+  }),
+  "GET /api/admin/lineage": () => ({ path: "/api/admin/lineage" }),
+  "POST /api/admin/lineage": () => ({
+    path: "/api/admin/lineage",
+    json: { kind: "merge", fromUnitIds: ["quang-nghiep"], toUnitIds: ["thanh-son"], date: "2025-07-01" },
+  }),
+};
+
+/** Strings that only Quảng Nghiệp's own data contains. */
+const QN_MARKERS = ["quang-nghiep", "Quảng Nghiệp", "Vũ Chí Mạnh", SEED_PLAN_ID];
+
+let outsiders: { name: string; cookie: string }[] = [];
+
+beforeAll(async () => {
+  await ensureSeed();
+  // Another district with its own commune and overseer.
+  await withActor({ username: "test", displayName: "test", role: "admin", communeIds: [] }, async () => {
+    await putUnit({
+      id: "thanh-ha",
+      kind: "district",
+      name: "Huyện Thanh Hà",
+      shortName: "Thanh Hà",
+      parentId: "hai-duong",
+      validFrom: "1997-01-01",
+    });
+    await putUnit({
+      id: "thanh-son",
+      kind: "commune",
+      name: "Xã Thanh Sơn",
+      shortName: "Thanh Sơn",
+      parentId: "thanh-ha",
+      validFrom: "1997-01-01",
+    });
+    await putScope({
+      scopeId: "thanh-ha-communes",
+      overseerUnitId: "thanh-ha",
+      name: "Các xã Thanh Hà",
+      unitIds: ["thanh-son"],
+      validFrom: "1997-01-01",
+    });
+    await createUser({
+      username: "thanhha.noivu",
+      displayName: "Phòng Nội vụ Thanh Hà",
+      role: "overseer",
+      unitId: "thanh-ha",
+      password: PASSWORD,
+    });
+  });
+  const qn = await login("quangnghiep.canbo");
+  const sessions = await call("GET", "/api/me/sessions", { cookie: qn });
+  qnSessionId = sessions.body[0].id;
+  outsiders = [
+    { name: "staff of another commune", cookie: await login("daihop.canbo") },
+    { name: "overseer of another district", cookie: await login("thanhha.noivu") },
+  ];
+});
+
+describe("tenant isolation across every route", () => {
+  const routes = apiRoutes();
+
+  it("every route has a declared access rule and a sample request here", () => {
+    const missing = routes.filter((r) => !SAMPLES[r]);
+    expect(missing, `add these routes to SAMPLES in ${import.meta.url}`).toEqual([]);
+  });
+
+  it.each(routes)("%s: anonymous gets 401 unless public", async (route) => {
+    const sample = SAMPLES[route]?.();
+    if (!sample) throw new Error(`no sample for ${route}`);
+    const method = route.split(" ")[0] ?? "GET";
+    const res = await call(method, sample.path, sample.json !== undefined ? { json: sample.json } : {});
+    if (!sample.public) expect(res.status, res.text).toBe(401);
+    for (const m of QN_MARKERS) expect(res.text).not.toContain(m);
+  });
+
+  it.each(routes)("%s: outsiders get 401/403/404 or nothing of Quảng Nghiệp", async (route) => {
+    const sample = SAMPLES[route]?.();
+    if (!sample) throw new Error(`no sample for ${route}`);
+    const method = route.split(" ")[0] ?? "GET";
+    const aimsAtQn = QN_MARKERS.some(
+      (m) => sample.path.includes(m) || JSON.stringify(sample.json ?? "").includes(m),
+    );
+    for (const who of outsiders) {
+      if (route === "POST /api/auth/logout") continue; // would end the outsider's own session; covered in auth tests
+      const res = await call(method, sample.path, {
+        cookie: who.cookie,
+        ...(sample.json !== undefined ? { json: sample.json } : {}),
+      });
+      if (aimsAtQn && !sample.public)
+        expect([401, 403, 404], `${who.name}: ${res.status} ${res.text}`).toContain(res.status);
+      for (const m of QN_MARKERS) expect(res.text, `${who.name} saw ${m}`).not.toContain(m);
+    }
+  });
+
+  it("Quảng Nghiệp's data is unchanged after the walk", async () => {
+    const qn = await login("quangnghiep.canbo");
+    const plan = await call("GET", `/api/plans/${SEED_PLAN_ID}`, { cookie: qn });
+    expect(plan.status).toBe(200);
+    expect(plan.body.version).toBe(1);
+    expect(plan.body.communeId).toBe("quang-nghiep");
+  });
+});
