@@ -1,0 +1,93 @@
+import { planQuery } from "@kehoach/client/plans";
+import { useQuery } from "@tanstack/react-query";
+import { Link, Outlet, useNavigate, useParams, useRouteContext } from "@tanstack/react-router";
+import { LanguageToggle } from "../../components/language-toggle";
+import { CommunePicker } from "../../features/communes/components/commune-picker";
+import { UserMenu } from "../../features/auth/components/user-menu";
+import { useI18n } from "../../i18n";
+
+/** Header (product, language, user menu), navigation by role, and the page. Hidden when printing. */
+export function AppShell() {
+  const { t } = useI18n();
+  const { me } = useRouteContext({ from: "/_app" });
+  const navigate = useNavigate();
+  const params = useParams({ strict: false });
+  // On a plan page the commune is the plan's: the loader has already cached it.
+  const plan = useQuery({ ...planQuery(params.planId ?? ""), enabled: Boolean(params.planId) });
+  const currentCommuneId = params.communeId ?? (params.planId ? plan.data?.communeId : undefined);
+  const home = me.communes[0];
+  const isOverseer = me.role === "overseer";
+  const ownCommune = !isOverseer ? me.communes[0] : undefined;
+
+  return (
+    <div className="app">
+      <a className="skip-link" href="#main">
+        {t("app.skipToContent")}
+      </a>
+      <header className="app-header">
+        <div className="app-header-inner">
+          <Link to="/" className="brand">
+            <span className="brand-mark" aria-hidden="true">
+              KH
+            </span>
+            <span className="brand-text">
+              <span className="brand-name">{t("app.name")}</span>
+              <span className="brand-tagline">{t("app.tagline")}</span>
+            </span>
+          </Link>
+          <div className="header-tools">
+            <LanguageToggle />
+            <UserMenu me={me} />
+          </div>
+        </div>
+      </header>
+      <nav className="app-nav" aria-label={t("app.mainNav")}>
+        <div className="app-nav-inner">
+          <ul className="nav-links">
+            {home ? (
+              <li>
+                <Link
+                  to="/communes/$communeId/plans"
+                  params={{ communeId: currentCommuneId ?? home.id }}
+                  activeOptions={{ includeSearch: false }}
+                  activeProps={{ "aria-current": "page", className: "active" }}
+                >
+                  {t("nav.plans")}
+                </Link>
+              </li>
+            ) : null}
+            {me.role === "admin" ? (
+              <li>
+                <a href="/api/docs">{t("nav.apiDocs")}</a>
+              </li>
+            ) : null}
+            <li>
+              <Link to="/account/password" activeProps={{ "aria-current": "page", className: "active" }}>
+                {t("user.changePassword")}
+              </Link>
+            </li>
+            <li>
+              <Link to="/account/sessions" activeProps={{ "aria-current": "page", className: "active" }}>
+                {t("user.sessions")}
+              </Link>
+            </li>
+          </ul>
+          {isOverseer && me.communes.length > 0 ? (
+            <CommunePicker
+              communes={me.communes}
+              value={currentCommuneId}
+              onChange={(communeId) => void navigate({ to: "/communes/$communeId/plans", params: { communeId } })}
+            />
+          ) : ownCommune ? (
+            <p className="own-commune">
+              <span className="muted">{t("commune.yours")}:</span> <strong>{ownCommune.name}</strong>
+            </p>
+          ) : null}
+        </div>
+      </nav>
+      <main id="main" className="app-main" tabIndex={-1}>
+        <Outlet />
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,151 @@
+import { meQuery } from "@kehoach/client/auth";
+import { planHistoryQuery, planQuery, plansQuery } from "@kehoach/client/plans";
+import { PLAN_STATUSES, type PlanStatus } from "@kehoach/core/plan/schema";
+import type { QueryClient } from "@tanstack/react-query";
+import { createRootRouteWithContext, createRoute, createRouter, notFound, Outlet, redirect } from "@tanstack/react-router";
+import { ErrorPage } from "../components/error-page";
+import { Loading } from "../components/loading";
+import { NotFoundPage } from "../components/not-found-page";
+import { PAGE_SIZE, type PlanFilters } from "../features/plans/components/plan-list";
+import { loadOr } from "../lib/api-errors";
+import { AppShell } from "./layout/app-shell";
+import { PasswordPage } from "./routes/account-password";
+import { SessionsPage } from "./routes/account-sessions";
+import { CommunePlansPage } from "./routes/commune-plans";
+import { NoCommunePage } from "./routes/home";
+import { LoginPage } from "./routes/login";
+import { PlanPage } from "./routes/plan";
+
+export type RouterContext = { queryClient: QueryClient };
+
+const rootRoute = createRootRouteWithContext<RouterContext>()({
+  component: Outlet,
+});
+
+const loginRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/login",
+  validateSearch: (s: Record<string, unknown>): { redirect?: string | undefined } => ({
+    redirect: typeof s.redirect === "string" ? s.redirect : undefined,
+  }),
+  component: LoginPage,
+});
+
+/** Every page behind the login: the signed-in user (from /api/me) is in the context of all of them. */
+const appRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  id: "_app",
+  beforeLoad: async ({ context, location }) => {
+    const me = await loadOr(context.queryClient.ensureQueryData(meQuery()), location.href);
+    return { me };
+  },
+  component: AppShell,
+});
+
+/** Home: the plan list of the user's (first) commune. */
+const indexRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "/",
+  beforeLoad: ({ context }) => {
+    const first = context.me.communes[0];
+    if (first) throw redirect({ to: "/communes/$communeId/plans", params: { communeId: first.id }, replace: true });
+  },
+  component: NoCommunePage,
+});
+
+function planFilters(s: Record<string, unknown>): PlanFilters {
+  const text = (v: unknown) => (typeof v === "string" || typeof v === "number" ? String(v) : undefined);
+  const q = text(s.q)?.trim();
+  const status = text(s.status);
+  const year = text(s.year);
+  return {
+    q: q || undefined,
+    status: PLAN_STATUSES.includes(status as PlanStatus) ? (status as PlanStatus) : undefined,
+    year: year && /^\d{4}$/.test(year) ? year : undefined,
+  };
+}
+
+const communePlansRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "/communes/$communeId/plans",
+  validateSearch: planFilters,
+  loaderDeps: ({ search }) => search,
+  loader: async ({ context, params, deps, location }) => {
+    // A commune outside the user's scope is "not found", like the API says for it.
+    if (!context.me.communes.some((c) => c.id === params.communeId)) throw notFound();
+    await loadOr(
+      context.queryClient.ensureQueryData(
+        plansQuery({
+          communeId: params.communeId,
+          limit: PAGE_SIZE,
+          ...(deps.q ? { q: deps.q } : {}),
+          ...(deps.status ? { status: deps.status } : {}),
+          ...(deps.year ? { year: deps.year } : {}),
+        }),
+      ),
+      location.href,
+    );
+  },
+  component: CommunePlansPage,
+});
+
+const planRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "/plans/$planId",
+  loader: async ({ context, params, location }) => {
+    await loadOr(context.queryClient.ensureQueryData(planQuery(params.planId)), location.href);
+    void context.queryClient.prefetchQuery(planHistoryQuery(params.planId));
+  },
+  component: PlanPage,
+});
+
+const passwordRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "/account/password",
+  component: PasswordPage,
+});
+
+const sessionsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "/account/sessions",
+  component: SessionsPage,
+});
+
+/** Any other address, inside the shell. */
+const catchAllRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "$",
+  component: NotFoundPage,
+});
+
+export const routeTree = rootRoute.addChildren([
+  loginRoute,
+  appRoute.addChildren([
+    indexRoute,
+    communePlansRoute,
+    planRoute,
+    passwordRoute,
+    sessionsRoute,
+    catchAllRoute,
+  ]),
+]);
+
+export function createAppRouter(queryClient: QueryClient) {
+  return createRouter({
+    routeTree,
+    context: { queryClient },
+    // Query owns caching; the router always asks it (which answers from cache when fresh).
+    defaultPreload: "intent",
+    defaultPreloadStaleTime: 0,
+    defaultNotFoundComponent: NotFoundPage,
+    defaultErrorComponent: ErrorPage,
+    defaultPendingComponent: () => <Loading />,
+    scrollRestoration: true,
+  });
+}
+
+declare module "@tanstack/react-router" {
+  interface Register {
+    router: ReturnType<typeof createAppRouter>;
+  }
+}

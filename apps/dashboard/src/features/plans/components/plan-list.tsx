@@ -1,0 +1,228 @@
+import { formatSymbol, PLAN_STATUSES, type PlanStatus } from "@kehoach/core/plan/schema";
+import { plansQuery } from "@kehoach/client/plans";
+import { useQuery } from "@tanstack/react-query";
+import { Link } from "@tanstack/react-router";
+import { useEffect, useId, useState } from "react";
+import { ErrorAlert } from "../../../components/error-alert";
+import { Loading } from "../../../components/loading";
+import { NotFoundPage } from "../../../components/not-found-page";
+import { useI18n } from "../../../i18n";
+import { isNotFound } from "../../../lib/api-errors";
+import { currentYear, formatDate, formatDateTime } from "../../../lib/format";
+import { PlanStatusBadge } from "./plan-status-badge";
+
+export type PlanFilters = { q?: string | undefined; status?: PlanStatus | undefined; year?: string | undefined };
+
+export const PAGE_SIZE = 20;
+const FIRST_YEAR = 2015;
+
+type Props = {
+  communeId: string;
+  filters: PlanFilters;
+  onFiltersChange: (next: PlanFilters) => void;
+};
+
+/**
+ * A commune's plans: search (diacritics-insensitive on the server), status and year filters,
+ * and cursor pagination. Changing a filter starts again from the first page.
+ */
+export function PlanList({ communeId, filters, onFiltersChange }: Props) {
+  return (
+    <div className="stack">
+      <PlanFilterForm filters={filters} onChange={onFiltersChange} />
+      <PlanPages key={`${communeId}|${filters.q ?? ""}|${filters.status ?? ""}|${filters.year ?? ""}`} communeId={communeId} filters={filters} />
+    </div>
+  );
+}
+
+function PlanFilterForm({ filters, onChange }: { filters: PlanFilters; onChange: (f: PlanFilters) => void }) {
+  const { t } = useI18n();
+  const id = useId();
+  const [q, setQ] = useState(filters.q ?? "");
+  useEffect(() => setQ(filters.q ?? ""), [filters.q]);
+  const years: string[] = [];
+  for (let y = currentYear() + 1; y >= FIRST_YEAR; y--) years.push(String(y));
+  if (filters.year && !years.includes(filters.year)) years.push(filters.year);
+  const filtered = Boolean(filters.q || filters.status || filters.year);
+
+  return (
+    <form
+      className="filters"
+      role="search"
+      onSubmit={(e) => {
+        e.preventDefault();
+        onChange({ ...filters, q: q.trim() || undefined });
+      }}
+    >
+      <div className="field field-grow">
+        <label htmlFor={`${id}-q`}>{t("plans.search")}</label>
+        <input
+          id={`${id}-q`}
+          type="search"
+          name="q"
+          value={q}
+          placeholder={t("plans.searchPlaceholder")}
+          onChange={(e) => setQ(e.target.value)}
+        />
+      </div>
+      <div className="field">
+        <label htmlFor={`${id}-status`}>{t("plans.status")}</label>
+        <select
+          id={`${id}-status`}
+          name="status"
+          value={filters.status ?? ""}
+          onChange={(e) =>
+            onChange({ ...filters, q: q.trim() || undefined, status: (e.target.value || undefined) as PlanStatus | undefined })
+          }
+        >
+          <option value="">{t("plans.allStatuses")}</option>
+          {PLAN_STATUSES.map((s) => (
+            <option key={s} value={s}>
+              {t(`status.${s}`)}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="field">
+        <label htmlFor={`${id}-year`}>{t("plans.year")}</label>
+        <select
+          id={`${id}-year`}
+          name="year"
+          value={filters.year ?? ""}
+          onChange={(e) => onChange({ ...filters, q: q.trim() || undefined, year: e.target.value || undefined })}
+        >
+          <option value="">{t("plans.allYears")}</option>
+          {years.map((y) => (
+            <option key={y} value={y}>
+              {y}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="filters-actions">
+        <button type="submit" className="btn btn-primary">
+          {t("plans.searchSubmit")}
+        </button>
+        {filtered ? (
+          <button
+            type="button"
+            className="btn btn-ghost"
+            onClick={() => {
+              setQ("");
+              onChange({});
+            }}
+          >
+            {t("plans.clearFilters")}
+          </button>
+        ) : null}
+      </div>
+    </form>
+  );
+}
+
+/** The table and its pager; remounted (first page again) whenever the commune or a filter changes. */
+function PlanPages({ communeId, filters }: { communeId: string; filters: PlanFilters }) {
+  const { t } = useI18n();
+  // Cursors of the pages visited so far; the last one is the page on screen (undefined = first page).
+  const [cursors, setCursors] = useState<(string | undefined)[]>([undefined]);
+  const cursor = cursors[cursors.length - 1];
+  const query = useQuery(
+    plansQuery({
+      communeId,
+      limit: PAGE_SIZE,
+      ...(cursor ? { cursor } : {}),
+      ...(filters.q ? { q: filters.q } : {}),
+      ...(filters.status ? { status: filters.status } : {}),
+      ...(filters.year ? { year: filters.year } : {}),
+    }),
+  );
+
+  if (query.isError && isNotFound(query.error)) return <NotFoundPage />;
+  if (query.isError) return <ErrorAlert error={query.error} />;
+
+  const items = query.data?.items ?? [];
+  const nextCursor = query.data?.cursor ?? null;
+  const filtered = Boolean(filters.q || filters.status || filters.year);
+  const busy = query.isFetching;
+
+  return (
+    <>
+      <div className={`table-wrap${query.isPlaceholderData ? " is-stale" : ""}`} aria-busy={busy}>
+        <table className="table plans-table">
+          <caption className="visually-hidden">{t("plans.tableCaption")}</caption>
+          <thead>
+            <tr>
+              <th scope="col" className="col-symbol">
+                {t("plans.col.symbol")}
+              </th>
+              <th scope="col">{t("plans.col.subject")}</th>
+              <th scope="col" className="col-status">
+                {t("plans.col.status")}
+              </th>
+              <th scope="col" className="col-date">
+                {t("plans.col.date")}
+              </th>
+              <th scope="col" className="col-updated">
+                {t("plans.col.updated")}
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {query.isPending ? (
+              <tr>
+                <td colSpan={5}>
+                  <Loading />
+                </td>
+              </tr>
+            ) : items.length === 0 ? (
+              <tr>
+                <td colSpan={5} className="empty">
+                  {filtered ? t("plans.emptyFiltered") : t("plans.empty")}
+                </td>
+              </tr>
+            ) : (
+              items.map((p) => (
+                <tr key={p.id} data-plan-id={p.id}>
+                  <td className="nowrap">{formatSymbol(p.documentNumber) ?? "—"}</td>
+                  <td>
+                    <Link to="/plans/$planId" params={{ planId: p.id }} className="row-link">
+                      {p.subject}
+                    </Link>
+                  </td>
+                  <td>
+                    <PlanStatusBadge status={p.status} />
+                  </td>
+                  <td className="nowrap">{formatDate(p.date)}</td>
+                  <td className="nowrap">{formatDateTime(p.updatedAt)}</td>
+                </tr>
+              ))
+            )}
+          </tbody>
+        </table>
+      </div>
+      {cursors.length > 1 || nextCursor ? (
+        <nav className="pager" aria-label={t("plans.pagination")}>
+          <button
+            type="button"
+            className="btn"
+            disabled={cursors.length <= 1 || busy}
+            onClick={() => setCursors((c) => c.slice(0, -1))}
+          >
+            ← {t("plans.prev")}
+          </button>
+          <span className="pager-page" aria-live="polite">
+            {t("plans.page", { page: cursors.length })}
+          </span>
+          <button
+            type="button"
+            className="btn"
+            disabled={!nextCursor || busy}
+            onClick={() => nextCursor && setCursors((c) => [...c, nextCursor])}
+          >
+            {t("plans.next")} →
+          </button>
+        </nav>
+      ) : null}
+    </>
+  );
+}
