@@ -247,7 +247,7 @@ function requiredParts(plan: CheckablePlan, out: Finding[]): void {
   const hasContent =
     arr(plan.preamble).some((p) => !blank(p)) || arr(plan.sections).length > 0 || arr(plan.assignments).length > 0;
   if (!hasContent) miss(["sections"], L.content, "nội dung văn bản", "the body");
-  if (arr(plan.recipients).filter((r) => !/^lưu\b/iu.test(r.trim())).length === 0)
+  if (arr(plan.recipients).filter((r) => !/^lưu(?![\p{L}\d])/iu.test(r.trim())).length === 0)
     miss(["recipients"], L.recipients, "nơi nhận", "the recipients");
   if (blank(plan.signer?.title)) miss(["signer", "title"], L.signerTitle, "chức vụ người ký", "the signer's title");
   if (blank(plan.signer?.name)) miss(["signer", "name"], L.signerName, "họ tên người ký", "the signer's name");
@@ -401,7 +401,7 @@ function signerAuthority(plan: CheckablePlan, out: Finding[]): void {
     );
     return;
   }
-  const deputy = /^PHÓ\b/u.test(title);
+  const deputy = /^PHÓ(?![\p{L}\d])/u.test(title);
   if (authority === "KT." && title && !deputy)
     err(
       `"KT." (ký thay) dành cho cấp phó ký thay người đứng đầu; chức vụ "${s.title}" không phải cấp phó.`,
@@ -422,17 +422,42 @@ function signerAuthority(plan: CheckablePlan, out: Finding[]): void {
 const DISTRICT_BODY_RE =
   /(?<![\p{L}])(?:(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân|HĐND|Hội đồng nhân dân|Thường trực HĐND|Công an|Ban Chỉ huy Quân sự|Ban CHQS|Văn phòng HĐND và UBND|Tòa án nhân dân|Toà án nhân dân|Viện kiểm sát nhân dân|Ủy ban MTTQ|Ủy ban Mặt trận Tổ quốc|(?:Phòng|Đài|Trung tâm|Chi cục|Ban)(?:\s+[\p{L}-]+){1,6}?)\s+(?:huyện|quận|thị xã)(?![\p{L}])|(?:Huyện|Quận|Thị)\s+(?:ủy|uỷ)(?![\p{L}]))/giu;
 
-function effectiveDate(plan: CheckablePlan, today: string): string | undefined {
-  if (str(plan.date) && validIso(plan.date as string)) return plan.date as string;
-  // An undated draft is dated on or before the event it prepares; if that was before the reform, so was the draft.
-  const ev = plan.event?.date;
-  if (ev && validIso(ev) && ev < DISTRICT_ABOLISHED) return ev;
-  return today;
+function periodEnd(period: string | undefined): string | undefined {
+  const m = period?.match(/^(\d{4})(?:-(H1|H2|Q[1-4]|M(\d{2})))?$/);
+  if (!m) return undefined;
+  const y = m[1] as string;
+  const part = m[2];
+  if (!part || part === "H2" || part === "Q4") return `${y}-12-31`;
+  if (part === "H1" || part === "Q2") return `${y}-06-30`;
+  if (part === "Q1") return `${y}-03-31`;
+  if (part === "Q3") return `${y}-09-30`;
+  const mo = Number(m[3]);
+  return `${y}-${String(mo).padStart(2, "0")}-${String(new Date(Date.UTC(Number(y), mo, 0)).getUTCDate()).padStart(2, "0")}`;
+}
+
+/**
+ * The date the text speaks from: the issue date; for an undated plan, "today" — unless everything it mentions
+ * (cited documents, event, deadlines, period) is from before the reform, i.e. it is an old plan without its header.
+ */
+function effectiveDate(plan: CheckablePlan, today: string): { date: string; assumed: boolean } {
+  if (str(plan.date) && validIso(plan.date as string)) return { date: plan.date as string, assumed: false };
+  const evidence = [
+    ...arr(plan.basis).map((b) => b.date),
+    plan.event?.date,
+    ...arr(plan.assignments).flatMap((a) => arr(a.tasks).map((t) => (t.deadline?.kind === "date" ? t.deadline.date : undefined))),
+    periodEnd(plan.period),
+  ].filter((d): d is string => typeof d === "string" && validIso(d));
+  const latest = evidence.sort().pop();
+  if (latest && latest < DISTRICT_ABOLISHED) return { date: latest, assumed: true };
+  return { date: today, assumed: true };
 }
 
 function defunctBodies(plan: CheckablePlan, fields: Field[], today: string, out: Finding[]): void {
-  const date = effectiveDate(plan, today);
-  if (!date || date < DISTRICT_ABOLISHED) return;
+  const { date, assumed } = effectiveDate(plan, today);
+  if (date < DISTRICT_ABOLISHED) return;
+  const when = assumed
+    ? { vi: `chưa ghi ngày (tính theo ngày ${formatViDate(date)})`, en: `undated (taken as ${formatViDate(date)})` }
+    : { vi: `ngày ${formatViDate(date)}`, en: `dated ${formatViDate(date)}` };
   const basisDate = (path: FindingPath) =>
     path[0] === "basis" && typeof path[1] === "number" ? arr(plan.basis)[path[1]]?.date : undefined;
   for (const f of fields) {
@@ -452,8 +477,8 @@ function defunctBodies(plan: CheckablePlan, fields: Field[], today: string, out:
           "defunct-body",
           f.path,
           f.label,
-          `"${body}": cấp huyện đã chấm dứt hoạt động từ 01/7/2025 (Luật 72/2025/QH15) nhưng vẫn được nêu trong văn bản ngày ${formatViDate(date)}.`,
-          `"${body}": the district tier ceased to exist on 1 July 2025 (Law 72/2025/QH15) but is named in a document dated ${formatViDate(date)}.`,
+          `"${body}": cấp huyện đã chấm dứt hoạt động từ 01/7/2025 (Luật 72/2025/QH15) nhưng vẫn được nêu trong văn bản ${when.vi}.`,
+          `"${body}": the district tier ceased to exist on 1 July 2025 (Law 72/2025/QH15) but is named in a document ${when.en}.`,
         ),
       );
     }

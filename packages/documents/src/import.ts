@@ -257,7 +257,7 @@ function parseHeader(lines: string[]): Header {
   for (const line of lines) {
     for (const f of fragments(line)) {
       if (RULE_RE.test(f)) continue;
-      if (/^DỰ THẢO\b/u.test(f)) {
+      if (/^DỰ THẢO(?![\p{L}\d])/u.test(f)) {
         h.draftMark = true;
         continue;
       }
@@ -298,7 +298,7 @@ function parseHeader(lines: string[]): Header {
 }
 
 const SUBJECT_STOP_RE =
-  /^(Căn cứ|Thực hiện|Thi hành|Triển khai|Nhằm|Để|Theo|Xét|Trên cơ sở|Ngày\s+\d|Ủy ban|Uỷ ban|UBND|Hôm nay|Trong)\b/u;
+  /^(Căn cứ|Thực hiện|Thi hành|Triển khai|Nhằm|Để|Theo|Xét|Trên cơ sở|Ngày\s+\d|Ủy ban|Uỷ ban|UBND|Hôm nay|Trong)(?![\p{L}\d])/u;
 
 // ================================================================================================
 // Citations (basis)
@@ -381,7 +381,7 @@ function parseUnnumberedBasis(paragraph: string): Cited[] {
   const out: Cited[] = [];
   if (!/^Căn cứ\s/u.test(paragraph)) return out;
   for (const clause of paragraph.replace(/^Căn cứ\s+/u, "").split(/;\s*/)) {
-    const m = clause.match(new RegExp(`^(${typeAlt})\\s+(?!số\\b)(.+?)(?:\\s+ngày\\s+(.+))?\\s*[.;]?$`, "u"));
+    const m = clause.match(new RegExp(`^(${typeAlt})\\s+(?!số(?![\\p{L}]))(.+?)(?:\\s+ngày\\s+(.+))?\\s*[.;]?$`, "u"));
     if (!m?.[1] || !m[2] || new RegExp(SYMBOL, "u").test(clause)) continue;
     const date = m[3] ? findTextDates(`ngày ${m[3]}`)[0]?.iso : undefined;
     out.push({ type: canonicalType(m[1]), subject: collapseSpaces(m[2]), ...(date ? { date } : {}) });
@@ -571,7 +571,7 @@ function makeTask(description: string, unit: string, units: readonly string[], k
     description: desc,
     leadUnit: lead,
     partnerUnits: partners,
-    kind: kind === "de_nghi" || /^Đề nghị\b/u.test(desc) ? "de_nghi" : "giao",
+    kind: kind === "de_nghi" || /^Đề nghị(?![\p{L}\d])/u.test(desc) ? "de_nghi" : "giao",
   };
   const dl = deadlineIn(desc);
   if (dl) t.deadline = dl;
@@ -951,14 +951,14 @@ function importLines(rawLines: string[], originalText: string, opts: ImportOptio
   let tailAt = lines.length;
   for (let i = cursor; i < lines.length; i++) {
     const f = fragments(lines[i] as string)[0] ?? "";
-    if (/^Nơi nhận\b/iu.test(f) || (AUTH_RE.test(f) && isCaps(f.replace(/^(TM|KT|TL|TUQ|Q)\s*\.\s*/u, "")))) {
+    if (/^Nơi nhận(?![\p{L}\d])/iu.test(f) || (AUTH_RE.test(f) && isCaps(f.replace(/^(TM|KT|TL|TUQ|Q)\s*\.\s*/u, "")))) {
       tailAt = i;
       break;
     }
   }
   let tailEnd = lines.length;
   for (let i = tailAt; i < lines.length; i++)
-    if (/^PHỤ LỤC\b/u.test(collapseSpaces(lines[i] as string))) {
+    if (/^PHỤ LỤC(?![\p{L}\d])/u.test(collapseSpaces(lines[i] as string))) {
       tailEnd = i;
       warnings.push("Bỏ qua phụ lục sau phần chữ ký / Appendix after the signature ignored");
       break;
@@ -970,7 +970,7 @@ function importLines(rawLines: string[], originalText: string, opts: ImportOptio
   const paras = toParagraphs(bodyLines);
   const firstSection = paras.findIndex((p) => p.label?.kind === "roman");
   const sectionStart = firstSection >= 0 ? firstSection : paras.findIndex((p) => p.label?.kind === "arabic");
-  let closingAt = paras.findIndex((p, i) => i > Math.max(0, sectionStart) && !p.label && /^Trên đây\b/u.test(p.text));
+  let closingAt = paras.findIndex((p, i) => i > Math.max(0, sectionStart) && !p.label && /^Trên đây(?![\p{L}\d])/u.test(p.text));
   if (closingAt < 0) {
     const last = paras[paras.length - 1];
     if (last && !last.label && /\.\/\.$/.test(last.text) && paras.length - 1 > sectionStart) closingAt = paras.length - 1;

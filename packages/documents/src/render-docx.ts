@@ -265,10 +265,10 @@ function renderBody(plan: RenderablePlan): Paragraph[] {
 /** Recipients as printed: "- X;" each, ending "- Lưu: VT." (added when absent). */
 export function recipientLines(recipients: readonly string[]): string[] {
   const items = recipients.map((r) => collapseSpaces(r).replace(/^[-–+]\s*/, "").replace(/[;.,]+$/, "")).filter(Boolean);
-  if (!items.some((r) => /^lưu\b/iu.test(r))) items.push("Lưu: VT");
+  if (!items.some((r) => /^lưu(?![\p{L}\d])/iu.test(r))) items.push("Lưu: VT");
   // "Lưu" is always last.
-  const archive = items.filter((r) => /^lưu\b/iu.test(r));
-  const others = items.filter((r) => !/^lưu\b/iu.test(r));
+  const archive = items.filter((r) => /^lưu(?![\p{L}\d])/iu.test(r));
+  const others = items.filter((r) => !/^lưu(?![\p{L}\d])/iu.test(r));
   const ordered = [...others, ...archive];
   return ordered.map((r, i) => `- ${r}${i === ordered.length - 1 ? "." : ";"}`);
 }
