@@ -13,6 +13,7 @@ import type { Env } from "./http";
 import { admin } from "./routes/admin";
 import { auth } from "./routes/auth";
 import { communes } from "./routes/communes";
+import { documents } from "./routes/documents";
 import { health } from "./routes/health";
 import { plans } from "./routes/plans";
 import { session } from "./session";
@@ -49,6 +50,7 @@ export function createApp() {
     .route("/", auth)
     .route("/communes", communes)
     .route("/plans", plans)
+    .route("/documents", documents)
     .route("/admin", admin);
 
   app.doc31("/openapi.json", {

@@ -38,6 +38,34 @@ const SAMPLES: Record<string, () => Sample> = {
   "PUT /api/plans/:id": () => ({ path: `/api/plans/${QN.planId}`, json: { version: 1, content: SEED_PLAN } }),
   "DELETE /api/plans/:id": () => ({ path: `/api/plans/${QN.planId}?version=1` }),
   "GET /api/plans/:id/history": () => ({ path: `/api/plans/${QN.planId}/history` }),
+  "POST /api/plans/:id/transitions": () => ({
+    path: `/api/plans/${QN.planId}/transitions`,
+    json: { action: "cancel", version: 1, reason: "phá hoại" },
+  }),
+  "POST /api/plans/:id/copy-next-period": () => ({ path: `/api/plans/${QN.planId}/copy-next-period` }),
+  "GET /api/plans/:id/findings": () => ({ path: `/api/plans/${QN.planId}/findings` }),
+  "GET /api/plans/:id/document.docx": () => ({ path: `/api/plans/${QN.planId}/document.docx` }),
+  "GET /api/communes/:communeId/templates": () => ({ path: `/api/communes/${QN.communeId}/templates` }),
+  "GET /api/communes/:communeId/register": () => ({
+    path: `/api/communes/${QN.communeId}/register?year=2026`,
+  }),
+  "GET /api/communes/:communeId/register.xlsx": () => ({
+    path: `/api/communes/${QN.communeId}/register.xlsx?year=2026`,
+  }),
+  // The caller's own unsaved text: nothing of Quảng Nghiệp in it, nothing of it in the answer.
+  "POST /api/documents/check": () => ({
+    path: "/api/documents/check",
+    json: {
+      content: {
+        ...SEED_PLAN,
+        issuer: { name: "UBND xã Thử Nghiệm", headerLines: ["ỦY BAN NHÂN DÂN", "XÃ THỬ NGHIỆM"] },
+        place: "Thử Nghiệm",
+        preamble: [],
+        basis: [],
+        signer: { authority: "TM.", onBehalfOf: "ỦY BAN NHÂN DÂN", title: "CHỦ TỊCH", name: "Nguyễn Văn An" },
+      },
+    },
+  }),
   "GET /api/admin/units": () => ({ path: "/api/admin/units" }),
   "PUT /api/admin/units": () => ({
     path: "/api/admin/units",

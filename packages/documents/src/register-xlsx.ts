@@ -1,6 +1,12 @@
 import ExcelJS from "exceljs";
 
-export type RegisterRow = { number: number; symbol: string; issuedDate: string; subject: string; signer: string };
+export type RegisterRow = {
+  number: number;
+  symbol: string;
+  issuedDate: string;
+  subject: string;
+  signer: string;
+};
 
 const vnDate = (iso: string) => iso.split("-").reverse().join("/");
 

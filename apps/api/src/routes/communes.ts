@@ -1,8 +1,47 @@
 import { OpenAPIHono, z } from "@hono/zod-openapi";
+import { todayInVietnam } from "@kehoach/core/clock";
+import { notFound } from "@kehoach/core/errors";
+import { register } from "@kehoach/core/plan/lifecycle";
+import { templates } from "@kehoach/core/plan/templates";
 import { COMMUNE_OFFICES } from "@kehoach/core/seed/units";
-import { communesInScope } from "@kehoach/core/unit";
+import { communesInScope, unitsById } from "@kehoach/core/unit";
 import { unitInput } from "@kehoach/core/unit/schema";
+import { renderRegisterXlsx } from "@kehoach/documents/register-xlsx";
 import { commonErrors, type Env, guarded, json } from "../http";
+
+const READERS = ["commune_staff", "commune_leader", "overseer"] as const;
+const communeParam = z.object({ communeId: z.string().min(1).max(80) });
+const yearQuery = z.object({
+  year: z
+    .string()
+    .regex(/^\d{4}$/, { message: "Năm gồm 4 chữ số / Year must have 4 digits" })
+    .optional(),
+});
+const registerEntry = z
+  .object({
+    number: z.number(),
+    symbol: z.string(),
+    issuedDate: z.string(),
+    subject: z.string(),
+    signer: z.string(),
+    planId: z.string(),
+    typeCode: z.string(),
+  })
+  .meta({ id: "RegisterEntry" });
+const template = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    description: z.string(),
+    content: z.record(z.string(), z.unknown()),
+  })
+  .meta({ id: "Template" });
+
+async function communeOf(communeId: string) {
+  const [unit] = await unitsById([communeId]);
+  if (!unit) throw notFound("commune");
+  return unit;
+}
 
 export const communes = new OpenAPIHono<Env>()
   .openapi(
@@ -27,4 +66,67 @@ export const communes = new OpenAPIHono<Env>()
       responses: { 200: json(z.array(z.string()), "Bộ phận / Offices"), 401: commonErrors[401] },
     }),
     (c) => c.json([...COMMUNE_OFFICES], 200),
+  )
+  .openapi(
+    guarded(READERS, {
+      method: "get",
+      path: "/{communeId}/templates",
+      summary: "Mẫu kế hoạch cho xã / Plan templates for the commune",
+      tags: ["plans"],
+      request: { params: communeParam },
+      responses: { 200: json(z.array(template), "Mẫu / Templates"), ...commonErrors },
+    }),
+    async (c) => {
+      const { communeId } = c.req.valid("param");
+      if (!c.get("actor")?.communeIds.includes(communeId)) throw notFound("commune");
+      const unit = await communeOf(communeId);
+      return c.json(templates(unit) as z.infer<typeof template>[], 200);
+    },
+  )
+  .openapi(
+    guarded(READERS, {
+      method: "get",
+      path: "/{communeId}/register",
+      summary: "Sổ đăng ký văn bản đi theo năm / Register of issued documents for a year",
+      tags: ["plans"],
+      request: { params: communeParam, query: yearQuery },
+      responses: { 200: json(z.array(registerEntry), "Sổ đăng ký / Register"), ...commonErrors },
+    }),
+    async (c) => {
+      const { communeId } = c.req.valid("param");
+      const year = c.req.valid("query").year ?? todayInVietnam().slice(0, 4);
+      return c.json(await register(communeId, year), 200);
+    },
+  )
+  .openapi(
+    guarded(READERS, {
+      method: "get",
+      path: "/{communeId}/register.xlsx",
+      summary: "Xuất sổ đăng ký văn bản đi ra XLSX / Export the register to XLSX",
+      tags: ["plans"],
+      request: { params: communeParam, query: yearQuery },
+      responses: {
+        200: {
+          content: {
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": {
+              schema: z.string().meta({ format: "binary" }),
+            },
+          },
+          description: "Tệp XLSX / The XLSX file",
+        },
+        ...commonErrors,
+      },
+    }),
+    async (c) => {
+      const { communeId } = c.req.valid("param");
+      const year = c.req.valid("query").year ?? todayInVietnam().slice(0, 4);
+      const rows = await register(communeId, year);
+      const unit = await communeOf(communeId);
+      const buf = await renderRegisterXlsx({ communeName: unit.name, year, rows });
+      return c.body(new Uint8Array(buf), 200, {
+        "Content-Type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        "Content-Disposition": `attachment; filename="so-van-ban-di-${communeId}-${year}.xlsx"`,
+        "Cache-Control": "no-store",
+      });
+    },
   );

@@ -1,7 +1,13 @@
 import { OpenAPIHono, z } from "@hono/zod-openapi";
+import { DomainError } from "@kehoach/core/errors";
 import * as Plan from "@kehoach/core/plan";
+import * as Lifecycle from "@kehoach/core/plan/lifecycle";
 import { plan, planSummary } from "@kehoach/core/plan/schema";
-import { commonErrors, conflictError, type Env, guarded, json } from "../http";
+import { copyToNextPeriod } from "@kehoach/core/plan/templates";
+import { checkPlan, hasBlockingErrors } from "@kehoach/documents/checker";
+import { renderPlanDocx } from "@kehoach/documents/render-docx";
+import { commonErrors, conflictError, type Env, errorSchema, guarded, json } from "../http";
+import { findingSchema } from "./documents";
 
 const STAFF = ["commune_staff", "commune_leader"] as const;
 const READERS = ["commune_staff", "commune_leader", "overseer"] as const;
@@ -32,6 +38,8 @@ const auditEntry = z
       .optional(),
   })
   .meta({ id: "AuditEntry" });
+
+const findingsErrorSchema = errorSchema;
 
 export const plans = new OpenAPIHono<Env>()
   .openapi(
@@ -112,4 +120,99 @@ export const plans = new OpenAPIHono<Env>()
       responses: { 200: json(z.array(auditEntry), "Lịch sử / History"), ...commonErrors },
     }),
     async (c) => c.json(await Plan.history(c.req.valid("param").id), 200),
+  )
+  .openapi(
+    guarded(STAFF, {
+      method: "post",
+      path: "/{id}/transitions",
+      summary:
+        "Chuyển trạng thái: trình, trả lại, duyệt, ban hành (cấp số), thực hiện, hoàn thành, hủy, sửa đổi / Lifecycle step",
+      tags: ["plans"],
+      request: {
+        params: idParam,
+        body: { content: { "application/json": { schema: Lifecycle.transitionInput } }, required: true },
+      },
+      responses: {
+        200: json(planOut, "Kế hoạch sau khi chuyển / The plan after the step"),
+        201: json(planOut, "Bản sửa đổi mới / The new amendment draft"),
+        ...commonErrors,
+        ...conflictError,
+        422: json(findingsErrorSchema, "Còn lỗi thể thức, không thể ban hành / Checker errors block issuing"),
+      },
+    }),
+    async (c) => {
+      const { id } = c.req.valid("param");
+      const body = c.req.valid("json");
+      if (body.action === "issue") {
+        const findings = checkPlan(await Plan.getPlan(id));
+        if (hasBlockingErrors(findings)) {
+          const errors = findings.filter((f) => f.severity === "error");
+          throw new DomainError(
+            422,
+            "checker_errors",
+            {
+              vi: `Còn ${errors.length} lỗi thể thức phải sửa trước khi ban hành.`,
+              en: `${errors.length} checker error(s) must be fixed before issuing.`,
+            },
+            {
+              issues: errors.map((f) => ({ path: ["content", ...f.location.path], message: f.message })),
+            },
+          );
+        }
+      }
+      const result = await Lifecycle.transition(id, body);
+      return body.action === "amend" ? c.json(result, 201) : c.json(result, 200);
+    },
+  )
+  .openapi(
+    guarded(STAFF, {
+      method: "post",
+      path: "/{id}/copy-next-period",
+      summary: "Sao chép sang kỳ sau (dời ngày, xóa tiến độ) / Copy to the next period",
+      tags: ["plans"],
+      request: { params: idParam },
+      responses: { 201: json(planOut, "Dự thảo kỳ sau / The next period's draft"), ...commonErrors },
+    }),
+    async (c) => c.json(await copyToNextPeriod(c.req.valid("param").id), 201),
+  )
+  .openapi(
+    guarded(READERS, {
+      method: "get",
+      path: "/{id}/findings",
+      summary: "Kiểm tra thể thức theo Nghị định 30 / Decree 30 checker findings",
+      tags: ["documents"],
+      request: { params: idParam },
+      responses: { 200: json(z.array(findingSchema), "Kết quả kiểm tra / Findings"), ...commonErrors },
+    }),
+    async (c) => c.json(checkPlan(await Plan.getPlan(c.req.valid("param").id)), 200),
+  )
+  .openapi(
+    guarded(READERS, {
+      method: "get",
+      path: "/{id}/document.docx",
+      summary: "Tải văn bản DOCX theo Nghị định 30 / Download the Decree 30 DOCX",
+      tags: ["documents"],
+      request: { params: idParam },
+      responses: {
+        200: {
+          content: {
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.document": {
+              schema: z.string().meta({ format: "binary" }),
+            },
+          },
+          description: "Tệp DOCX / The DOCX file",
+        },
+        ...commonErrors,
+      },
+    }),
+    async (c) => {
+      const p = await Plan.getPlan(c.req.valid("param").id);
+      const buf = await renderPlanDocx(p);
+      const name = `${(p.documentNumber.symbol || "du-thao").replace(/[^\w.-]+/g, "-")}.docx`;
+      return c.body(new Uint8Array(buf), 200, {
+        "Content-Type": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        "Content-Disposition": `attachment; filename="${name}"; filename*=UTF-8''${encodeURIComponent(`Kế hoạch ${name}`)}`,
+        "Cache-Control": "no-store",
+      });
+    },
   );

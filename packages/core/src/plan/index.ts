@@ -16,7 +16,7 @@ import {
   planStatus,
 } from "./schema";
 
-type PlanItem = {
+export type PlanItem = {
   planId: string;
   communeId: string;
   status: Plan["status"];

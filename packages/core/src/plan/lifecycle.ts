@@ -1,0 +1,293 @@
+import { randomUUID } from "node:crypto";
+import { z } from "zod";
+import { type Actor, actor, canRead } from "../actor";
+import { now, todayInVietnam } from "../clock";
+import { db, dbService } from "../db/entities";
+import { DomainError, notFound, versionConflict } from "../errors";
+import { parse } from "../validate";
+import { insertPlan, type PlanItem, searchTextOf, toPlan } from "./index";
+import { formatSymbol, type Plan, type PlanContent, type PlanStatus } from "./schema";
+
+export const ACTIONS = [
+  "submit",
+  "return",
+  "approve",
+  "issue",
+  "start",
+  "complete",
+  "cancel",
+  "amend",
+] as const;
+export type Action = (typeof ACTIONS)[number];
+
+type Rule = { from: readonly PlanStatus[]; to: PlanStatus; roles: readonly Actor["role"][] };
+
+/** Who may take each step, from which states (DOMAIN.md "Who uses the product"). */
+export const TRANSITIONS: Record<Exclude<Action, "amend">, Rule> = {
+  submit: { from: ["draft"], to: "submitted", roles: ["commune_staff", "commune_leader"] },
+  return: { from: ["submitted", "approved"], to: "draft", roles: ["commune_leader"] },
+  approve: { from: ["submitted"], to: "approved", roles: ["commune_leader"] },
+  issue: { from: ["approved"], to: "issued", roles: ["commune_leader"] },
+  start: { from: ["issued"], to: "in_progress", roles: ["commune_staff", "commune_leader"] },
+  complete: { from: ["in_progress"], to: "completed", roles: ["commune_leader"] },
+  cancel: {
+    from: ["draft", "submitted", "approved", "issued", "in_progress"],
+    to: "cancelled",
+    roles: ["commune_leader"],
+  },
+};
+
+export const transitionInput = z
+  .object({
+    action: z.enum(ACTIONS),
+    version: z.number({ message: "Thiếu phiên bản đã đọc / Missing the version you read" }).int().min(1),
+    reason: z.string().trim().max(1000).optional(),
+  })
+  .refine((t) => t.action !== "cancel" || (t.reason && t.reason.length >= 3), {
+    path: ["reason"],
+    message: "Nhập lý do hủy (ít nhất 3 ký tự) / Give a reason for cancelling (at least 3 characters)",
+  });
+
+const STATUS_VI: Record<PlanStatus, string> = {
+  draft: "dự thảo",
+  submitted: "đã trình",
+  approved: "đã duyệt",
+  issued: "đã ban hành",
+  in_progress: "đang thực hiện",
+  completed: "hoàn thành",
+  cancelled: "đã hủy",
+};
+
+function refuse(action: string, status: PlanStatus) {
+  return new DomainError(409, "invalid_transition", {
+    vi: `Không thể thực hiện "${action}" khi kế hoạch ở trạng thái ${STATUS_VI[status]}.`,
+    en: `Cannot ${action} a plan that is ${status.replace("_", " ")}.`,
+  });
+}
+
+async function loadForWrite(planId: string) {
+  const item = (await db().plan.get({ planId }).go({ consistent: true })).data as PlanItem | null;
+  if (!item || !canRead(item.communeId)) throw notFound();
+  const a = actor();
+  if (a.unitId !== item.communeId || (a.role !== "commune_staff" && a.role !== "commune_leader")) {
+    throw new DomainError(403, "forbidden", {
+      vi: "Chỉ cán bộ, lãnh đạo của xã được thao tác trên kế hoạch này.",
+      en: "Only the commune's own staff and leaders may act on this plan.",
+    });
+  }
+  return item;
+}
+
+/** Move a plan along its lifecycle. `issue` assigns the number; `amend` opens a linked new draft. */
+export async function transition(planId: string, input: z.input<typeof transitionInput>): Promise<Plan> {
+  const t = parse(transitionInput, input);
+  const item = await loadForWrite(planId);
+  if (item.version !== t.version) throw versionConflict(toPlan(item));
+  if (t.action === "amend") return amend(item);
+  const rule = TRANSITIONS[t.action];
+  const a = actor();
+  if (!rule.roles.includes(a.role)) {
+    throw new DomainError(403, "forbidden", {
+      vi: "Vai trò của bạn không được thực hiện bước này.",
+      en: "Your role may not take this step.",
+    });
+  }
+  if (!rule.from.includes(item.status)) throw refuse(t.action, item.status);
+  if (t.action === "issue") return issue(item);
+
+  const at = now().toISOString();
+  const res = await dbService()
+    .transaction.write(({ plan, audit }) => [
+      plan
+        .patch({ planId })
+        .set({
+          status: rule.to,
+          version: t.version + 1,
+          updatedAt: at,
+          ...(t.action === "cancel" && t.reason ? { cancelReason: t.reason } : {}),
+        })
+        .where((attr, op) => `${op.eq(attr.version, t.version)} AND ${op.eq(attr.status, item.status)}`)
+        .commit(),
+      audit
+        .create({
+          planId,
+          communeId: item.communeId,
+          at,
+          auditId: randomUUID(),
+          actor: a.username,
+          actorName: a.displayName,
+          action: t.action,
+          fromStatus: item.status,
+          toStatus: rule.to,
+          version: t.version + 1,
+          ...(t.reason ? { note: t.reason } : {}),
+        })
+        .commit(),
+    ])
+    .go();
+  if (res.canceled) throw versionConflict(null);
+  return toPlan({
+    ...item,
+    status: rule.to,
+    version: t.version + 1,
+    updatedAt: at,
+    ...(t.action === "cancel" && t.reason ? { cancelReason: t.reason } : {}),
+  });
+}
+
+type Item = PlanItem;
+
+/**
+ * Issue: take the next number for (issuer, year, type) and freeze the content, in ONE
+ * transaction with the register entry and the audit record. A lost race on the counter
+ * retries with the new value, so numbers stay unique and gap-free.
+ */
+async function issue(item: Item): Promise<Plan> {
+  const a = actor();
+  const typeCode = item.content.type;
+  for (let attempt = 0; attempt < 200; attempt++) {
+    const at = now();
+    const today = todayInVietnam(at);
+    const year = today.slice(0, 4);
+    const key = { issuerId: item.communeId, year, typeCode };
+    const counter = (await db().counter.get(key).go({ consistent: true })).data;
+    const current = counter?.value ?? 0;
+    const number = current + 1;
+    const issuerCode = item.content.documentNumber.issuerCode ?? item.content.issuer.code ?? "UBND";
+    const documentNumber = { number, typeCode, issuerCode, symbol: "" };
+    documentNumber.symbol = formatSymbol(documentNumber) ?? "";
+    const content: PlanContent = { ...item.content, documentNumber, date: today };
+    const iso = at.toISOString();
+    const signer = [item.content.signer.authority, item.content.signer.title, item.content.signer.name]
+      .filter(Boolean)
+      .join(" ");
+    const res = await dbService()
+      .transaction.write(({ counter: c, plan, registerEntry, audit }) => [
+        counter
+          ? c
+              .patch(key)
+              .set({ value: number })
+              .where((attr, op) => op.eq(attr.value, current))
+              .commit()
+          : c.create({ ...key, value: number }).commit(),
+        plan
+          .patch({ planId: item.planId })
+          .set({
+            status: "issued",
+            version: item.version + 1,
+            content,
+            updatedAt: iso,
+            issuedAt: iso,
+            year,
+            searchText: searchTextOf(content),
+          })
+          .where((attr, op) => `${op.eq(attr.version, item.version)} AND ${op.eq(attr.status, "approved")}`)
+          .commit(),
+        registerEntry
+          .create({
+            communeId: item.communeId,
+            year,
+            typeCode,
+            number,
+            symbol: documentNumber.symbol,
+            issuedDate: today,
+            subject: content.subject,
+            signer,
+            planId: item.planId,
+          })
+          .commit(),
+        audit
+          .create({
+            planId: item.planId,
+            communeId: item.communeId,
+            at: iso,
+            auditId: randomUUID(),
+            actor: a.username,
+            actorName: a.displayName,
+            action: "issue",
+            fromStatus: "approved",
+            toStatus: "issued",
+            version: item.version + 1,
+            note: documentNumber.symbol,
+          })
+          .commit(),
+      ])
+      .go();
+    if (!res.canceled) {
+      return toPlan({
+        ...item,
+        content,
+        status: "issued",
+        version: item.version + 1,
+        updatedAt: iso,
+        issuedAt: iso,
+      });
+    }
+    const [counterResult, planResult, registerResult] = res.data as { rejected?: boolean; code?: string }[];
+    if (planResult?.rejected) {
+      const latest = (await db().plan.get({ planId: item.planId }).go()).data;
+      throw versionConflict(latest ? toPlan(latest as PlanItem) : null);
+    }
+    if (registerResult?.rejected && !counterResult?.rejected) {
+      throw new DomainError(409, "number_taken", {
+        vi: `Số ${documentNumber.symbol} đã có trong sổ đăng ký văn bản đi; không cấp số trùng.`,
+        en: `Number ${documentNumber.symbol} is already in the register; no duplicate is issued.`,
+      });
+    }
+    // Lost the race for the counter (or a transaction conflict): back off and take the next value.
+    await new Promise((r) => setTimeout(r, 5 + Math.random() * 20 * Math.min(attempt + 1, 10)));
+  }
+  throw new DomainError(409, "busy", {
+    vi: "Hệ thống đang bận cấp số, vui lòng thử lại.",
+    en: "Numbering is busy, please retry.",
+  });
+}
+
+/** An issued plan is changed only by an amendment: a new draft linked to the one it replaces. */
+async function amend(item: Item): Promise<Plan> {
+  if (!["issued", "in_progress"].includes(item.status)) throw refuse("amend", item.status);
+  const { date: _date, ...rest } = item.content;
+  const content: PlanContent = {
+    ...rest,
+    documentNumber: {
+      ...(item.content.documentNumber.typeCode ? { typeCode: item.content.documentNumber.typeCode } : {}),
+      ...(item.content.documentNumber.issuerCode
+        ? { issuerCode: item.content.documentNumber.issuerCode }
+        : {}),
+    },
+  };
+  return insertPlan({
+    communeId: item.communeId,
+    content,
+    status: "draft",
+    amends: item.planId,
+    action: "amend",
+  });
+}
+
+export type RegisterEntry = {
+  number: number;
+  symbol: string;
+  issuedDate: string;
+  subject: string;
+  signer: string;
+  planId: string;
+  typeCode: string;
+};
+
+/** Sổ đăng ký văn bản đi of a commune for a year, in number order. */
+export async function register(communeId: string, year: string): Promise<RegisterEntry[]> {
+  if (!canRead(communeId)) throw notFound("commune");
+  const res = await db().registerEntry.query.byNumber({ communeId, year }).go({ pages: "all" });
+  return res.data
+    .map(({ number, symbol, issuedDate, subject, signer, planId, typeCode }) => ({
+      number,
+      symbol,
+      issuedDate,
+      subject,
+      signer,
+      planId,
+      typeCode,
+    }))
+    .sort((x, y) => x.typeCode.localeCompare(y.typeCode) || x.number - y.number);
+}

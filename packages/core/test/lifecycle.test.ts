@@ -1,0 +1,195 @@
+import { afterEach, beforeAll, describe, expect, it } from "vitest";
+import type { Actor } from "../src/actor";
+import { setClock } from "../src/clock";
+import { db } from "../src/db/entities";
+import * as Plan from "../src/plan";
+import * as Lifecycle from "../src/plan/lifecycle";
+import { planContent } from "../src/plan/schema";
+import { copyToNextPeriod, nextPeriod, templates } from "../src/plan/templates";
+import { seed } from "../src/seed";
+import { SEED_PLAN } from "../src/seed/seed-plan";
+import { as, qnLeader, qnStaff, statusOf } from "./helpers";
+
+const tkStaff: Actor = {
+  username: "tanky.canbo",
+  displayName: "Công chức xã Tân Kỳ",
+  role: "commune_staff",
+  unitId: "tan-ky",
+  communeIds: ["tan-ky"],
+};
+const tkLeader: Actor = { ...tkStaff, username: "tanky.chutich", role: "commune_leader" };
+
+const content = (subject: string) => ({ ...planContent.parse(SEED_PLAN), subject });
+
+async function approvedPlan(staff: Actor, leader: Actor, subject: string) {
+  const p = await as(staff, () => Plan.createDraft({ content: content(subject) }));
+  await as(staff, () => Lifecycle.transition(p.id, { action: "submit", version: 1 }));
+  await as(leader, () => Lifecycle.transition(p.id, { action: "approve", version: 2 }));
+  return p.id;
+}
+
+beforeAll(() => seed());
+afterEach(() => setClock(undefined));
+
+describe("lifecycle", () => {
+  it("follows roles: staff submits, only the leader approves and issues", async () => {
+    const p = await as(qnStaff, () => Plan.createDraft({ content: content("Vai trò") }));
+    await as(qnStaff, () => Lifecycle.transition(p.id, { action: "submit", version: 1 }));
+    expect(
+      await statusOf(as(qnStaff, () => Lifecycle.transition(p.id, { action: "approve", version: 2 }))),
+    ).toBe(403);
+    const approved = await as(qnLeader, () => Lifecycle.transition(p.id, { action: "approve", version: 2 }));
+    expect(approved.status).toBe("approved");
+    expect(
+      await statusOf(as(qnStaff, () => Plan.updateDraft(p.id, { version: 3, content: content("x") }))),
+    ).toBe(409);
+    expect(
+      await statusOf(as(qnLeader, () => Lifecycle.transition(p.id, { action: "complete", version: 3 }))),
+    ).toBe(409);
+    expect(
+      await statusOf(as(qnLeader, () => Lifecycle.transition(p.id, { action: "cancel", version: 3 }))),
+    ).toBe(400);
+    const cancelled = await as(qnLeader, () =>
+      Lifecycle.transition(p.id, { action: "cancel", version: 3, reason: "Trùng kế hoạch khác" }),
+    );
+    expect(cancelled.status).toBe("cancelled");
+    expect(cancelled.cancelReason).toBe("Trùng kế hoạch khác");
+    const hist = await as(qnStaff, () => Plan.history(p.id));
+    expect(hist.map((h) => [h.action, h.actor])).toEqual([
+      ["create", "quangnghiep.canbo"],
+      ["submit", "quangnghiep.canbo"],
+      ["approve", "quangnghiep.chutich"],
+      ["cancel", "quangnghiep.chutich"],
+    ]);
+  });
+
+  it("issuing assigns 01/KH-UBND, today's date, freezes content; amendment is a linked new draft", async () => {
+    setClock(() => new Date("2026-01-05T03:00:00Z"));
+    const id = await approvedPlan(qnStaff, qnLeader, "Ban hành thử");
+    const issued = await as(qnLeader, () => Lifecycle.transition(id, { action: "issue", version: 3 }));
+    expect(issued.status).toBe("issued");
+    expect(issued.documentNumber.symbol).toBe("01/KH-UBND");
+    expect(issued.date).toBe("2026-01-05");
+    expect(
+      await statusOf(as(qnStaff, () => Plan.updateDraft(id, { version: 4, content: content("đổi") }))),
+    ).toBe(409);
+    const amendment = await as(qnStaff, () => Lifecycle.transition(id, { action: "amend", version: 4 }));
+    expect(amendment.status).toBe("draft");
+    expect(amendment.amends).toBe(id);
+    expect(amendment.documentNumber.number).toBeUndefined();
+    const reg = await as(qnStaff, () => Lifecycle.register("quang-nghiep", "2026"));
+    expect(reg.map((r) => r.symbol)).toEqual(["01/KH-UBND"]);
+  });
+
+  it("numbers restart on 1 January in Asia/Ho_Chi_Minh", async () => {
+    setClock(() => new Date("2026-12-31T16:30:00Z")); // 23:30 on 31/12 in Hà Nội
+    const a = await approvedPlan(qnStaff, qnLeader, "Cuối năm");
+    const lastOf2026 = await as(qnLeader, () => Lifecycle.transition(a, { action: "issue", version: 3 }));
+    expect(lastOf2026.date).toBe("2026-12-31");
+    expect(lastOf2026.documentNumber.number).toBe(2);
+    setClock(() => new Date("2026-12-31T17:30:00Z")); // 00:30 on 1/1/2027 in Hà Nội
+    const b = await approvedPlan(qnStaff, qnLeader, "Đầu năm");
+    const first = await as(qnLeader, () => Lifecycle.transition(b, { action: "issue", version: 3 }));
+    expect(first.date).toBe("2027-01-01");
+    expect(first.documentNumber.symbol).toBe("01/KH-UBND");
+  });
+
+  it("50 concurrent issue requests in one commune and year yield exactly 1…50, each once", async () => {
+    setClock(() => new Date("2026-06-10T02:00:00Z"));
+    const ids: string[] = [];
+    for (let i = 0; i < 50; i++) ids.push(await approvedPlan(tkStaff, tkLeader, `Kế hoạch số ${i}`));
+    const issued = await Promise.all(
+      ids.map((id) => as(tkLeader, () => Lifecycle.transition(id, { action: "issue", version: 3 }))),
+    );
+    const numbers = issued.map((p) => p.documentNumber.number).sort((x, y) => (x ?? 0) - (y ?? 0));
+    expect(numbers).toEqual(Array.from({ length: 50 }, (_, i) => i + 1));
+    const reg = await as(tkStaff, () => Lifecycle.register("tan-ky", "2026"));
+    expect(reg.map((r) => r.number)).toEqual(Array.from({ length: 50 }, (_, i) => i + 1));
+    expect(new Set(reg.map((r) => r.planId)).size).toBe(50);
+  }, 120_000);
+
+  it("a cancelled issue transaction leaves no audit record and no number consumed", async () => {
+    setClock(() => new Date("2026-08-01T02:00:00Z"));
+    const id = await approvedPlan(tkStaff, tkLeader, "Giao dịch bị hủy");
+    const counterBefore = (await db().counter.get({ issuerId: "tan-ky", year: "2026", typeCode: "KH" }).go())
+      .data?.value;
+    // A stray register entry already holds the next number: the whole transaction must cancel.
+    await db()
+      .registerEntry.create({
+        communeId: "tan-ky",
+        year: "2026",
+        typeCode: "KH",
+        number: (counterBefore ?? 0) + 1,
+        symbol: "x",
+        issuedDate: "2026-08-01",
+        subject: "x",
+        signer: "x",
+        planId: "other",
+      })
+      .go();
+    const auditBefore = await as(tkStaff, () => Plan.history(id));
+    expect(
+      await statusOf(as(tkLeader, () => Lifecycle.transition(id, { action: "issue", version: 3 }))),
+    ).toBe(409);
+    const counterAfter = (await db().counter.get({ issuerId: "tan-ky", year: "2026", typeCode: "KH" }).go())
+      .data?.value;
+    expect(counterAfter).toBe(counterBefore);
+    const after = await as(tkStaff, () => Plan.getPlan(id));
+    expect(after.status).toBe("approved");
+    expect(after.documentNumber.number).toBeUndefined();
+    expect(await as(tkStaff, () => Plan.history(id))).toEqual(auditBefore);
+  });
+});
+
+describe("templates and next period", () => {
+  it("the review-conference template has the seed's structure and is a valid plan", () => {
+    const t = templates({ name: "Xã Quảng Nghiệp", shortName: "Quảng Nghiệp" }).find(
+      (x) => x.id === "review-conference",
+    );
+    const parsed = planContent.parse(t?.content);
+    expect(parsed.sections.map((s) => s.label)).toEqual(["I", "II", "III"]);
+    expect(parsed.issuer.headerLines).toEqual(["ỦY BAN NHÂN DÂN", "XÃ QUẢNG NGHIỆP"]);
+    expect(parsed.event?.duration).toBe("½ ngày");
+  });
+
+  it("next period arithmetic", () => {
+    expect(nextPeriod("2023-H1")).toEqual({ period: "2023-H2", months: 6 });
+    expect(nextPeriod("2023-H2")).toEqual({ period: "2024-H1", months: 6 });
+    expect(nextPeriod("2023-Q4")).toEqual({ period: "2024-Q1", months: 3 });
+    expect(nextPeriod("2023")).toEqual({ period: "2024", months: 12 });
+  });
+
+  it("copy to next period moves dates, shifts wording and clears progress", async () => {
+    const src = await as(qnStaff, () =>
+      Plan.createDraft({
+        content: {
+          ...SEED_PLAN,
+          assignments: [
+            {
+              id: "a",
+              unit: "Văn phòng - Thống kê",
+              tasks: [
+                {
+                  id: "t",
+                  description: "Báo cáo 6 tháng đầu năm 2023",
+                  deadline: { kind: "date", date: "2023-06-15" },
+                  status: "done",
+                  progress: 100,
+                  evidence: ["bien-ban.pdf"],
+                },
+              ],
+            },
+          ],
+        },
+      }),
+    );
+    const next = await as(qnStaff, () => copyToNextPeriod(src.id));
+    expect(next.period).toBe("2023-H2");
+    expect(next.subject).toBe("Tổ chức Hội nghị sơ kết công tác cải cách hành chính 6 tháng cuối năm 2023");
+    expect(next.event?.date).toBe("2023-12-22");
+    const task = next.assignments[0]?.tasks[0];
+    expect(task).toMatchObject({ status: "not_started", progress: 0, evidence: [] });
+    expect(task?.deadline).toEqual({ kind: "date", date: "2023-12-15" });
+    expect(next.status).toBe("draft");
+  });
+});
