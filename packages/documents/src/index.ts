@@ -1,0 +1,31 @@
+export {
+  type CheckablePlan,
+  type CheckOptions,
+  checkPlan,
+  DISTRICT_ABOLISHED,
+  FINDING_CODES,
+  type Finding,
+  type FindingCode,
+  type FindingPath,
+  hasBlockingErrors,
+  type Severity,
+} from "./checker";
+export {
+  ImportError,
+  type ImportErrorCode,
+  type ImportOptions,
+  type ImportResult,
+  importPlanDocx,
+  importPlanText,
+  isImportError,
+  MAX_IMPORT_BYTES,
+} from "./import";
+export {
+  FONT,
+  issuerHeaderLines,
+  numberLine,
+  PAGE,
+  type RenderablePlan,
+  recipientLines,
+  renderPlanDocx,
+} from "./render-docx";
