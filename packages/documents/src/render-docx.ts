@@ -33,6 +33,7 @@ export const PAGE = {
   margin: { top: mm(20), bottom: mm(20), left: mm(30), right: mm(15) },
 } as const;
 export const FONT = "Times New Roman";
+const THEME_FONT = { latin: FONT, eastAsia: FONT, complexScript: FONT, scripts: { Viet: FONT } };
 
 function mm(v: number): number {
   return Math.round((v * 1440) / 25.4);
@@ -374,7 +375,8 @@ export async function renderPlanDocx(plan: RenderablePlan): Promise<Buffer> {
     description: `${typeName} ${numberLine(plan).replace(/^Số:\s*/, "")}`.trim(),
     keywords: [plan.category, plan.period, plan.documentNumber?.symbol].filter(Boolean).join(", "),
     lastModifiedBy: nfc(plan.issuer.name),
-    theme: { fonts: { headings: FONT, body: FONT } },
+    // Theme fonts too (Office maps Vietnamese script to Arial by default).
+    theme: { fonts: { headings: THEME_FONT, body: THEME_FONT } },
     styles: {
       default: {
         document: { run: { font: FONT, size: pt(BODY_SIZE) }, paragraph: { spacing: { line: LINE_SPACING } } },
