@@ -35,7 +35,8 @@ const vi = {
   "commune.picker": "Chọn xã",
   "commune.yours": "Xã của bạn",
   "commune.none": "Tài khoản này không theo dõi xã nào.",
-  "commune.noneHint": "Tài khoản quản trị dùng để quản lý đơn vị và người dùng; kế hoạch chỉ hiển thị cho cán bộ xã và cơ quan theo dõi.",
+  "commune.noneHint":
+    "Tài khoản quản trị dùng để quản lý đơn vị và người dùng; kế hoạch chỉ hiển thị cho cán bộ xã và cơ quan theo dõi.",
 
   "login.title": "Đăng nhập",
   "login.intro": "Dùng tài khoản do quản trị viên cấp.",
@@ -190,7 +191,8 @@ const en: Record<MessageKey, string> = {
   "commune.picker": "Choose a commune",
   "commune.yours": "Your commune",
   "commune.none": "This account oversees no commune.",
-  "commune.noneHint": "Administrator accounts manage units and users; plans are shown to commune staff and oversight bodies.",
+  "commune.noneHint":
+    "Administrator accounts manage units and users; plans are shown to commune staff and oversight bodies.",
 
   "login.title": "Sign in",
   "login.intro": "Use the account your administrator gave you.",

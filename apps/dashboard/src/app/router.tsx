@@ -2,7 +2,14 @@ import { meQuery } from "@kehoach/client/auth";
 import { planHistoryQuery, planQuery, plansQuery } from "@kehoach/client/plans";
 import { PLAN_STATUSES, type PlanStatus } from "@kehoach/core/plan/schema";
 import type { QueryClient } from "@tanstack/react-query";
-import { createRootRouteWithContext, createRoute, createRouter, notFound, Outlet, redirect } from "@tanstack/react-router";
+import {
+  createRootRouteWithContext,
+  createRoute,
+  createRouter,
+  notFound,
+  Outlet,
+  redirect,
+} from "@tanstack/react-router";
 import { ErrorPage } from "../components/error-page";
 import { Loading } from "../components/loading";
 import { NotFoundPage } from "../components/not-found-page";
@@ -48,7 +55,8 @@ const indexRoute = createRoute({
   path: "/",
   beforeLoad: ({ context }) => {
     const first = context.me.communes[0];
-    if (first) throw redirect({ to: "/communes/$communeId/plans", params: { communeId: first.id }, replace: true });
+    if (first)
+      throw redirect({ to: "/communes/$communeId/plans", params: { communeId: first.id }, replace: true });
   },
   component: NoCommunePage,
 });

@@ -12,7 +12,7 @@ export function isNotFound(e: unknown): e is ApiError {
 
 /** Only same-site paths may be a post-login destination (no "//evil.example"). */
 export function safeRedirect(target: string | undefined): string {
-  if (!target || !target.startsWith("/") || target.startsWith("//") || target.startsWith("/\\")) return "/";
+  if (!target?.startsWith("/") || target.startsWith("//") || target.startsWith("/\\")) return "/";
   if (target.startsWith("/login")) return "/";
   return target;
 }

@@ -2,8 +2,8 @@ import { planQuery } from "@kehoach/client/plans";
 import { useQuery } from "@tanstack/react-query";
 import { Link, Outlet, useNavigate, useParams, useRouteContext } from "@tanstack/react-router";
 import { LanguageToggle } from "../../components/language-toggle";
-import { CommunePicker } from "../../features/communes/components/commune-picker";
 import { UserMenu } from "../../features/auth/components/user-menu";
+import { CommunePicker } from "../../features/communes/components/commune-picker";
 import { useI18n } from "../../i18n";
 
 /** Header (product, language, user menu), navigation by role, and the page. Hidden when printing. */
@@ -50,6 +50,7 @@ export function AppShell() {
                   to="/communes/$communeId/plans"
                   params={{ communeId: currentCommuneId ?? home.id }}
                   activeOptions={{ includeSearch: false }}
+                  className="nav-link"
                   activeProps={{ "aria-current": "page", className: "active" }}
                 >
                   {t("nav.plans")}
@@ -58,16 +59,26 @@ export function AppShell() {
             ) : null}
             {me.role === "admin" ? (
               <li>
-                <a href="/api/docs">{t("nav.apiDocs")}</a>
+                <a href="/api/docs" className="nav-link">
+                  {t("nav.apiDocs")}
+                </a>
               </li>
             ) : null}
             <li>
-              <Link to="/account/password" activeProps={{ "aria-current": "page", className: "active" }}>
+              <Link
+                to="/account/password"
+                className="nav-link"
+                activeProps={{ "aria-current": "page", className: "active" }}
+              >
                 {t("user.changePassword")}
               </Link>
             </li>
             <li>
-              <Link to="/account/sessions" activeProps={{ "aria-current": "page", className: "active" }}>
+              <Link
+                to="/account/sessions"
+                className="nav-link"
+                activeProps={{ "aria-current": "page", className: "active" }}
+              >
                 {t("user.sessions")}
               </Link>
             </li>
@@ -76,7 +87,9 @@ export function AppShell() {
             <CommunePicker
               communes={me.communes}
               value={currentCommuneId}
-              onChange={(communeId) => void navigate({ to: "/communes/$communeId/plans", params: { communeId } })}
+              onChange={(communeId) =>
+                void navigate({ to: "/communes/$communeId/plans", params: { communeId } })
+              }
             />
           ) : ownCommune ? (
             <p className="own-commune">

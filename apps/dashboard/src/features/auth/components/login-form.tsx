@@ -32,7 +32,6 @@ export function LoginForm({ onSuccess }: { onSuccess: () => void }) {
         value={username}
         onChange={(e) => setUsername(e.target.value)}
         error={fieldIssue(login.error, "username", lang)}
-        // biome-ignore lint/a11y/noAutofocus: the only task on this page is signing in
         autoFocus
       />
       <TextField

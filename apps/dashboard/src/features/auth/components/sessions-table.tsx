@@ -41,7 +41,9 @@ export function SessionsTable() {
 
   if (sessions.isPending) return <Loading />;
   if (sessions.isError) return <ErrorAlert error={sessions.error} />;
-  const rows = [...sessions.data].sort((a, b) => Number(b.current) - Number(a.current) || b.createdAt.localeCompare(a.createdAt));
+  const rows = [...sessions.data].sort(
+    (a, b) => Number(b.current) - Number(a.current) || b.createdAt.localeCompare(a.createdAt),
+  );
 
   return (
     <div className="stack">
@@ -82,7 +84,9 @@ export function SessionsTable() {
                         disabled={revoke.isPending && revoke.variables === s.id}
                         onClick={() => revoke.mutate(s.id)}
                       >
-                        {revoke.isPending && revoke.variables === s.id ? t("sessions.revoking") : t("sessions.revoke")}
+                        {revoke.isPending && revoke.variables === s.id
+                          ? t("sessions.revoking")
+                          : t("sessions.revoke")}
                       </button>
                     )}
                   </td>

@@ -3,7 +3,11 @@ import { Link, useNavigate } from "@tanstack/react-router";
 import { useEffect, useRef, useState } from "react";
 import { useI18n } from "../../../i18n";
 
-type Me = { displayName: string; username: string; role: "commune_staff" | "commune_leader" | "overseer" | "admin" };
+type Me = {
+  displayName: string;
+  username: string;
+  role: "commune_staff" | "commune_leader" | "overseer" | "admin";
+};
 
 /** Who is signed in, in which role, and the account links; a disclosure menu usable by keyboard. */
 export function UserMenu({ me }: { me: Me }) {
@@ -14,31 +18,31 @@ export function UserMenu({ me }: { me: Me }) {
   const logout = useLogout();
   const navigate = useNavigate();
 
+  // Close on a click or focus outside, and on Escape (returning focus to the button).
   useEffect(() => {
     if (!open) return;
-    const onDown = (e: MouseEvent) => {
+    const outside = (e: Event) => {
       if (ref.current && !ref.current.contains(e.target as Node)) setOpen(false);
     };
-    document.addEventListener("mousedown", onDown);
-    return () => document.removeEventListener("mousedown", onDown);
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== "Escape") return;
+      setOpen(false);
+      buttonRef.current?.focus();
+    };
+    document.addEventListener("mousedown", outside);
+    document.addEventListener("focusin", outside);
+    document.addEventListener("keydown", onKey);
+    return () => {
+      document.removeEventListener("mousedown", outside);
+      document.removeEventListener("focusin", outside);
+      document.removeEventListener("keydown", onKey);
+    };
   }, [open]);
 
   const close = () => setOpen(false);
 
   return (
-    <div
-      className="user-menu"
-      ref={ref}
-      onKeyDown={(e) => {
-        if (e.key === "Escape" && open) {
-          setOpen(false);
-          buttonRef.current?.focus();
-        }
-      }}
-      onBlur={(e) => {
-        if (open && !e.currentTarget.contains(e.relatedTarget as Node | null)) setOpen(false);
-      }}
-    >
+    <div className="user-menu" ref={ref}>
       <button
         type="button"
         ref={buttonRef}

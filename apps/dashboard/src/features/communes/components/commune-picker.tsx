@@ -18,13 +18,20 @@ export function CommunePicker({
   return (
     <div className="commune-picker">
       <label htmlFor={id}>{t("commune.picker")}</label>
-      <select id={id} name="commune" value={value ?? ""} onChange={(e) => e.target.value && onChange(e.target.value)}>
+      <select
+        id={id}
+        name="commune"
+        value={value ?? ""}
+        onChange={(e) => e.target.value && onChange(e.target.value)}
+      >
         {value ? null : <option value="">—</option>}
-        {communes.map((c) => (
-          <option key={c.id} value={c.id}>
-            {c.name}
-          </option>
-        ))}
+        {[...communes]
+          .sort((a, b) => a.name.localeCompare(b.name, "vi"))
+          .map((c) => (
+            <option key={c.id} value={c.id}>
+              {c.name}
+            </option>
+          ))}
       </select>
     </div>
   );

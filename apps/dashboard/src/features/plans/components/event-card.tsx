@@ -8,7 +8,10 @@ export function EventCard({ event }: { event: EventDetails }) {
   const when = [event.duration, event.date ? formatDate(event.date) : undefined, event.time]
     .filter(Boolean)
     .join(" · ");
-  const funding = [event.fundingSource, event.budgetAmount !== undefined ? formatVnd(event.budgetAmount) : undefined]
+  const funding = [
+    event.fundingSource,
+    event.budgetAmount !== undefined ? formatVnd(event.budgetAmount) : undefined,
+  ]
     .filter(Boolean)
     .join(" · ");
   return (
@@ -23,7 +26,9 @@ export function EventCard({ event }: { event: EventDetails }) {
             <dt>{t("event.time")}</dt>
             <dd>
               {when}
-              {event.dateTentative ? <span className="chip chip-tentative">{t("event.tentative")}</span> : null}
+              {event.dateTentative ? (
+                <span className="chip chip-tentative">{t("event.tentative")}</span>
+              ) : null}
             </dd>
           </div>
         ) : null}

@@ -143,14 +143,17 @@ function SectionView({ item }: { item: SectionItem }) {
   const heading = item.heading ? collapseSpaces(item.heading) : "";
   const paragraphs = item.paragraphs.map((p) => p.normalize("NFC").trim()).filter(Boolean);
   // "2.1. Thời gian tổ chức: ½ ngày …": deeper headings carry their first paragraph on the same line.
-  const inline = heading !== "" && (kind === "multi" || kind === "letter" || kind === "bullet") && paragraphs.length > 0;
+  const inline =
+    heading !== "" && (kind === "multi" || kind === "letter" || kind === "bullet") && paragraphs.length > 0;
   const rest = inline ? paragraphs.slice(1) : paragraphs;
 
   return (
     <div className={`doc-item doc-item-${kind}`}>
       {heading ? (
         <p className="doc-p">
-          <span className={HEADING_CLASS[kind]}>{label + (kind === "roman" ? upperVi(heading) : heading)}</span>
+          <span className={HEADING_CLASS[kind]}>
+            {label + (kind === "roman" ? upperVi(heading) : heading)}
+          </span>
           {inline ? `: ${paragraphs[0]}` : null}
         </p>
       ) : null}

@@ -1,5 +1,5 @@
-import { formatSymbol, PLAN_STATUSES, type PlanStatus } from "@kehoach/core/plan/schema";
 import { plansQuery } from "@kehoach/client/plans";
+import { formatSymbol, PLAN_STATUSES, type PlanStatus } from "@kehoach/core/plan/schema";
 import { useQuery } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
 import { useEffect, useId, useState } from "react";
@@ -11,7 +11,11 @@ import { isNotFound } from "../../../lib/api-errors";
 import { currentYear, formatDate, formatDateTime } from "../../../lib/format";
 import { PlanStatusBadge } from "./plan-status-badge";
 
-export type PlanFilters = { q?: string | undefined; status?: PlanStatus | undefined; year?: string | undefined };
+export type PlanFilters = {
+  q?: string | undefined;
+  status?: PlanStatus | undefined;
+  year?: string | undefined;
+};
 
 export const PAGE_SIZE = 20;
 const FIRST_YEAR = 2015;
@@ -30,7 +34,11 @@ export function PlanList({ communeId, filters, onFiltersChange }: Props) {
   return (
     <div className="stack">
       <PlanFilterForm filters={filters} onChange={onFiltersChange} />
-      <PlanPages key={`${communeId}|${filters.q ?? ""}|${filters.status ?? ""}|${filters.year ?? ""}`} communeId={communeId} filters={filters} />
+      <PlanPages
+        key={`${communeId}|${filters.q ?? ""}|${filters.status ?? ""}|${filters.year ?? ""}`}
+        communeId={communeId}
+        filters={filters}
+      />
     </div>
   );
 }
@@ -46,77 +54,84 @@ function PlanFilterForm({ filters, onChange }: { filters: PlanFilters; onChange:
   const filtered = Boolean(filters.q || filters.status || filters.year);
 
   return (
-    <form
-      className="filters"
-      role="search"
-      onSubmit={(e) => {
-        e.preventDefault();
-        onChange({ ...filters, q: q.trim() || undefined });
-      }}
-    >
-      <div className="field field-grow">
-        <label htmlFor={`${id}-q`}>{t("plans.search")}</label>
-        <input
-          id={`${id}-q`}
-          type="search"
-          name="q"
-          value={q}
-          placeholder={t("plans.searchPlaceholder")}
-          onChange={(e) => setQ(e.target.value)}
-        />
-      </div>
-      <div className="field">
-        <label htmlFor={`${id}-status`}>{t("plans.status")}</label>
-        <select
-          id={`${id}-status`}
-          name="status"
-          value={filters.status ?? ""}
-          onChange={(e) =>
-            onChange({ ...filters, q: q.trim() || undefined, status: (e.target.value || undefined) as PlanStatus | undefined })
-          }
-        >
-          <option value="">{t("plans.allStatuses")}</option>
-          {PLAN_STATUSES.map((s) => (
-            <option key={s} value={s}>
-              {t(`status.${s}`)}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="field">
-        <label htmlFor={`${id}-year`}>{t("plans.year")}</label>
-        <select
-          id={`${id}-year`}
-          name="year"
-          value={filters.year ?? ""}
-          onChange={(e) => onChange({ ...filters, q: q.trim() || undefined, year: e.target.value || undefined })}
-        >
-          <option value="">{t("plans.allYears")}</option>
-          {years.map((y) => (
-            <option key={y} value={y}>
-              {y}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="filters-actions">
-        <button type="submit" className="btn btn-primary">
-          {t("plans.searchSubmit")}
-        </button>
-        {filtered ? (
-          <button
-            type="button"
-            className="btn btn-ghost"
-            onClick={() => {
-              setQ("");
-              onChange({});
-            }}
+    <search>
+      <form
+        className="filters"
+        onSubmit={(e) => {
+          e.preventDefault();
+          onChange({ ...filters, q: q.trim() || undefined });
+        }}
+      >
+        <div className="field field-grow">
+          <label htmlFor={`${id}-q`}>{t("plans.search")}</label>
+          <input
+            id={`${id}-q`}
+            type="search"
+            name="q"
+            value={q}
+            placeholder={t("plans.searchPlaceholder")}
+            onChange={(e) => setQ(e.target.value)}
+          />
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-status`}>{t("plans.status")}</label>
+          <select
+            id={`${id}-status`}
+            name="status"
+            value={filters.status ?? ""}
+            onChange={(e) =>
+              onChange({
+                ...filters,
+                q: q.trim() || undefined,
+                status: (e.target.value || undefined) as PlanStatus | undefined,
+              })
+            }
           >
-            {t("plans.clearFilters")}
+            <option value="">{t("plans.allStatuses")}</option>
+            {PLAN_STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {t(`status.${s}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-year`}>{t("plans.year")}</label>
+          <select
+            id={`${id}-year`}
+            name="year"
+            value={filters.year ?? ""}
+            onChange={(e) =>
+              onChange({ ...filters, q: q.trim() || undefined, year: e.target.value || undefined })
+            }
+          >
+            <option value="">{t("plans.allYears")}</option>
+            {years.map((y) => (
+              <option key={y} value={y}>
+                {y}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="filters-actions">
+          <button type="submit" className="btn btn-primary">
+            {t("plans.searchSubmit")}
           </button>
-        ) : null}
-      </div>
-    </form>
+          {filtered ? (
+            <button
+              type="button"
+              className="btn btn-ghost"
+              onClick={() => {
+                setQ("");
+                onChange({});
+              }}
+            >
+              {t("plans.clearFilters")}
+            </button>
+          ) : null}
+        </div>
+      </form>
+    </search>
   );
 }
 
