@@ -60,12 +60,15 @@ export function requireAccess(access: Access): MiddlewareHandler<Env> {
 }
 
 /** createRoute with its access rule: enforced by middleware and published in the OpenAPI document. */
-export function guarded<const R extends Omit<RouteConfig, "middleware">>(access: Access, config: R) {
+export function guarded<
+  const R extends Omit<RouteConfig, "middleware"> & { middleware?: MiddlewareHandler[] },
+>(access: Access, config: R) {
   return createRoute({
     ...config,
     ...(access === "public" ? {} : { security: [{ session: [] }] }),
     "x-access": access === "public" || access === "user" ? access : [...access],
-    middleware: [requireAccess(access)] as MiddlewareHandler<Env>[],
+    // The access rule runs first, before any route middleware reads the body.
+    middleware: [requireAccess(access), ...(config.middleware ?? [])] as MiddlewareHandler<Env>[],
   } as R & { middleware: MiddlewareHandler<Env>[] });
 }
 

@@ -66,6 +66,12 @@ const SAMPLES: Record<string, () => Sample> = {
       },
     },
   }),
+  "POST /api/documents/import-text": () => ({
+    path: "/api/documents/import-text",
+    json: { text: "KẾ HOẠCH\nTổ chức tập huấn\nI. MỤC ĐÍCH\nNâng cao năng lực." },
+  }),
+  // Multipart in real use; a JSON body still has to pass the access rule first.
+  "POST /api/documents/import": () => ({ path: "/api/documents/import", json: { file: "x" } }),
   "GET /api/admin/units": () => ({ path: "/api/admin/units" }),
   "PUT /api/admin/units": () => ({
     path: "/api/admin/units",

@@ -1,7 +1,17 @@
 import { OpenAPIHono, z } from "@hono/zod-openapi";
+import { DomainError } from "@kehoach/core/errors";
 import { planContent } from "@kehoach/core/plan/schema";
+import { COMMUNE_OFFICES } from "@kehoach/core/seed/units";
 import { checkPlan } from "@kehoach/documents/checker";
-import { commonErrors, type Env, guarded, json } from "../http";
+import {
+  type ImportResult,
+  importPlanDocx,
+  importPlanText,
+  isImportError,
+  MAX_IMPORT_BYTES,
+} from "@kehoach/documents/import";
+import { bodyLimit } from "hono/body-limit";
+import { commonErrors, type Env, errorSchema, guarded, json } from "../http";
 
 export const findingSchema = z
   .object({
@@ -12,26 +22,130 @@ export const findingSchema = z
   })
   .meta({ id: "Finding" });
 
-const STAFF = ["commune_staff", "commune_leader"] as const;
+const importResultSchema = z
+  .object({
+    draft: z.record(z.string(), z.unknown()),
+    confidence: z.record(z.string(), z.number()),
+    originalText: z.string(),
+    warnings: z.array(z.string()),
+    findings: z.array(findingSchema),
+  })
+  .meta({ id: "ImportResult" });
 
-export const documents = new OpenAPIHono<Env>().openapi(
-  guarded(STAFF, {
-    method: "post",
-    path: "/check",
-    summary: "Kiểm tra thể thức một bản đang soạn (không lưu) / Check unsaved content against Decree 30",
-    tags: ["documents"],
-    request: {
-      body: {
-        content: {
-          "application/json": { schema: z.object({ content: planContent, status: z.string().optional() }) },
+const STAFF = ["commune_staff", "commune_leader"] as const;
+const importErrors = {
+  ...commonErrors,
+  413: json(errorSchema, "Tệp quá lớn / File too large"),
+  415: json(errorSchema, "Không phải tệp DOCX / Not a DOCX file"),
+};
+
+const tooLarge = () =>
+  new DomainError(413, "too_large", {
+    vi: `Tệp quá lớn (tối đa ${MAX_IMPORT_BYTES / 1024 / 1024} MB).`,
+    en: `File too large (at most ${MAX_IMPORT_BYTES / 1024 / 1024} MB).`,
+  });
+
+/** The importer's typed failures become API errors; the draft is never saved here. */
+async function runImport(fn: () => ImportResult | Promise<ImportResult>) {
+  try {
+    const result = await fn();
+    return { ...result, findings: checkPlan(planContent.parse(result.draft)) } as z.infer<
+      typeof importResultSchema
+    >;
+  } catch (e) {
+    if (isImportError(e)) throw new DomainError(e.status, `import_${e.code}`, e.message);
+    throw e;
+  }
+}
+
+export const documents = new OpenAPIHono<Env>()
+  .openapi(
+    guarded(STAFF, {
+      method: "post",
+      path: "/check",
+      summary: "Kiểm tra thể thức một bản đang soạn (không lưu) / Check unsaved content against Decree 30",
+      tags: ["documents"],
+      request: {
+        body: {
+          content: {
+            "application/json": { schema: z.object({ content: planContent, status: z.string().optional() }) },
+          },
+          required: true,
         },
-        required: true,
       },
+      responses: { 200: json(z.array(findingSchema), "Kết quả kiểm tra / Findings"), ...commonErrors },
+    }),
+    (c) => {
+      const { content, status } = c.req.valid("json");
+      return c.json(checkPlan({ ...content, ...(status ? { status } : {}) }), 200);
     },
-    responses: { 200: json(z.array(findingSchema), "Kết quả kiểm tra / Findings"), ...commonErrors },
-  }),
-  (c) => {
-    const { content, status } = c.req.valid("json");
-    return c.json(checkPlan({ ...content, ...(status ? { status } : {}) }), 200);
-  },
-);
+  )
+  .openapi(
+    guarded(STAFF, {
+      method: "post",
+      path: "/import-text",
+      summary: "Nhập kế hoạch từ văn bản dán vào (chưa lưu) / Import a plan from pasted text (not saved)",
+      tags: ["documents"],
+      request: {
+        body: {
+          content: {
+            "application/json": {
+              schema: z.object({
+                text: z
+                  .string()
+                  .max(MAX_IMPORT_BYTES, { message: "Văn bản quá dài / Text too long" })
+                  .refine((t) => t.trim().length > 0, { message: "Chưa có nội dung / The text is empty" }),
+              }),
+            },
+          },
+          required: true,
+        },
+      },
+      responses: { 200: json(importResultSchema, "Bản nháp để xem lại / Draft to review"), ...importErrors },
+    }),
+    async (c) =>
+      c.json(
+        await runImport(() => importPlanText(c.req.valid("json").text, { units: COMMUNE_OFFICES })),
+        200,
+      ),
+  )
+  .openapi(
+    guarded(STAFF, {
+      method: "post",
+      path: "/import",
+      summary:
+        "Nhập kế hoạch từ tệp .docx hoặc .txt (chưa lưu) / Import a plan from a .docx or .txt file (not saved)",
+      tags: ["documents"],
+      middleware: [
+        bodyLimit({
+          maxSize: MAX_IMPORT_BYTES + 64 * 1024,
+          onError: () => {
+            throw tooLarge();
+          },
+        }),
+      ],
+      request: {
+        body: {
+          content: {
+            "multipart/form-data": {
+              schema: z.object({ file: z.instanceof(File).meta({ type: "string", format: "binary" }) }),
+            },
+          },
+          required: true,
+        },
+      },
+      responses: { 200: json(importResultSchema, "Bản nháp để xem lại / Draft to review"), ...importErrors },
+    }),
+    async (c) => {
+      const { file } = c.req.valid("form");
+      if (file.size > MAX_IMPORT_BYTES) throw tooLarge();
+      const buf = Buffer.from(await file.arrayBuffer());
+      const isText = /\.txt$/i.test(file.name) || file.type.startsWith("text/");
+      const result = await runImport(() =>
+        isText
+          ? importPlanText(buf.toString("utf8"), { units: COMMUNE_OFFICES })
+          : importPlanDocx(buf, { units: COMMUNE_OFFICES }),
+      );
+      return c.json(result, 200);
+    },
+  );

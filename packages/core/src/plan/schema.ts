@@ -190,6 +190,14 @@ export const planContent = z.object({
   closing: z.array(text(5000)).max(20).default([]),
   recipients: z.array(requiredText(300)).max(50).default([]),
   signer: signer,
+  /** Where the draft came from, when imported: the original text is kept beside it. */
+  source: z
+    .object({
+      kind: z.enum(["import-text", "import-docx"]),
+      filename: text(300).optional(),
+      text: z.string().max(500_000),
+    })
+    .optional(),
 });
 export type PlanContent = z.infer<typeof planContent>;
 export type PlanContentInput = z.input<typeof planContent>;
