@@ -90,3 +90,69 @@ export function useDeletePlan(id: string) {
     onSuccess: () => invalidate(qc, id),
   });
 }
+
+export type PlanAction =
+  | "submit"
+  | "return"
+  | "approve"
+  | "issue"
+  | "start"
+  | "complete"
+  | "cancel"
+  | "amend";
+
+/** A lifecycle step at the version read; `amend` answers with the new linked draft. */
+export function useTransition(id: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: { action: PlanAction; version: number; reason?: string }) =>
+      unwrap(api.api.plans[":id"].transitions.$post({ param: { id }, json: body })),
+    onSuccess: (p) => {
+      invalidate(qc, id);
+      void qc.invalidateQueries({ queryKey: planKeys.history(id) });
+      if (p.id !== id) invalidate(qc, p.id);
+      void qc.invalidateQueries({ queryKey: ["register"] });
+    },
+  });
+}
+
+export function useCopyToNextPeriod(id: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: () => unwrap(api.api.plans[":id"]["copy-next-period"].$post({ param: { id } })),
+    onSuccess: (p) => invalidate(qc, p.id),
+  });
+}
+
+export const planFindingsQuery = (id: string) =>
+  queryOptions({
+    queryKey: ["plans", "findings", id] as const,
+    queryFn: () => unwrap(api.api.plans[":id"].findings.$get({ param: { id } })),
+  });
+
+/** Where the DOCX of a plan downloads from (same origin; the session cookie goes along). */
+export const planDocxUrl = (id: string) => `/api/plans/${encodeURIComponent(id)}/document.docx`;
+
+export const templatesQuery = (communeId: string) =>
+  queryOptions({
+    queryKey: ["templates", communeId] as const,
+    queryFn: () => unwrap(api.api.communes[":communeId"].templates.$get({ param: { communeId } })),
+    staleTime: Number.POSITIVE_INFINITY,
+  });
+
+export const registerQuery = (communeId: string, year: string) =>
+  queryOptions({
+    queryKey: ["register", communeId, year] as const,
+    queryFn: () =>
+      unwrap(api.api.communes[":communeId"].register.$get({ param: { communeId }, query: { year } })),
+  });
+
+export const registerXlsxUrl = (communeId: string, year: string) =>
+  `/api/communes/${encodeURIComponent(communeId)}/register.xlsx?year=${encodeURIComponent(year)}`;
+
+export const officesQuery = () =>
+  queryOptions({
+    queryKey: ["offices"] as const,
+    queryFn: () => unwrap(api.api.communes.offices.$get()),
+    staleTime: Number.POSITIVE_INFINITY,
+  });
