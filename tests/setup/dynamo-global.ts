@@ -4,6 +4,7 @@ import { startDynamoLocal } from "../../packages/core/src/db/local";
 
 /** One in-memory DynamoDB Local per vitest project run, on a free port — never a mock. */
 export default async function setup(project: TestProject) {
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
   const local = await startDynamoLocal();
   const table = "kehoach-test";
   process.env.KEHOACH_TABLE = table;

@@ -10,6 +10,9 @@ import { startServer } from "./server";
  * `npm start`: DynamoDB Local with data under .data/ (DATA_DIR overrides), the table, the
  * idempotent seed with demo accounts, then API + dashboard on one port. Ctrl-C stops it all.
  */
+// Deployed functions run Node 22+; on a Node 20 laptop the SDK's upgrade notice is only noise.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
+
 async function main() {
   if (!javaVersion()) {
     console.error(
