@@ -244,17 +244,46 @@ export function properCaseBody(caps: string): string {
   return [body, kind, name].filter(Boolean).join(" ");
 }
 
+/**
+ * The columns of a line: text extracted from a two-column layout puts both cells on one line, separated by tabs or
+ * runs of spaces. "Số:      /KH-UBND" and "Mỹ Hưng, ngày      tháng      năm 2024" keep their blanks.
+ */
 function fragments(line: string): string[] {
   return line
-    .split(/\t+| {3,}/)
+    .split(/\t+/)
+    .flatMap((part) => {
+      const whole = collapseSpaces(part);
+      if (NUMBER_RE.test(whole) || PLACE_DATE_RE.test(whole)) return [whole];
+      return part.split(/ {3,}/);
+    })
     .map((f) => collapseSpaces(f))
     .filter(Boolean);
 }
 
+const NUMBER_IN_RE = /Số\s*:?\s*(\d*)\s*\/\s*([\p{Lu}\dĐ]+(?:\s?-\s?[\p{Lu}\dĐ]+)*)/u;
+const PLACE_DATE_IN_RE =
+  /(\p{Lu}[\p{L}]*(?: \p{Lu}[\p{L}]*){0,4}),\s*ngày\s+(\d{1,2}|[.…_]*)\s*tháng\s+(\d{1,2}|[.…_]*)\s*năm\s+(\d{4}|[.…_]*)/u;
+
 function parseHeader(lines: string[]): Header {
   const h: Header = { issuerLines: [], draftMark: false };
   const caps: string[] = [];
-  for (const line of lines) {
+  for (const raw of lines) {
+    let line = raw;
+    // Number and place/date first: they may share a line with the other column and contain runs of blanks.
+    const n = line.match(NUMBER_IN_RE);
+    if (n && h.symbolTail === undefined) {
+      if (n[1]) h.number = Number(n[1]);
+      h.symbolTail = (n[2] ?? "").replace(/\s+/g, "");
+      line = line.replace(n[0], "\t");
+    }
+    const pd = line.match(PLACE_DATE_IN_RE);
+    if (pd && h.place === undefined) {
+      h.place = collapseSpaces(pd[1] ?? "");
+      const [d, mo, y] = [Number(pd[2]), Number(pd[3]), Number(pd[4])];
+      if (/\d/.test(pd[2] ?? "") && /\d/.test(pd[3] ?? "") && /\d/.test(pd[4] ?? "") && isRealDate(y, mo, d)) h.date = toIso(y, mo, d);
+      else h.dateBlank = true;
+      line = line.replace(pd[0], "\t");
+    }
     for (const f of fragments(line)) {
       if (RULE_RE.test(f)) continue;
       if (/^DỰ THẢO(?![\p{L}\d])/u.test(f)) {
@@ -262,22 +291,6 @@ function parseHeader(lines: string[]): Header {
         continue;
       }
       if (/^CỘNG HÒA XÃ HỘI|^CỘNG HOÀ XÃ HỘI/u.test(f) || /^Độc lập\s*[-–]\s*Tự do/u.test(f)) continue;
-      const n = f.match(NUMBER_RE);
-      if (n) {
-        if (n[1]) h.number = Number(n[1]);
-        h.symbolTail = (n[2] ?? "").replace(/\s+/g, "");
-        continue;
-      }
-      const pd = f.match(PLACE_DATE_RE);
-      if (pd) {
-        h.place = collapseSpaces(pd[1] ?? "");
-        const d = Number(pd[2]);
-        const mo = Number(pd[3]);
-        const y = Number(pd[4]);
-        if (pd[2]?.match(/\d/) && pd[3]?.match(/\d/) && pd[4]?.match(/\d/) && isRealDate(y, mo, d)) h.date = toIso(y, mo, d);
-        else h.dateBlank = true;
-        continue;
-      }
       if (isCaps(f) && f.length <= 80) caps.push(f);
     }
   }
