@@ -1,4 +1,4 @@
-import { type PlanContent, SIGNER_AUTHORITIES, type SectionItem } from "@kehoach/core/plan/schema";
+import { type PlanContent, type SectionItem, SIGNER_AUTHORITIES } from "@kehoach/core/plan/schema";
 import { COMMUNE_OFFICES } from "@kehoach/core/seed/units";
 import {
   collapseSpaces,
@@ -9,8 +9,8 @@ import {
   nfc,
   todayInVietnam,
   toNewTone,
-  toOldTone,
   toneStyleHits,
+  toOldTone,
   unitVariantRegExp,
 } from "./vi-text";
 
@@ -107,7 +107,12 @@ function* sectionFields(items: readonly SectionItem[], base: FindingPath, chain:
 function* planFields(plan: CheckablePlan): Generator<Field> {
   const issuer = plan.issuer ?? ({} as CheckablePlan["issuer"]);
   if (str(issuer.name))
-    yield { path: ["issuer", "name"], label: { vi: "Cơ quan ban hành", en: "Issuer" }, text: issuer.name, kind: "name" };
+    yield {
+      path: ["issuer", "name"],
+      label: { vi: "Cơ quan ban hành", en: "Issuer" },
+      text: issuer.name,
+      kind: "name",
+    };
   if (str(issuer.superior))
     yield {
       path: ["issuer", "superior"],
@@ -122,7 +127,8 @@ function* planFields(plan: CheckablePlan): Generator<Field> {
       text: l,
       kind: "header",
     };
-  if (str(plan.place)) yield { path: ["place"], label: { vi: "Địa danh", en: "Place" }, text: plan.place, kind: "name" };
+  if (str(plan.place))
+    yield { path: ["place"], label: { vi: "Địa danh", en: "Place" }, text: plan.place, kind: "name" };
   if (str(plan.subject))
     yield { path: ["subject"], label: { vi: "Trích yếu", en: "Subject" }, text: plan.subject, kind: "prose" };
   for (const [i, b] of arr(plan.basis).entries()) {
@@ -152,8 +158,21 @@ function* planFields(plan: CheckablePlan): Generator<Field> {
   yield* sectionFields(arr(plan.sections), ["sections"], []);
   const ev = plan.event;
   if (ev) {
-    const evField = (key: "name" | "duration" | "venue" | "fundingSource" | "time", vi: string, en: string) =>
-      str(ev[key]) ? [{ path: ["event", key], label: { vi: `Sự kiện – ${vi}`, en: `Event – ${en}` }, text: ev[key] as string, kind: "prose" as const }] : [];
+    const evField = (
+      key: "name" | "duration" | "venue" | "fundingSource" | "time",
+      vi: string,
+      en: string,
+    ) =>
+      str(ev[key])
+        ? [
+            {
+              path: ["event", key],
+              label: { vi: `Sự kiện – ${vi}`, en: `Event – ${en}` },
+              text: ev[key] as string,
+              kind: "prose" as const,
+            },
+          ]
+        : [];
     yield* evField("name", "tên", "name");
     yield* evField("duration", "thời lượng", "duration");
     yield* evField("time", "giờ", "time");
@@ -195,7 +214,10 @@ function* planFields(plan: CheckablePlan): Generator<Field> {
       for (const [k, p] of arr(t.partnerUnits).entries())
         yield {
           path: ["assignments", i, "tasks", j, "partnerUnits", k],
-          label: { vi: `Nhiệm vụ ${tn} – đơn vị phối hợp ${k + 1}`, en: `Task ${tn} – partner unit ${k + 1}` },
+          label: {
+            vi: `Nhiệm vụ ${tn} – đơn vị phối hợp ${k + 1}`,
+            en: `Task ${tn} – partner unit ${k + 1}`,
+          },
           text: p,
           kind: "unit",
         };
@@ -209,7 +231,12 @@ function* planFields(plan: CheckablePlan): Generator<Field> {
       kind: "prose",
     };
   for (const [i, r] of arr(plan.recipients).entries())
-    yield { path: ["recipients", i], label: { vi: `Nơi nhận ${i + 1}`, en: `Recipient ${i + 1}` }, text: r, kind: "recipient" };
+    yield {
+      path: ["recipients", i],
+      label: { vi: `Nơi nhận ${i + 1}`, en: `Recipient ${i + 1}` },
+      text: r,
+      kind: "recipient",
+    };
   const s = plan.signer ?? ({} as CheckablePlan["signer"]);
   for (const [key, vi, en] of [
     ["onBehalfOf", "thay mặt", "on behalf of"],
@@ -217,7 +244,12 @@ function* planFields(plan: CheckablePlan): Generator<Field> {
     ["name", "họ tên", "name"],
   ] as const) {
     if (str(s[key]))
-      yield { path: ["signer", key], label: { vi: `Người ký – ${vi}`, en: `Signer – ${en}` }, text: s[key] as string, kind: "header" };
+      yield {
+        path: ["signer", key],
+        label: { vi: `Người ký – ${vi}`, en: `Signer – ${en}` },
+        text: s[key] as string,
+        kind: "header",
+      };
   }
 }
 
@@ -240,20 +272,38 @@ const L = {
 
 function requiredParts(plan: CheckablePlan, out: Finding[]): void {
   const miss = (path: FindingPath, label: Label, vi: string, en: string) =>
-    out.push(finding("required-part-missing", path, label, `Thiếu ${vi} (thành phần bắt buộc theo Nghị định 30/2020/NĐ-CP).`, `Missing ${en} (a required part under Decree 30/2020).`));
-  if (blank(plan.issuer?.name)) miss(["issuer", "name"], L.issuer, "tên cơ quan ban hành", "the issuer's name");
+    out.push(
+      finding(
+        "required-part-missing",
+        path,
+        label,
+        `Thiếu ${vi} (thành phần bắt buộc theo Nghị định 30/2020/NĐ-CP).`,
+        `Missing ${en} (a required part under Decree 30/2020).`,
+      ),
+    );
+  if (blank(plan.issuer?.name))
+    miss(["issuer", "name"], L.issuer, "tên cơ quan ban hành", "the issuer's name");
   if (blank(plan.place)) miss(["place"], L.place, "địa danh", "the place name");
   if (blank(plan.subject)) miss(["subject"], L.subject, "trích yếu nội dung", "the subject");
   const hasContent =
-    arr(plan.preamble).some((p) => !blank(p)) || arr(plan.sections).length > 0 || arr(plan.assignments).length > 0;
+    arr(plan.preamble).some((p) => !blank(p)) ||
+    arr(plan.sections).length > 0 ||
+    arr(plan.assignments).length > 0;
   if (!hasContent) miss(["sections"], L.content, "nội dung văn bản", "the body");
   if (arr(plan.recipients).filter((r) => !/^lưu(?![\p{L}\d])/iu.test(r.trim())).length === 0)
     miss(["recipients"], L.recipients, "nơi nhận", "the recipients");
-  if (blank(plan.signer?.title)) miss(["signer", "title"], L.signerTitle, "chức vụ người ký", "the signer's title");
-  if (blank(plan.signer?.name)) miss(["signer", "name"], L.signerName, "họ tên người ký", "the signer's name");
+  if (blank(plan.signer?.title))
+    miss(["signer", "title"], L.signerTitle, "chức vụ người ký", "the signer's title");
+  if (blank(plan.signer?.name))
+    miss(["signer", "name"], L.signerName, "họ tên người ký", "the signer's name");
   if (plan.status && ISSUED_STATUSES.has(plan.status)) {
     if (plan.documentNumber?.number === undefined)
-      miss(["documentNumber", "number"], L.number, "số văn bản (văn bản đã ban hành phải có số)", "the document number (an issued document is numbered)");
+      miss(
+        ["documentNumber", "number"],
+        L.number,
+        "số văn bản (văn bản đã ban hành phải có số)",
+        "the document number (an issued document is numbered)",
+      );
     if (blank(plan.date)) miss(["date"], L.date, "ngày ban hành", "the issue date");
   }
 }
@@ -272,14 +322,22 @@ function dateFields(plan: CheckablePlan): DateField[] {
   if (typeof plan.date === "string") out.push({ path: ["date"], label: L.date, value: plan.date });
   for (const [i, b] of arr(plan.basis).entries())
     if (typeof b.date === "string")
-      out.push({ path: ["basis", i, "date"], label: { vi: `Căn cứ ${i + 1} – ngày`, en: `Basis ${i + 1} – date` }, value: b.date });
-  if (typeof plan.event?.date === "string") out.push({ path: ["event", "date"], label: L.eventDate, value: plan.event.date });
+      out.push({
+        path: ["basis", i, "date"],
+        label: { vi: `Căn cứ ${i + 1} – ngày`, en: `Basis ${i + 1} – date` },
+        value: b.date,
+      });
+  if (typeof plan.event?.date === "string")
+    out.push({ path: ["event", "date"], label: L.eventDate, value: plan.event.date });
   for (const [i, a] of arr(plan.assignments).entries())
     for (const [j, t] of arr(a.tasks).entries())
       if (t.deadline?.kind === "date" && typeof t.deadline.date === "string")
         out.push({
           path: ["assignments", i, "tasks", j, "deadline", "date"],
-          label: { vi: `Nhiệm vụ ${a.label ?? i + 1}.${j + 1} – thời hạn`, en: `Task ${a.label ?? i + 1}.${j + 1} – deadline` },
+          label: {
+            vi: `Nhiệm vụ ${a.label ?? i + 1}.${j + 1} – thời hạn`,
+            en: `Task ${a.label ?? i + 1}.${j + 1} – deadline`,
+          },
           value: t.deadline.date,
         });
   return out;
@@ -290,14 +348,26 @@ function datesMalformed(plan: CheckablePlan, fields: Field[], today: string, out
   for (const f of dateFields(plan)) {
     if (!validIso(f.value)) {
       out.push(
-        finding("date-malformed", f.path, f.label, `Ngày "${f.value}" không hợp lệ hoặc không tồn tại.`, `Date "${f.value}" is malformed or does not exist.`),
+        finding(
+          "date-malformed",
+          f.path,
+          f.label,
+          `Ngày "${f.value}" không hợp lệ hoặc không tồn tại.`,
+          `Date "${f.value}" is malformed or does not exist.`,
+        ),
       );
       continue;
     }
     const y = Number(f.value.slice(0, 4));
     if (y < 1945 || y > maxYear)
       out.push(
-        finding("date-malformed", f.path, f.label, `Ngày ${formatViDate(f.value)} không hợp lý (năm ${y}).`, `Date ${formatViDate(f.value)} is implausible (year ${y}).`),
+        finding(
+          "date-malformed",
+          f.path,
+          f.label,
+          `Ngày ${formatViDate(f.value)} không hợp lý (năm ${y}).`,
+          `Date ${formatViDate(f.value)} is implausible (year ${y}).`,
+        ),
       );
   }
   // Dates written in the text must exist ("ngày 31/4/2024" does not).
@@ -306,7 +376,13 @@ function datesMalformed(plan: CheckablePlan, fields: Field[], today: string, out
     for (const d of findTextDates(f.text)) {
       if (!d.iso)
         out.push(
-          finding("date-malformed", f.path, f.label, `Ngày "${d.raw}" trong văn bản không tồn tại.`, `The date "${d.raw}" written in the text does not exist.`),
+          finding(
+            "date-malformed",
+            f.path,
+            f.label,
+            `Ngày "${d.raw}" trong văn bản không tồn tại.`,
+            `The date "${d.raw}" written in the text does not exist.`,
+          ),
         );
     }
   }
@@ -320,22 +396,48 @@ function symbols(plan: CheckablePlan, out: Finding[]): void {
   const symbolRaw = str(dn.symbol);
   if (dn.typeCode && plan.type && dn.typeCode !== plan.type)
     out.push(
-      finding("symbol-malformed", ["documentNumber", "typeCode"], L.number, `Mã loại văn bản "${dn.typeCode}" không khớp loại văn bản "${plan.type}".`, `Type code "${dn.typeCode}" does not match the document type "${plan.type}".`),
+      finding(
+        "symbol-malformed",
+        ["documentNumber", "typeCode"],
+        L.number,
+        `Mã loại văn bản "${dn.typeCode}" không khớp loại văn bản "${plan.type}".`,
+        `Type code "${dn.typeCode}" does not match the document type "${plan.type}".`,
+      ),
     );
   if (symbolRaw && symbolRaw.trim() !== "") {
     const symbol = symbolRaw;
     const m = symbol.match(OWN_SYMBOL_RE);
     const expectedType = plan.type && plan.type !== "CV" ? plan.type : undefined;
     let problem: Label | undefined;
-    if (!m) problem = { vi: "sai dạng (ví dụ đúng: 05/KH-UBND, không có dấu cách)", en: "malformed (expected like 05/KH-UBND, no spaces)" };
-    else if ((m[1] ?? "").length < 2) problem = { vi: "số nhỏ hơn 10 phải có số 0 phía trước (05, không phải 5)", en: "numbers below 10 are zero-padded (05, not 5)" };
+    if (!m)
+      problem = {
+        vi: "sai dạng (ví dụ đúng: 05/KH-UBND, không có dấu cách)",
+        en: "malformed (expected like 05/KH-UBND, no spaces)",
+      };
+    else if ((m[1] ?? "").length < 2)
+      problem = {
+        vi: "số nhỏ hơn 10 phải có số 0 phía trước (05, không phải 5)",
+        en: "numbers below 10 are zero-padded (05, not 5)",
+      };
     else if (expectedType && !(m[2] ?? "").startsWith(`${expectedType}-`))
-      problem = { vi: `ký hiệu phải bắt đầu bằng "${expectedType}-"`, en: `the notation must start with "${expectedType}-"` };
+      problem = {
+        vi: `ký hiệu phải bắt đầu bằng "${expectedType}-"`,
+        en: `the notation must start with "${expectedType}-"`,
+      };
     else if (dn.number !== undefined && Number(m[1]) !== dn.number)
-      problem = { vi: `số ${m[1]} khác số văn bản ${dn.number}`, en: `number ${m[1]} differs from the document number ${dn.number}` };
+      problem = {
+        vi: `số ${m[1]} khác số văn bản ${dn.number}`,
+        en: `number ${m[1]} differs from the document number ${dn.number}`,
+      };
     if (problem)
       out.push(
-        finding("symbol-malformed", ["documentNumber", "symbol"], L.number, `Số, ký hiệu "${symbol}": ${problem.vi}.`, `Number/symbol "${symbol}": ${problem.en}.`),
+        finding(
+          "symbol-malformed",
+          ["documentNumber", "symbol"],
+          L.number,
+          `Số, ký hiệu "${symbol}": ${problem.vi}.`,
+          `Number/symbol "${symbol}": ${problem.en}.`,
+        ),
       );
   }
   for (const [i, b] of arr(plan.basis).entries()) {
@@ -345,36 +447,70 @@ function symbols(plan: CheckablePlan, out: Finding[]): void {
     const m = s.match(CITED_SYMBOL_RE);
     if (!m)
       out.push(
-        finding("symbol-malformed", ["basis", i, "symbol"], label, `Số, ký hiệu văn bản được dẫn "${s}" sai dạng (ví dụ: 61/KH-UBND, 30/2020/NĐ-CP).`, `Cited number/symbol "${s}" is malformed (e.g. 61/KH-UBND, 30/2020/NĐ-CP).`),
+        finding(
+          "symbol-malformed",
+          ["basis", i, "symbol"],
+          label,
+          `Số, ký hiệu văn bản được dẫn "${s}" sai dạng (ví dụ: 61/KH-UBND, 30/2020/NĐ-CP).`,
+          `Cited number/symbol "${s}" is malformed (e.g. 61/KH-UBND, 30/2020/NĐ-CP).`,
+        ),
       );
     else if (b.number !== undefined && Number(m[1]) !== b.number)
       out.push(
-        finding("symbol-malformed", ["basis", i, "symbol"], label, `Ký hiệu "${s}" không khớp số ${b.number}.`, `Symbol "${s}" does not match number ${b.number}.`),
+        finding(
+          "symbol-malformed",
+          ["basis", i, "symbol"],
+          label,
+          `Ký hiệu "${s}" không khớp số ${b.number}.`,
+          `Symbol "${s}" does not match number ${b.number}.`,
+        ),
       );
   }
 }
 
 function chronology(plan: CheckablePlan, out: Finding[]): void {
   const docDate = str(plan.date) && validIso(plan.date as string) ? (plan.date as string) : undefined;
-  const evDate = str(plan.event?.date) && validIso(plan.event?.date as string) ? (plan.event?.date as string) : undefined;
+  const evDate =
+    str(plan.event?.date) && validIso(plan.event?.date as string) ? (plan.event?.date as string) : undefined;
   for (const [i, b] of arr(plan.basis).entries()) {
     if (!b.date || !validIso(b.date)) continue;
     const name = `${b.type ?? "Văn bản"}${b.symbol ? ` số ${b.symbol}` : ""}`;
     const nameEn = `${b.type ?? "document"}${b.symbol ? ` ${b.symbol}` : ""}`;
-    const label = { vi: `Căn cứ ${i + 1}${b.symbol ? ` (${b.symbol})` : ""} – ngày`, en: `Basis ${i + 1}${b.symbol ? ` (${b.symbol})` : ""} – date` };
+    const label = {
+      vi: `Căn cứ ${i + 1}${b.symbol ? ` (${b.symbol})` : ""} – ngày`,
+      en: `Basis ${i + 1}${b.symbol ? ` (${b.symbol})` : ""} – date`,
+    };
     if (docDate && b.date > docDate) {
       out.push(
-        finding("cited-after-document", ["basis", i, "date"], label, `${name} ngày ${formatViDate(b.date)} được dẫn nhưng ban hành sau chính văn bản này (${formatViDate(docDate)}).`, `${nameEn} of ${formatViDate(b.date)} is cited but is dated after this document (${formatViDate(docDate)}).`),
+        finding(
+          "cited-after-document",
+          ["basis", i, "date"],
+          label,
+          `${name} ngày ${formatViDate(b.date)} được dẫn nhưng ban hành sau chính văn bản này (${formatViDate(docDate)}).`,
+          `${nameEn} of ${formatViDate(b.date)} is cited but is dated after this document (${formatViDate(docDate)}).`,
+        ),
       );
     } else if (evDate && b.date > evDate) {
       out.push(
-        finding("cited-after-event", ["basis", i, "date"], label, `${name} ngày ${formatViDate(b.date)} được dẫn làm căn cứ nhưng có ngày sau sự kiện mà kế hoạch chuẩn bị (${formatViDate(evDate)}); kiểm tra lại ngày hoặc năm.`, `${nameEn} of ${formatViDate(b.date)} is cited as basis but is dated after the event this plan prepares (${formatViDate(evDate)}); check the date or year.`),
+        finding(
+          "cited-after-event",
+          ["basis", i, "date"],
+          label,
+          `${name} ngày ${formatViDate(b.date)} được dẫn làm căn cứ nhưng có ngày sau sự kiện mà kế hoạch chuẩn bị (${formatViDate(evDate)}); kiểm tra lại ngày hoặc năm.`,
+          `${nameEn} of ${formatViDate(b.date)} is cited as basis but is dated after the event this plan prepares (${formatViDate(evDate)}); check the date or year.`,
+        ),
       );
     }
   }
   if (docDate && evDate && evDate < docDate)
     out.push(
-      finding("event-before-issue", ["event", "date"], L.eventDate, `Ngày tổ chức ${formatViDate(evDate)} trước ngày ban hành kế hoạch ${formatViDate(docDate)}.`, `The event date ${formatViDate(evDate)} is before the plan's issue date ${formatViDate(docDate)}.`),
+      finding(
+        "event-before-issue",
+        ["event", "date"],
+        L.eventDate,
+        `Ngày tổ chức ${formatViDate(evDate)} trước ngày ban hành kế hoạch ${formatViDate(docDate)}.`,
+        `The event date ${formatViDate(evDate)} is before the plan's issue date ${formatViDate(docDate)}.`,
+      ),
     );
 }
 
@@ -389,7 +525,7 @@ function signerAuthority(plan: CheckablePlan, out: Finding[]): void {
   if (!authority) {
     if (collective)
       err(
-        "Thiếu thẩm quyền ký: văn bản của Ủy ban nhân dân ký \"TM. ỦY BAN NHÂN DÂN\" (hoặc \"KT. CHỦ TỊCH\" khi cấp phó ký).",
+        'Thiếu thẩm quyền ký: văn bản của Ủy ban nhân dân ký "TM. ỦY BAN NHÂN DÂN" (hoặc "KT. CHỦ TỊCH" khi cấp phó ký).',
         'Signing authority missing: a People\'s Committee document is signed "TM. ỦY BAN NHÂN DÂN" (or "KT. CHỦ TỊCH" by a deputy).',
       );
     return;
@@ -444,7 +580,9 @@ function effectiveDate(plan: CheckablePlan, today: string): { date: string; assu
   const evidence = [
     ...arr(plan.basis).map((b) => b.date),
     plan.event?.date,
-    ...arr(plan.assignments).flatMap((a) => arr(a.tasks).map((t) => (t.deadline?.kind === "date" ? t.deadline.date : undefined))),
+    ...arr(plan.assignments).flatMap((a) =>
+      arr(a.tasks).map((t) => (t.deadline?.kind === "date" ? t.deadline.date : undefined)),
+    ),
     periodEnd(plan.period),
   ].filter((d): d is string => typeof d === "string" && validIso(d));
   const latest = evidence.sort().pop();
@@ -456,7 +594,10 @@ function defunctBodies(plan: CheckablePlan, fields: Field[], today: string, out:
   const { date, assumed } = effectiveDate(plan, today);
   if (date < DISTRICT_ABOLISHED) return;
   const when = assumed
-    ? { vi: `chưa ghi ngày (tính theo ngày ${formatViDate(date)})`, en: `undated (taken as ${formatViDate(date)})` }
+    ? {
+        vi: `chưa ghi ngày (tính theo ngày ${formatViDate(date)})`,
+        en: `undated (taken as ${formatViDate(date)})`,
+      }
     : { vi: `ngày ${formatViDate(date)}`, en: `dated ${formatViDate(date)}` };
   const basisDate = (path: FindingPath) =>
     path[0] === "basis" && typeof path[1] === "number" ? arr(plan.basis)[path[1]]?.date : undefined;
@@ -499,11 +640,20 @@ function unitSpelling(fields: Field[], units: readonly string[], out: Finding[])
     .map((u) => ({ unit: u, re: unitVariantRegExp(u, true) }));
   for (const f of fields) {
     if (f.kind === "unit") {
-      const written = collapseSpaces(f.text).replace(/^(công chức|Công chức|bộ phận|Bộ phận)\s+(?=\p{Lu})/u, "");
+      const written = collapseSpaces(f.text).replace(
+        /^(công chức|Công chức|bộ phận|Bộ phận)\s+(?=\p{Lu})/u,
+        "",
+      );
       const canonical = lookup(f.text);
       if (canonical && written !== canonical)
         out.push(
-          finding("unit-spelling", f.path, f.label, `"${collapseSpaces(f.text)}" viết khác tên trong danh mục đơn vị: "${canonical}".`, `"${collapseSpaces(f.text)}" is spelled differently from the unit list: "${canonical}".`),
+          finding(
+            "unit-spelling",
+            f.path,
+            f.label,
+            `"${collapseSpaces(f.text)}" viết khác tên trong danh mục đơn vị: "${canonical}".`,
+            `"${collapseSpaces(f.text)}" is spelled differently from the unit list: "${canonical}".`,
+          ),
         );
       continue;
     }
@@ -517,7 +667,13 @@ function unitSpelling(fields: Field[], units: readonly string[], out: Finding[])
         if (original === unit || reported.has(original)) continue;
         reported.add(original);
         out.push(
-          finding("unit-spelling", f.path, f.label, `"${original}" viết khác tên trong danh mục đơn vị: "${unit}".`, `"${original}" is spelled differently from the unit list: "${unit}".`),
+          finding(
+            "unit-spelling",
+            f.path,
+            f.label,
+            `"${original}" viết khác tên trong danh mục đơn vị: "${unit}".`,
+            `"${original}" is spelled differently from the unit list: "${unit}".`,
+          ),
         );
       }
     }
@@ -545,11 +701,19 @@ function toneMarks(fields: Field[], out: Finding[]): void {
   for (const { f, hits } of perField) {
     const words = [...new Set(hits.filter((h) => h.style === minority).map((h) => h.word))];
     if (!words.length) continue;
-    const pairs = words.map((w) => `"${w}" → "${minority === "old" ? toNewTone(w) : toOldTone(w)}"`).join(", ");
+    const pairs = words
+      .map((w) => `"${w}" → "${minority === "old" ? toNewTone(w) : toOldTone(w)}"`)
+      .join(", ");
     const styleVi = minority === "old" ? "mới (hóa, ủy)" : "cũ (hoá, uỷ)";
     const styleEn = minority === "old" ? "new style (hóa, ủy)" : "old style (hoá, uỷ)";
     out.push(
-      finding("tone-mark-mixed", f.path, f.label, `Văn bản đặt dấu thanh theo cả hai kiểu; nên thống nhất theo kiểu ${styleVi} đang dùng nhiều hơn: ${pairs}.`, `The document mixes both tone-mark placements; keep to the ${styleEn} used more often: ${pairs}.`),
+      finding(
+        "tone-mark-mixed",
+        f.path,
+        f.label,
+        `Văn bản đặt dấu thanh theo cả hai kiểu; nên thống nhất theo kiểu ${styleVi} đang dùng nhiều hơn: ${pairs}.`,
+        `The document mixes both tone-mark placements; keep to the ${styleEn} used more often: ${pairs}.`,
+      ),
     );
   }
 }
@@ -560,15 +724,31 @@ function spaces(fields: Field[], out: Finding[]): void {
     if (/\S[ \t\u00a0]{2,}\S/u.test(t)) {
       const m = t.match(/(\S+)[ \t\u00a0]{2,}(\S+)/u);
       const at = m ? `"${m[1]}  ${m[2]}"` : "";
-      out.push(finding("double-space", f.path, f.label, `Có hai dấu cách liền nhau ${at}.`, `Double space ${at}.`));
+      out.push(
+        finding("double-space", f.path, f.label, `Có hai dấu cách liền nhau ${at}.`, `Double space ${at}.`),
+      );
     }
     if (/^\s|\s$/u.test(t))
-      out.push(finding("stray-space", f.path, f.label, "Thừa dấu cách ở đầu hoặc cuối.", "Stray space at the start or end."));
+      out.push(
+        finding(
+          "stray-space",
+          f.path,
+          f.label,
+          "Thừa dấu cách ở đầu hoặc cuối.",
+          "Stray space at the start or end.",
+        ),
+      );
     const before = t.match(/[\p{L}\d)][ \t]+([,;:!?)])/u);
     const afterParen = t.match(/\([ \t]+\S/u);
     if (before || afterParen)
       out.push(
-        finding("stray-space", f.path, f.label, `Thừa dấu cách trước dấu câu${before ? ` "${before[1]}"` : ""}.`, `Stray space before punctuation${before ? ` "${before[1]}"` : ""}.`),
+        finding(
+          "stray-space",
+          f.path,
+          f.label,
+          `Thừa dấu cách trước dấu câu${before ? ` "${before[1]}"` : ""}.`,
+          `Stray space before punctuation${before ? ` "${before[1]}"` : ""}.`,
+        ),
       );
   }
 }
@@ -623,7 +803,12 @@ function eventNaming(plan: CheckablePlan, fields: Field[], out: Finding[]): void
     if (f.kind !== "prose") continue;
     for (const m of f.text.matchAll(TERM_RE)) {
       const before = f.text.slice(Math.max(0, (m.index ?? 0) - 12), m.index ?? 0);
-      occurrences.push({ f, term: termOf(m[1] ?? ""), raw: m[1] ?? "", conference: /Hội nghị\s*$/iu.test(before) });
+      occurrences.push({
+        f,
+        term: termOf(m[1] ?? ""),
+        raw: m[1] ?? "",
+        conference: /Hội nghị\s*$/iu.test(before),
+      });
     }
   }
   if (!canonical) {
@@ -644,7 +829,13 @@ function eventNaming(plan: CheckablePlan, fields: Field[], out: Finding[]): void
     if (flagged.has(key)) continue;
     flagged.add(key);
     out.push(
-      finding("event-naming", o.f.path, o.f.label, `Tên sự kiện không thống nhất: "${o.raw}" trong khi trích yếu dùng "${canonical}".`, `Inconsistent event naming: "${o.raw}" while the subject says "${canonical}".`),
+      finding(
+        "event-naming",
+        o.f.path,
+        o.f.label,
+        `Tên sự kiện không thống nhất: "${o.raw}" trong khi trích yếu dùng "${canonical}".`,
+        `Inconsistent event naming: "${o.raw}" while the subject says "${canonical}".`,
+      ),
     );
   }
 }
@@ -653,7 +844,7 @@ const PHRASES: Array<{ re: RegExp; fix: (m: RegExpMatchArray) => string; vi: str
   {
     re: /(?<![\p{L}])([Yy]êu)\s+(?!cầu(?![\p{L}])|thương|nước|mến|quý|thích|chuộng|dấu|đời|quê|người|nghề|kiều|sách|chuộng)(\p{L}+(?:\s+\p{L}+)?)/gu,
     fix: (m) => `${m[1]} cầu ${m[2]}`,
-    vi: "thiếu chữ \"cầu\"",
+    vi: 'thiếu chữ "cầu"',
     en: 'the word "cầu" is missing',
   },
   {
@@ -662,13 +853,48 @@ const PHRASES: Array<{ re: RegExp; fix: (m: RegExpMatchArray) => string; vi: str
     vi: 'thiếu chữ "nghị"',
     en: 'the word "nghị" is missing',
   },
-  { re: /(?<![\p{L}])(Trên)\s+(là)(?![\p{L}])/gu, fix: () => "Trên đây là", vi: 'thiếu chữ "đây"', en: 'the word "đây" is missing' },
-  { re: /(cụ thể)\s+(sau)\s*:/giu, fix: (m) => `${m[1]} như sau:`, vi: 'thiếu chữ "như"', en: 'the word "như" is missing' },
-  { re: /(?<![\p{L}])(Ủy|Uỷ|ủy|uỷ)\s+ban\s+nhân(?!\s+dân)(?![\p{L}])/gu, fix: (m) => `${m[1]} ban nhân dân`, vi: 'thiếu chữ "dân"', en: 'the word "dân" is missing' },
-  { re: /(?<![\p{L}])(triển khai)\s+(hiện)(?![\p{L}])/giu, fix: (m) => `${m[1]} thực hiện`, vi: 'thiếu chữ "thực"', en: 'the word "thực" is missing' },
-  { re: /(?<![\p{L}])(phối)\s+(với)(?![\p{L}])/giu, fix: (m) => `${m[1]} hợp với`, vi: 'thiếu chữ "hợp"', en: 'the word "hợp" is missing' },
-  { re: /(?<![\p{L}])(chịu)\s+(nhiệm)(?![\p{L}])/giu, fix: (m) => `${m[1]} trách nhiệm`, vi: 'thiếu chữ "trách"', en: 'the word "trách" is missing' },
-  { re: /(?<![\p{L}])(có trách)(?!\s+nhiệm)(?![\p{L}])/giu, fix: (m) => `${m[1]} nhiệm`, vi: 'thiếu chữ "nhiệm"', en: 'the word "nhiệm" is missing' },
+  {
+    re: /(?<![\p{L}])(Trên)\s+(là)(?![\p{L}])/gu,
+    fix: () => "Trên đây là",
+    vi: 'thiếu chữ "đây"',
+    en: 'the word "đây" is missing',
+  },
+  {
+    re: /(cụ thể)\s+(sau)\s*:/giu,
+    fix: (m) => `${m[1]} như sau:`,
+    vi: 'thiếu chữ "như"',
+    en: 'the word "như" is missing',
+  },
+  {
+    re: /(?<![\p{L}])(Ủy|Uỷ|ủy|uỷ)\s+ban\s+nhân(?!\s+dân)(?![\p{L}])/gu,
+    fix: (m) => `${m[1]} ban nhân dân`,
+    vi: 'thiếu chữ "dân"',
+    en: 'the word "dân" is missing',
+  },
+  {
+    re: /(?<![\p{L}])(triển khai)\s+(hiện)(?![\p{L}])/giu,
+    fix: (m) => `${m[1]} thực hiện`,
+    vi: 'thiếu chữ "thực"',
+    en: 'the word "thực" is missing',
+  },
+  {
+    re: /(?<![\p{L}])(phối)\s+(với)(?![\p{L}])/giu,
+    fix: (m) => `${m[1]} hợp với`,
+    vi: 'thiếu chữ "hợp"',
+    en: 'the word "hợp" is missing',
+  },
+  {
+    re: /(?<![\p{L}])(chịu)\s+(nhiệm)(?![\p{L}])/giu,
+    fix: (m) => `${m[1]} trách nhiệm`,
+    vi: 'thiếu chữ "trách"',
+    en: 'the word "trách" is missing',
+  },
+  {
+    re: /(?<![\p{L}])(có trách)(?!\s+nhiệm)(?![\p{L}])/giu,
+    fix: (m) => `${m[1]} nhiệm`,
+    vi: 'thiếu chữ "nhiệm"',
+    en: 'the word "nhiệm" is missing',
+  },
 ];
 
 function phrases(fields: Field[], out: Finding[]): void {
@@ -680,7 +906,13 @@ function phrases(fields: Field[], out: Finding[]): void {
         const written = m[0];
         const fixed = p.fix(m);
         out.push(
-          finding("phrase-missing-word", f.path, f.label, `"${written}": ${p.vi}, nên viết "${fixed}".`, `"${written}": ${p.en}; write "${fixed}".`),
+          finding(
+            "phrase-missing-word",
+            f.path,
+            f.label,
+            `"${written}": ${p.vi}, nên viết "${fixed}".`,
+            `"${written}": ${p.en}; write "${fixed}".`,
+          ),
         );
       }
     }

@@ -40,7 +40,8 @@ function readInput(path: string | undefined): Buffer {
   } catch {
     throw new CliError(`Không đọc được tệp "${path}".`, `Cannot read file "${path}".`);
   }
-  if (size > MAX_IMPORT_BYTES) throw new CliError(`Tệp "${path}" lớn hơn 10 MB.`, `File "${path}" is larger than 10 MB.`);
+  if (size > MAX_IMPORT_BYTES)
+    throw new CliError(`Tệp "${path}" lớn hơn 10 MB.`, `File "${path}" is larger than 10 MB.`);
   return readFileSync(path);
 }
 
@@ -49,7 +50,10 @@ async function importFile(path: string | undefined): Promise<ImportResult> {
   const ext = extname(path ?? "").toLowerCase();
   if (ext === ".docx") return importPlanDocx(buf);
   if (ext === ".txt" || ext === ".text" || ext === "") return importPlanText(buf.toString("utf8"));
-  throw new CliError(`Chỉ nhận tệp .txt hoặc .docx, không nhận "${ext}".`, `Only .txt or .docx files are accepted, not "${ext}".`);
+  throw new CliError(
+    `Chỉ nhận tệp .txt hoặc .docx, không nhận "${ext}".`,
+    `Only .txt or .docx files are accepted, not "${ext}".`,
+  );
 }
 
 function readPlanJson(path: string | undefined): { raw: Record<string, unknown>; status?: string } {
@@ -58,21 +62,36 @@ function readPlanJson(path: string | undefined): { raw: Record<string, unknown>;
   try {
     raw = JSON.parse(buf.toString("utf8"));
   } catch (e) {
-    throw new CliError(`"${path}" không phải JSON hợp lệ: ${(e as Error).message}`, `"${path}" is not valid JSON: ${(e as Error).message}`);
+    throw new CliError(
+      `"${path}" không phải JSON hợp lệ: ${(e as Error).message}`,
+      `"${path}" is not valid JSON: ${(e as Error).message}`,
+    );
   }
   if (!raw || typeof raw !== "object" || Array.isArray(raw))
-    throw new CliError(`"${path}" phải chứa một đối tượng kế hoạch.`, `"${path}" must contain a plan object.`);
+    throw new CliError(
+      `"${path}" phải chứa một đối tượng kế hoạch.`,
+      `"${path}" must contain a plan object.`,
+    );
   const obj = raw as Record<string, unknown>;
   // Accept an ImportResult ({ draft, ... }) as well as bare plan content.
   const plan = obj.draft && typeof obj.draft === "object" ? (obj.draft as Record<string, unknown>) : obj;
   return { raw: plan, ...(typeof plan.status === "string" ? { status: plan.status } : {}) };
 }
 
-function parsePlan(raw: Record<string, unknown>, status: string | undefined): PlanContent & { status?: string } {
+function parsePlan(
+  raw: Record<string, unknown>,
+  status: string | undefined,
+): PlanContent & { status?: string } {
   const parsed = planContent.safeParse(raw);
   if (!parsed.success) {
-    const issues = parsed.error.issues.map((i) => `  - ${i.path.join(".") || "(gốc/root)"}: ${i.message}`).join("\n");
-    throw new CliError(`Kế hoạch không đúng cấu trúc:\n${issues}`, "The plan does not match the schema (see above).", 2);
+    const issues = parsed.error.issues
+      .map((i) => `  - ${i.path.join(".") || "(gốc/root)"}: ${i.message}`)
+      .join("\n");
+    throw new CliError(
+      `Kế hoạch không đúng cấu trúc:\n${issues}`,
+      "The plan does not match the schema (see above).",
+      2,
+    );
   }
   return status ? { ...parsed.data, status } : parsed.data;
 }
@@ -103,7 +122,8 @@ export async function main(argv: string[]): Promise<number> {
     switch (cmd) {
       case "import": {
         const full = flag(args, "--full") === true;
-        if (args.length !== 1) throw new CliError("Lệnh import cần đúng một tệp.", "import takes exactly one file.");
+        if (args.length !== 1)
+          throw new CliError("Lệnh import cần đúng một tệp.", "import takes exactly one file.");
         const result = await importFile(args[0]);
         out(JSON.stringify(full ? result : result.draft, null, 2));
         for (const w of result.warnings) err(`! ${w}`);
@@ -112,7 +132,8 @@ export async function main(argv: string[]): Promise<number> {
       case "check": {
         const today = flag(args, "--today");
         const json = flag(args, "--json") === true;
-        if (args.length !== 1) throw new CliError("Lệnh check cần đúng một tệp.", "check takes exactly one file.");
+        if (args.length !== 1)
+          throw new CliError("Lệnh check cần đúng một tệp.", "check takes exactly one file.");
         if (today !== undefined && (typeof today !== "string" || !/^\d{4}-\d{2}-\d{2}$/.test(today)))
           throw new CliError("--today phải có dạng YYYY-MM-DD.", "--today must be YYYY-MM-DD.");
         const path = args[0] as string;
@@ -134,7 +155,11 @@ export async function main(argv: string[]): Promise<number> {
         return hasBlockingErrors(findings) ? 1 : 0;
       }
       case "render": {
-        if (args.length !== 2) throw new CliError("Lệnh render cần <plan.json> <out.docx>.", "render takes <plan.json> <out.docx>.");
+        if (args.length !== 2)
+          throw new CliError(
+            "Lệnh render cần <plan.json> <out.docx>.",
+            "render takes <plan.json> <out.docx>.",
+          );
         const [input, output] = args as [string, string];
         if (extname(output).toLowerCase() !== ".docx")
           throw new CliError("Tệp ra phải có đuôi .docx.", "The output file must end in .docx.");
@@ -144,7 +169,10 @@ export async function main(argv: string[]): Promise<number> {
         try {
           writeFileSync(output, buf);
         } catch (e) {
-          throw new CliError(`Không ghi được "${output}": ${(e as Error).message}`, `Cannot write "${output}": ${(e as Error).message}`);
+          throw new CliError(
+            `Không ghi được "${output}": ${(e as Error).message}`,
+            `Cannot write "${output}": ${(e as Error).message}`,
+          );
         }
         out(`Đã ghi / Wrote ${output} (${buf.length} bytes)`);
         return 0;

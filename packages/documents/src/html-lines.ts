@@ -8,7 +8,8 @@ const ENTITIES: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"'
 export function decodeEntities(s: string): string {
   return s.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (m, e: string) => {
     if (e[0] === "#") {
-      const code = e[1] === "x" || e[1] === "X" ? Number.parseInt(e.slice(2), 16) : Number.parseInt(e.slice(1), 10);
+      const code =
+        e[1] === "x" || e[1] === "X" ? Number.parseInt(e.slice(2), 16) : Number.parseInt(e.slice(1), 10);
       return Number.isFinite(code) ? String.fromCodePoint(code) : m;
     }
     return ENTITIES[e.toLowerCase()] ?? m;
@@ -86,7 +87,8 @@ export function htmlToLines(html: string): string[] {
       flush();
       if (!close) table.cell = [];
       else if (table.cell) {
-        (table.row ?? (table.row = [])).push(table.cell);
+        table.row ??= [];
+        table.row.push(table.cell);
         table.cell = null;
       }
     }

@@ -1,4 +1,3 @@
-import mammoth from "mammoth";
 import {
   DOCUMENT_TYPES,
   type DocumentTypeCode,
@@ -7,8 +6,18 @@ import {
   type SectionItem,
 } from "@kehoach/core/plan/schema";
 import { COMMUNE_OFFICES } from "@kehoach/core/seed/units";
+import mammoth from "mammoth";
 import { htmlToLines, isTaskTableHeader } from "./html-lines";
-import { collapseSpaces, findTextDates, isRealDate, nfc, toIso, toNewTone, unitVariantRegExp, upperVi } from "./vi-text";
+import {
+  collapseSpaces,
+  findTextDates,
+  isRealDate,
+  nfc,
+  toIso,
+  toNewTone,
+  unitVariantRegExp,
+  upperVi,
+} from "./vi-text";
 
 // ================================================================================================
 // Public types
@@ -61,7 +70,10 @@ export function importPlanText(text: string, opts: ImportOptions = {}): ImportRe
   return importLines(original.split("\n"), original, opts);
 }
 
-export async function importPlanDocx(buf: Buffer | Uint8Array, opts: ImportOptions = {}): Promise<ImportResult> {
+export async function importPlanDocx(
+  buf: Buffer | Uint8Array,
+  opts: ImportOptions = {},
+): Promise<ImportResult> {
   if (!buf || buf.length === 0)
     throw new ImportError("empty", 400, { vi: "Tệp rỗng.", en: "The file is empty." });
   if (buf.length > MAX_IMPORT_BYTES) throw tooLarge();
@@ -101,7 +113,11 @@ function notDocx(): ImportError {
 // ================================================================================================
 // Lines and paragraphs
 
-type Label = { kind: "roman" | "arabic" | "multi" | "letter" | "dash" | "plus"; value: string; depth: number };
+type Label = {
+  kind: "roman" | "arabic" | "multi" | "letter" | "dash" | "plus";
+  value: string;
+  depth: number;
+};
 type Para = { text: string; label?: Label; row?: string[] };
 
 const RANK: Record<Label["kind"], number> = { roman: 0, arabic: 1, multi: 2, letter: 4, dash: 5, plus: 6 };
@@ -118,7 +134,8 @@ function parseLabel(line: string): { label: Label; rest: string } | undefined {
   let m = line.match(ROMAN_RE);
   if (m?.[1] && m[2]) return { label: { kind: "roman", value: m[1], depth: 0 }, rest: m[2] };
   m = line.match(MULTI_RE);
-  if (m?.[1] && m[2]) return { label: { kind: "multi", value: m[1], depth: m[1].split(".").length }, rest: m[2] };
+  if (m?.[1] && m[2])
+    return { label: { kind: "multi", value: m[1], depth: m[1].split(".").length }, rest: m[2] };
   m = line.match(ARABIC_RE);
   if (m?.[1] && m[2]) return { label: { kind: "arabic", value: m[1], depth: 1 }, rest: m[2] };
   m = line.match(LETTER_RE) ?? line.match(LETTER_DOT_RE);
@@ -280,7 +297,8 @@ function parseHeader(lines: string[]): Header {
     if (pd && h.place === undefined) {
       h.place = collapseSpaces(pd[1] ?? "");
       const [d, mo, y] = [Number(pd[2]), Number(pd[3]), Number(pd[4])];
-      if (/\d/.test(pd[2] ?? "") && /\d/.test(pd[3] ?? "") && /\d/.test(pd[4] ?? "") && isRealDate(y, mo, d)) h.date = toIso(y, mo, d);
+      if (/\d/.test(pd[2] ?? "") && /\d/.test(pd[3] ?? "") && /\d/.test(pd[4] ?? "") && isRealDate(y, mo, d))
+        h.date = toIso(y, mo, d);
       else h.dateBlank = true;
       line = line.replace(pd[0], "\t");
     }
@@ -300,7 +318,9 @@ function parseHeader(lines: string[]): Header {
     if (ubndAt > 0) h.superior = properCaseBody(caps.slice(0, ubndAt).join(" "));
     h.issuerLines = caps.slice(ubndAt, ubndAt + 2);
   } else {
-    const one = caps.findIndex((c) => /^(ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN|UBND)\s+(XÃ|PHƯỜNG|THỊ TRẤN|ĐẶC KHU)\s+/u.test(c));
+    const one = caps.findIndex((c) =>
+      /^(ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN|UBND)\s+(XÃ|PHƯỜNG|THỊ TRẤN|ĐẶC KHU)\s+/u.test(c),
+    );
     if (one >= 0) {
       const c = caps[one] as string;
       if (one > 0) h.superior = properCaseBody(caps.slice(0, one).join(" "));
@@ -337,7 +357,9 @@ const DOC_TYPES = [
   "Công điện",
   "Pháp lệnh",
 ];
-const typeAlt = DOC_TYPES.map((t) => `[${t[0]}${(t[0] as string).toLocaleLowerCase("vi")}]${t.slice(1)}`).join("|");
+const typeAlt = DOC_TYPES.map(
+  (t) => `[${t[0]}${(t[0] as string).toLocaleLowerCase("vi")}]${t.slice(1)}`,
+).join("|");
 const SYMBOL = "\\d+\\s?\\/(?:\\d{4}\\/)?[\\p{Lu}Đ\\d]+(?:-[\\p{Lu}Đ\\d]+)*";
 const CITE_RE = new RegExp(`(?<![\\p{L}])(${typeAlt})\\s+(?:số\\s*:?\\s*)?(${SYMBOL})`, "gu");
 const DATE_AT_START_RE =
@@ -394,7 +416,9 @@ function parseUnnumberedBasis(paragraph: string): Cited[] {
   const out: Cited[] = [];
   if (!/^Căn cứ\s/u.test(paragraph)) return out;
   for (const clause of paragraph.replace(/^Căn cứ\s+/u, "").split(/;\s*/)) {
-    const m = clause.match(new RegExp(`^(${typeAlt})\\s+(?!số(?![\\p{L}]))(.+?)(?:\\s+ngày\\s+(.+))?\\s*[.;]?$`, "u"));
+    const m = clause.match(
+      new RegExp(`^(${typeAlt})\\s+(?!số(?![\\p{L}]))(.+?)(?:\\s+ngày\\s+(.+))?\\s*[.;]?$`, "u"),
+    );
     if (!m?.[1] || !m[2] || new RegExp(SYMBOL, "u").test(clause)) continue;
     const date = m[3] ? findTextDates(`ngày ${m[3]}`)[0]?.iso : undefined;
     out.push({ type: canonicalType(m[1]), subject: collapseSpaces(m[2]), ...(date ? { date } : {}) });
@@ -412,7 +436,8 @@ function splitHeading(text: string, kind: Label["kind"]): { heading?: string; pa
   if (kind === "roman") return { heading: t.replace(/:$/, "") };
   if (kind === "dash" || kind === "plus") return { paragraph: t };
   const colon = t.match(/^([^:.;]{2,80}):\s*(\S.*)$/u);
-  if (colon?.[1] && colon[2] && !/\d\s*$/.test(colon[1])) return { heading: colon[1].trim(), paragraph: colon[2].trim() };
+  if (colon?.[1] && colon[2] && !/\d\s*$/.test(colon[1]))
+    return { heading: colon[1].trim(), paragraph: colon[2].trim() };
   if (t.length <= 100 && !/[.;,]$/.test(t)) return { heading: t.replace(/:$/, "") };
   return { paragraph: t };
 }
@@ -486,7 +511,9 @@ function* walk(items: SectionItem[]): Generator<SectionItem> {
 // ================================================================================================
 // Units, tasks and assignments
 
-type TaskDraft = NonNullable<PlanContentInput["assignments"]>[number]["tasks"] extends (infer T)[] | undefined ? T : never;
+type TaskDraft = NonNullable<PlanContentInput["assignments"]>[number]["tasks"] extends (infer T)[] | undefined
+  ? T
+  : never;
 type AssignmentDraft = NonNullable<PlanContentInput["assignments"]>[number];
 type Deadline = NonNullable<TaskDraft["deadline"]>;
 
@@ -564,7 +591,12 @@ function deadlineCell(text: string): Deadline | undefined {
   return undefined;
 }
 
-function makeTask(description: string, unit: string, units: readonly string[], kind: "giao" | "de_nghi"): TaskDraft {
+function makeTask(
+  description: string,
+  unit: string,
+  units: readonly string[],
+  kind: "giao" | "de_nghi",
+): TaskDraft {
   const desc = collapseSpaces(description);
   let lead = unit;
   let partners = partnersIn(desc, units);
@@ -632,7 +664,10 @@ function tasksFromTable(rows: string[][], units: readonly string[], warnings: st
             .filter(Boolean)
         : [];
     const unit = lead ?? "Chưa xác định";
-    if (!lead) warnings.push(`Dòng bảng "${content}" không có đơn vị chủ trì / Table row "${content}" has no lead unit`);
+    if (!lead)
+      warnings.push(
+        `Dòng bảng "${content}" không có đơn vị chủ trì / Table row "${content}" has no lead unit`,
+      );
     let a = byUnit.get(unit);
     if (!a) {
       a = { id: "", label: String(byUnit.size + 1), unit, tasks: [] };
@@ -679,7 +714,8 @@ function extractAssignments(
       if (c.heading && CONTAINER_RE.test(c.heading) && labelled.length) {
         const inner: SectionItem[] = [];
         visit(labelled, inner);
-        if (inner.length || c.paragraphs.length || bullets.length) keep.push({ ...c, children: [...bullets, ...inner] });
+        if (inner.length || c.paragraphs.length || bullets.length)
+          keep.push({ ...c, children: [...bullets, ...inner] });
         continue;
       }
       let heading = c.heading;
@@ -687,7 +723,10 @@ function extractAssignments(
       if (!heading && paragraphs[0]) {
         // "1. Văn phòng - Thống kê có trách nhiệm ...": the unit opens the sentence.
         const u = unitAtStart(paragraphs[0], units);
-        if (u && units.some((k) => toNewTone(k).toLocaleLowerCase("vi") === toNewTone(u).toLocaleLowerCase("vi")))
+        if (
+          u &&
+          units.some((k) => toNewTone(k).toLocaleLowerCase("vi") === toNewTone(u).toLocaleLowerCase("vi"))
+        )
           heading = u;
       }
       if (!heading || c.label === "-" || c.label === "+" || heading.length > 120) {
@@ -697,15 +736,23 @@ function extractAssignments(
       const { unit, requested } = cleanUnit(heading);
       const kind = requested || MASS_ORG_RE.test(unit) ? "de_nghi" : "giao";
       // An intro that ends with ":" ("Có trách nhiệm:") belongs to the bullets that follow it.
-      const intro = bullets.length && paragraphs.length && /:$/.test(paragraphs[paragraphs.length - 1] as string)
-        ? (paragraphs.pop() as string).replace(/:$/, "")
-        : undefined;
+      const intro =
+        bullets.length && paragraphs.length && /:$/.test(paragraphs[paragraphs.length - 1] as string)
+          ? (paragraphs.pop() as string).replace(/:$/, "")
+          : undefined;
       if (intro && paragraphs.length === 0 && c.heading === undefined) paragraphs = [];
       const tasks: TaskDraft[] = [];
       for (const p of paragraphs) tasks.push(makeTask(p, unit, units, kind));
       for (const b of bullets) {
         const text = bulletText(b);
-        tasks.push(makeTask(intro ? `${intro} ${text.charAt(0).toLocaleLowerCase("vi")}${text.slice(1)}` : text, unit, units, kind));
+        tasks.push(
+          makeTask(
+            intro ? `${intro} ${text.charAt(0).toLocaleLowerCase("vi")}${text.slice(1)}` : text,
+            unit,
+            units,
+            kind,
+          ),
+        );
       }
       for (const l of labelled) {
         const text = [l.heading, ...l.paragraphs].filter(Boolean).join(": ");
@@ -726,7 +773,11 @@ const EVENT_NAME_RE =
   /(Hội nghị|Hội thảo|Hội thi|Hội diễn|Đại hội|Lớp tập huấn|Tập huấn|Lễ|Diễn đàn|Tọa đàm|Toạ đàm|Giải|Ngày hội|Liên hoan)(?![\p{L}]).*$/u;
 const EVENT_KEY_RE = /^(Thời gian|Thành phần|Địa điểm|Kinh phí)([^:]{0,50}):\s*(.*)$/u;
 
-function parseEvent(items: SectionItem[], subject: string, conf: Record<string, number>): EventDraft | undefined {
+function parseEvent(
+  items: SectionItem[],
+  subject: string,
+  conf: Record<string, number>,
+): EventDraft | undefined {
   const ev: EventDraft = { attendeeGroups: [] };
   let found = false;
   const nameMatch = subject.match(EVENT_NAME_RE);
@@ -762,7 +813,9 @@ function parseEvent(items: SectionItem[], subject: string, conf: Record<string, 
     } else if (k === "thành phần") {
       seen.add(k);
       found = true;
-      const count = v.match(/(khoảng|dự kiến|trên|gần|hơn|tối đa)?\s*(\d{1,5})\s*(?:đại biểu|người|đồng chí|thành viên|học viên)/iu);
+      const count = v.match(
+        /(khoảng|dự kiến|trên|gần|hơn|tối đa)?\s*(\d{1,5})\s*(?:đại biểu|người|đồng chí|thành viên|học viên)/iu,
+      );
       if (count?.[2]) {
         ev.attendeeCount = Number(count[2]);
         ev.attendeeCountApproximate = Boolean(count[1]);
@@ -846,7 +899,8 @@ function parseTail(lines: string[]): Tail {
         if (nn[1]) entries.push(nn[1]);
         continue;
       }
-      if (/^\((?:đã ký|ký|chữ ký|đóng dấu)[^)]*\)$/iu.test(f) || /^DỰ THẢO$/u.test(f) || RULE_RE.test(f)) continue;
+      if (/^\((?:đã ký|ký|chữ ký|đóng dấu)[^)]*\)$/iu.test(f) || /^DỰ THẢO$/u.test(f) || RULE_RE.test(f))
+        continue;
       const a = f.match(AUTH_RE);
       if (a?.[1] && a[2] && isCaps(a[2])) {
         auths.push({ a: `${a[1]}.`, rest: collapseSpaces(a[2]) });
@@ -866,7 +920,8 @@ function parseTail(lines: string[]): Tail {
       }
       // A recipient wrapped onto the next line.
       const last = entries[entries.length - 1];
-      if (inRecipients && last !== undefined && !/[;.]$/.test(last)) entries[entries.length - 1] = `${last} ${f}`;
+      if (inRecipients && last !== undefined && !/[;.]$/.test(last))
+        entries[entries.length - 1] = `${last} ${f}`;
     }
   }
   for (const e of entries)
@@ -917,7 +972,12 @@ function importLines(rawLines: string[], originalText: string, opts: ImportOptio
   const conf: Record<string, number> = {};
   // Trim the ends of lines (Word leaves stray spaces), drop page numbers and empty lines.
   const lines = rawLines
-    .map((l) => nfc(l).replace(/[\u200b\ufeff]/g, "").replace(/\u00a0/g, " ").replace(/^[ ]+|[ \t]+$/g, ""))
+    .map((l) =>
+      nfc(l)
+        .replace(/[\u200b\ufeff]/g, "")
+        .replace(/\u00a0/g, " ")
+        .replace(/^[ ]+|[ \t]+$/g, ""),
+    )
     .filter((l) => l.trim() !== "" && !/^\s*\d{1,3}\s*$/.test(l) && !/^\s*-\s*\d{1,3}\s*-\s*$/.test(l));
 
   // ---- type line, header, subject
@@ -928,7 +988,9 @@ function importLines(rawLines: string[], originalText: string, opts: ImportOptio
     conf.type = 0.95;
   } else {
     conf.type = 0.4;
-    warnings.push('Không thấy dòng tên loại văn bản ("KẾ HOẠCH"); coi là kế hoạch / No "KẾ HOẠCH" line found; assumed a plan');
+    warnings.push(
+      'Không thấy dòng tên loại văn bản ("KẾ HOẠCH"); coi là kế hoạch / No "KẾ HOẠCH" line found; assumed a plan',
+    );
   }
   const headerEnd = typeAt >= 0 ? typeAt : Math.min(lines.length, 8);
   const header = parseHeader(lines.slice(0, headerEnd));
@@ -945,9 +1007,15 @@ function importLines(rawLines: string[], originalText: string, opts: ImportOptio
       if (subjectLines.length) break;
       continue;
     }
-    if (subjectLines.length && (SUBJECT_STOP_RE.test(l) || parseLabel(l) || TERMINAL_RE.test(subjectLines[subjectLines.length - 1] as string)))
+    if (
+      subjectLines.length &&
+      (SUBJECT_STOP_RE.test(l) ||
+        parseLabel(l) ||
+        TERMINAL_RE.test(subjectLines[subjectLines.length - 1] as string))
+    )
       break;
-    if (!subjectLines.length && (parseLabel(l)?.label.kind === "roman" || /^(Căn cứ|Thực hiện)\s/u.test(l))) break;
+    if (!subjectLines.length && (parseLabel(l)?.label.kind === "roman" || /^(Căn cứ|Thực hiện)\s/u.test(l)))
+      break;
     subjectLines.push(l.replace(/^(V\/v|Về việc)\s+/u, ""));
     cursor++;
     if (subjectLines.join(" ").length > 300) break;
@@ -964,7 +1032,10 @@ function importLines(rawLines: string[], originalText: string, opts: ImportOptio
   let tailAt = lines.length;
   for (let i = cursor; i < lines.length; i++) {
     const f = fragments(lines[i] as string)[0] ?? "";
-    if (/^Nơi nhận(?![\p{L}\d])/iu.test(f) || (AUTH_RE.test(f) && isCaps(f.replace(/^(TM|KT|TL|TUQ|Q)\s*\.\s*/u, "")))) {
+    if (
+      /^Nơi nhận(?![\p{L}\d])/iu.test(f) ||
+      (AUTH_RE.test(f) && isCaps(f.replace(/^(TM|KT|TL|TUQ|Q)\s*\.\s*/u, "")))
+    ) {
       tailAt = i;
       break;
     }
@@ -983,13 +1054,20 @@ function importLines(rawLines: string[], originalText: string, opts: ImportOptio
   const paras = toParagraphs(bodyLines);
   const firstSection = paras.findIndex((p) => p.label?.kind === "roman");
   const sectionStart = firstSection >= 0 ? firstSection : paras.findIndex((p) => p.label?.kind === "arabic");
-  let closingAt = paras.findIndex((p, i) => i > Math.max(0, sectionStart) && !p.label && /^Trên đây(?![\p{L}\d])/u.test(p.text));
+  let closingAt = paras.findIndex(
+    (p, i) => i > Math.max(0, sectionStart) && !p.label && /^Trên đây(?![\p{L}\d])/u.test(p.text),
+  );
   if (closingAt < 0) {
     const last = paras[paras.length - 1];
-    if (last && !last.label && /\.\/\.$/.test(last.text) && paras.length - 1 > sectionStart) closingAt = paras.length - 1;
+    if (last && !last.label && /\.\/\.$/.test(last.text) && paras.length - 1 > sectionStart)
+      closingAt = paras.length - 1;
   }
-  const preambleParas = sectionStart >= 0 ? paras.slice(0, sectionStart) : paras.slice(0, closingAt >= 0 ? closingAt : paras.length);
-  const sectionParas = sectionStart >= 0 ? paras.slice(sectionStart, closingAt >= 0 ? closingAt : paras.length) : [];
+  const preambleParas =
+    sectionStart >= 0
+      ? paras.slice(0, sectionStart)
+      : paras.slice(0, closingAt >= 0 ? closingAt : paras.length);
+  const sectionParas =
+    sectionStart >= 0 ? paras.slice(sectionStart, closingAt >= 0 ? closingAt : paras.length) : [];
   const closingParas = closingAt >= 0 ? paras.slice(closingAt) : [];
   const preamble = preambleParas.map((p) => collapseSpaces(p.text));
   const closing = closingParas.map((p) => collapseSpaces(p.label ? `${p.label.value} ${p.text}` : p.text));
@@ -1013,7 +1091,9 @@ function importLines(rawLines: string[], originalText: string, opts: ImportOptio
     (a.tasks ?? []).forEach((t, j) => {
       t.id = `a${i + 1}-t${j + 1}`;
     });
-    conf[`assignments.${i}.unit`] = units.some((u) => toNewTone(u).toLowerCase() === toNewTone(a.unit).toLowerCase())
+    conf[`assignments.${i}.unit`] = units.some(
+      (u) => toNewTone(u).toLowerCase() === toNewTone(a.unit).toLowerCase(),
+    )
       ? 0.9
       : 0.7;
   });
@@ -1164,7 +1244,9 @@ function importLines(rawLines: string[], originalText: string, opts: ImportOptio
   };
   const parsed = planContent.safeParse(draft);
   if (!parsed.success) {
-    warnings.push(`Bản nháp chưa hợp lệ, đã rút gọn / The draft did not validate and was reduced: ${parsed.error.issues[0]?.message ?? ""}`);
+    warnings.push(
+      `Bản nháp chưa hợp lệ, đã rút gọn / The draft did not validate and was reduced: ${parsed.error.issues[0]?.message ?? ""}`,
+    );
     return { draft: fallbackDraft(draft, originalText), confidence: conf, originalText, warnings };
   }
   return { draft, confidence: conf, originalText, warnings };
@@ -1201,7 +1283,9 @@ function clampEvent(ev: EventDraft): EventDraft {
   if (out.venue) out.venue = clampStr(out.venue, 500);
   if (out.fundingSource) out.fundingSource = clampStr(out.fundingSource, 500);
   if (out.duration) out.duration = clampStr(out.duration, 80);
-  out.attendeeGroups = (out.attendeeGroups ?? []).slice(0, 100).map((g) => ({ ...g, name: clampStr(g.name, 300) }));
+  out.attendeeGroups = (out.attendeeGroups ?? [])
+    .slice(0, 100)
+    .map((g) => ({ ...g, name: clampStr(g.name, 300) }));
   return out;
 }
 

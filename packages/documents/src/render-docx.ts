@@ -1,4 +1,11 @@
 import {
+  DOCUMENT_TYPES,
+  formatPlaceDate,
+  formatSymbol,
+  type PlanContent,
+  type SectionItem,
+} from "@kehoach/core/plan/schema";
+import {
   AlignmentType,
   BorderStyle,
   Document,
@@ -17,13 +24,6 @@ import {
   VerticalAlignTable,
   WidthType,
 } from "docx";
-import {
-  DOCUMENT_TYPES,
-  formatPlaceDate,
-  formatSymbol,
-  type PlanContent,
-  type SectionItem,
-} from "@kehoach/core/plan/schema";
 import { collapseSpaces, formatViDate, nfc, upperVi } from "./vi-text";
 
 /** Decree 30/2020/NĐ-CP, Appendix I: A4 portrait, margins in mm, converted to twips (1 mm = 56.6929 twips). */
@@ -81,7 +81,12 @@ function para(children: TextRun[], o: ParaOpts = {}): Paragraph {
   return new Paragraph({
     children,
     alignment: o.align ?? AlignmentType.JUSTIFIED,
-    spacing: { after: o.after ?? SPACING_AFTER, before: o.before ?? 0, line: o.line ?? LINE_SPACING, lineRule: LineRuleType.AUTO },
+    spacing: {
+      after: o.after ?? SPACING_AFTER,
+      before: o.before ?? 0,
+      line: o.line ?? LINE_SPACING,
+      lineRule: LineRuleType.AUTO,
+    },
     ...(o.indent ? { indent: { firstLine: INDENT_FIRST_LINE } } : {}),
     ...(o.keepNext ? { keepNext: true } : {}),
   });
@@ -202,9 +207,7 @@ function renderItem(item: SectionItem, out: Paragraph[]): void {
     const inline = (kind === "multi" || kind === "letter" || kind === "bullet") && paragraphs.length > 0;
     if (inline) {
       const first = paragraphs.shift() as string;
-      out.push(
-        para([run(label + headingText, headingStyle), run(`: ${first}`)], { indent: true }),
-      );
+      out.push(para([run(label + headingText, headingStyle), run(`: ${first}`)], { indent: true }));
     } else {
       out.push(para([run(label + headingText, headingStyle)], { indent: true, keepNext: true }));
     }
@@ -224,13 +227,17 @@ function deadlineText(t: PlanContent["assignments"][number]["tasks"][number]): s
   if (!d) return undefined;
   if (d.kind === "date") return `Thời hạn: ${formatViDate(d.date)}.`;
   if (d.days === 0) return "Thời hạn: ngày tổ chức.";
-  return d.days < 0 ? `Thời hạn: trước ngày tổ chức ${-d.days} ngày.` : `Thời hạn: sau ngày tổ chức ${d.days} ngày.`;
+  return d.days < 0
+    ? `Thời hạn: trước ngày tổ chức ${-d.days} ngày.`
+    : `Thời hạn: sau ngày tổ chức ${d.days} ngày.`;
 }
 
 function renderAssignments(plan: RenderablePlan, out: Paragraph[]): void {
   plan.assignments.forEach((a, i) => {
     const label = (a.label ?? String(i + 1)).replace(/[.)]+$/, "");
-    out.push(para([run(`${label}. ${collapseSpaces(a.unit)}`, { bold: true })], { indent: true, keepNext: true }));
+    out.push(
+      para([run(`${label}. ${collapseSpaces(a.unit)}`, { bold: true })], { indent: true, keepNext: true }),
+    );
     for (const t of a.tasks) {
       const dl = deadlineText(t);
       const desc = nfc(t.description).trim();
@@ -265,7 +272,13 @@ function renderBody(plan: RenderablePlan): Paragraph[] {
 
 /** Recipients as printed: "- X;" each, ending "- Lưu: VT." (added when absent). */
 export function recipientLines(recipients: readonly string[]): string[] {
-  const items = recipients.map((r) => collapseSpaces(r).replace(/^[-–+]\s*/, "").replace(/[;.,]+$/, "")).filter(Boolean);
+  const items = recipients
+    .map((r) =>
+      collapseSpaces(r)
+        .replace(/^[-–+]\s*/, "")
+        .replace(/[;.,]+$/, ""),
+    )
+    .filter(Boolean);
   if (!items.some((r) => /^lưu(?![\p{L}\d])/iu.test(r))) items.push("Lưu: VT");
   // "Lưu" is always last.
   const archive = items.filter((r) => /^lưu(?![\p{L}\d])/iu.test(r));
@@ -302,18 +315,34 @@ export async function renderPlanDocx(plan: RenderablePlan): Promise<Buffer> {
   // ---- header table: issuer | national motto; number | place/date
   const left: Paragraph[] = [];
   if (plan.issuer.superior) {
-    left.push(para([run(upperVi(collapseSpaces(plan.issuer.superior)), { size: 13 })], { align: center, after: 0, line: 240 }));
+    left.push(
+      para([run(upperVi(collapseSpaces(plan.issuer.superior)), { size: 13 })], {
+        align: center,
+        after: 0,
+        line: 240,
+      }),
+    );
   }
   for (const l of issuerHeaderLines(plan.issuer)) {
     left.push(para([run(l, { bold: true, size: 13 })], { align: center, after: 0, line: 240 }));
   }
   left.push(rule(1100));
   const right: Paragraph[] = [
-    para([run("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", { bold: true, size: 13 })], { align: center, after: 0, line: 240 }),
-    para([run("Độc lập - Tự do - Hạnh phúc", { bold: true, size: 14 })], { align: center, after: 0, line: 240 }),
+    para([run("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", { bold: true, size: 13 })], {
+      align: center,
+      after: 0,
+      line: 240,
+    }),
+    para([run("Độc lập - Tự do - Hạnh phúc", { bold: true, size: 14 })], {
+      align: center,
+      after: 0,
+      line: 240,
+    }),
     rule(1250),
   ];
-  const numberCell = [para([run(numberLine(plan), { size: 13 })], { align: center, after: 0, before: 60, line: 240 })];
+  const numberCell = [
+    para([run(numberLine(plan), { size: 13 })], { align: center, after: 0, before: 60, line: 240 }),
+  ];
   const dateCell = [
     para([run(formatPlaceDate(collapseSpaces(plan.place), plan.date), { italics: true, size: 14 })], {
       align: center,
@@ -347,8 +376,16 @@ export async function renderPlanDocx(plan: RenderablePlan): Promise<Buffer> {
   children.push(headerTable);
 
   // ---- title block
-  children.push(para([run(typeName, { bold: true, size: 14 })], { align: center, before: 360, after: 0, line: 240 }));
-  children.push(para([run(collapseSpaces(plan.subject), { bold: true, size: 14 })], { align: center, after: 0, line: 240 }));
+  children.push(
+    para([run(typeName, { bold: true, size: 14 })], { align: center, before: 360, after: 0, line: 240 }),
+  );
+  children.push(
+    para([run(collapseSpaces(plan.subject), { bold: true, size: 14 })], {
+      align: center,
+      after: 0,
+      line: 240,
+    }),
+  );
   children.push(rule(TEXT_WIDTH / 2 - 900));
   children.push(para([run("")], { after: 120, line: 240 }));
 
@@ -357,14 +394,26 @@ export async function renderPlanDocx(plan: RenderablePlan): Promise<Buffer> {
 
   // ---- recipients | signer
   const recipients = [
-    para([run("Nơi nhận:", { bold: true, italics: true, size: 12 })], { align: AlignmentType.LEFT, after: 0, line: 240 }),
-    ...recipientLines(plan.recipients).map((r) => para([run(r, { size: 11 })], { align: AlignmentType.LEFT, after: 0, line: 240 })),
+    para([run("Nơi nhận:", { bold: true, italics: true, size: 12 })], {
+      align: AlignmentType.LEFT,
+      after: 0,
+      line: 240,
+    }),
+    ...recipientLines(plan.recipients).map((r) =>
+      para([run(r, { size: 11 })], { align: AlignmentType.LEFT, after: 0, line: 240 }),
+    ),
   ];
   const signer: Paragraph[] = signerLines(plan).map((l) =>
     para([run(l, { bold: true, size: 14 })], { align: center, after: 0, line: 240 }),
   );
   for (let i = 0; i < 4; i++) signer.push(para([run("")], { align: center, after: 0, line: 240 }));
-  signer.push(para([run(collapseSpaces(plan.signer.name), { bold: true, size: 14 })], { align: center, after: 0, line: 240 }));
+  signer.push(
+    para([run(collapseSpaces(plan.signer.name), { bold: true, size: 14 })], {
+      align: center,
+      after: 0,
+      line: 240,
+    }),
+  );
   children.push(para([run("")], { after: 0 }));
   children.push(layoutTable([[recipients, signer]]));
 
@@ -379,7 +428,10 @@ export async function renderPlanDocx(plan: RenderablePlan): Promise<Buffer> {
     theme: { fonts: { headings: THEME_FONT, body: THEME_FONT } },
     styles: {
       default: {
-        document: { run: { font: FONT, size: pt(BODY_SIZE) }, paragraph: { spacing: { line: LINE_SPACING } } },
+        document: {
+          run: { font: FONT, size: pt(BODY_SIZE) },
+          paragraph: { spacing: { line: LINE_SPACING } },
+        },
       },
     },
     sections: [

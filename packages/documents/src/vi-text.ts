@@ -80,11 +80,7 @@ export function toneStyleHits(s: string): ToneHit[] {
 
 /** Comparison key for names: NFC, new-style tones, lower case, hyphens as spaces, single spaces. */
 export function nameKey(s: string): string {
-  return toNewTone(s)
-    .toLocaleLowerCase("vi")
-    .replace(/[-–—]/g, " ")
-    .replace(/\s+/g, " ")
-    .trim();
+  return toNewTone(s).toLocaleLowerCase("vi").replace(/[-–—]/g, " ").replace(/\s+/g, " ").trim();
 }
 
 /** Strip Vietnamese diacritics (and đ → d), for lenient matching. */

@@ -1,10 +1,17 @@
 import { type PlanContent, planContent } from "@kehoach/core/plan/schema";
 import { describe, expect, it } from "vitest";
-import { type CheckablePlan, checkPlan, FINDING_CODES, type Finding, hasBlockingErrors } from "../src/checker";
+import {
+  type CheckablePlan,
+  checkPlan,
+  FINDING_CODES,
+  type Finding,
+  hasBlockingErrors,
+} from "../src/checker";
 import { cleanPlan, cleanPlanInput, seedPlan } from "./helpers";
 
 const TODAY = "2026-11-25";
-const check = (p: CheckablePlan, units?: readonly string[]) => checkPlan(p, { today: TODAY, ...(units ? { units } : {}) });
+const check = (p: CheckablePlan, units?: readonly string[]) =>
+  checkPlan(p, { today: TODAY, ...(units ? { units } : {}) });
 const codes = (fs: Finding[]) => fs.map((f) => f.code);
 const only = (fs: Finding[], code: string) => fs.filter((f) => f.code === code);
 /** A modified clean plan. Raw values (that the schema would reject) go through a cast, as from unvalidated JSON. */
@@ -37,7 +44,8 @@ describe("checkPlan on the seed plan", () => {
   it("reports the unit spelled three ways against the unit list (warnings)", () => {
     const f = only(findings, "unit-spelling");
     expect(f.every((x) => x.severity === "warning")).toBe(true);
-    const at = (path: (string | number)[]) => f.find((x) => JSON.stringify(x.location.path) === JSON.stringify(path));
+    const at = (path: (string | number)[]) =>
+      f.find((x) => JSON.stringify(x.location.path) === JSON.stringify(path));
     expect(at(["assignments", 0, "unit"])?.message.vi).toContain('"Văn phòng -thống kê"');
     expect(at(["assignments", 0, "unit"])?.message.vi).toContain('"Văn phòng - Thống kê"');
     expect(at(["assignments", 1, "tasks", 0, "description"])?.message.vi).toContain('"Văn phòng-thống kê"');
@@ -56,7 +64,13 @@ describe("checkPlan on the seed plan", () => {
 
   it("also reports mixed tone marks and double spaces, and nothing about district bodies (2023 plan)", () => {
     expect(only(findings, "tone-mark-mixed").length).toBeGreaterThan(0);
-    expect(only(findings, "double-space").map((f) => f.location.path)).toContainEqual(["assignments", 0, "tasks", 2, "description"]);
+    expect(only(findings, "double-space").map((f) => f.location.path)).toContainEqual([
+      "assignments",
+      0,
+      "tasks",
+      2,
+      "description",
+    ]);
     expect(codes(findings)).not.toContain("defunct-body");
     expect(codes(findings)).not.toContain("required-part-missing");
     expect(codes(findings)).not.toContain("signer-authority");
@@ -88,7 +102,11 @@ describe("checkPlan on a correct plan", () => {
     expect(check(cleanPlan())).toEqual([]);
   });
   it("as a draft without number and date, finds nothing either", () => {
-    const p = planContent.parse({ ...cleanPlanInput(), documentNumber: { typeCode: "KH", issuerCode: "UBND" }, date: undefined });
+    const p = planContent.parse({
+      ...cleanPlanInput(),
+      documentNumber: { typeCode: "KH", issuerCode: "UBND" },
+      date: undefined,
+    });
     expect(check(p)).toEqual([]);
   });
 });
@@ -106,7 +124,13 @@ describe("checkPlan rules", () => {
     );
     const paths = only(f, "required-part-missing").map((x) => x.location.path);
     expect(paths).toEqual(
-      expect.arrayContaining([["subject"], ["recipients"], ["signer", "name"], ["documentNumber", "number"], ["date"]]),
+      expect.arrayContaining([
+        ["subject"],
+        ["recipients"],
+        ["signer", "name"],
+        ["documentNumber", "number"],
+        ["date"],
+      ]),
     );
     expect(only(f, "required-part-missing").every((x) => x.severity === "error")).toBe(true);
   });
@@ -126,12 +150,18 @@ describe("checkPlan rules", () => {
         (p.basis[0] as { date?: string }).date = "2023-07-01";
       }),
     );
-    expect(only(f, "cited-after-event")[0]).toMatchObject({ severity: "error", location: { path: ["basis", 0, "date"] } });
+    expect(only(f, "cited-after-event")[0]).toMatchObject({
+      severity: "error",
+      location: { path: ["basis", 0, "date"] },
+    });
   });
 
   it("symbol-malformed: unpadded, spaced, wrong type code, mismatched number; malformed cited symbol", () => {
     const sym = (symbol: string, number?: number) =>
-      only(check(modify((p) => (p.documentNumber = { ...p.documentNumber, symbol, number }))), "symbol-malformed");
+      only(
+        check(modify((p) => (p.documentNumber = { ...p.documentNumber, symbol, number }))),
+        "symbol-malformed",
+      );
     expect(sym("5/KH-UBND", 5)).toHaveLength(1);
     expect(sym("05 / KH-UBND", 5)).toHaveLength(1);
     expect(sym("05/BC-UBND", 5)[0]?.message.vi).toContain('"KH-"');
@@ -139,7 +169,11 @@ describe("checkPlan rules", () => {
     expect(sym("05/KH-UBND", 5)).toHaveLength(0);
     const cited = check(modify((p) => ((p.basis[0] as { symbol?: string }).symbol = "61 KH-UBND")));
     expect(only(cited, "symbol-malformed")[0]?.location.path).toEqual(["basis", 0, "symbol"]);
-    const decree = check(modify((p) => p.basis.push({ type: "Nghị định", number: 30, symbol: "30/2020/NĐ-CP", date: "2020-03-05" })));
+    const decree = check(
+      modify((p) =>
+        p.basis.push({ type: "Nghị định", number: 30, symbol: "30/2020/NĐ-CP", date: "2020-03-05" }),
+      ),
+    );
     expect(codes(decree)).not.toContain("symbol-malformed");
   });
 
@@ -159,12 +193,18 @@ describe("checkPlan rules", () => {
 
   it("event-before-issue: the event is before the plan's date", () => {
     const f = check(modify((p) => (p.date = "2023-06-25")));
-    expect(only(f, "event-before-issue")[0]).toMatchObject({ severity: "error", location: { path: ["event", "date"] } });
+    expect(only(f, "event-before-issue")[0]).toMatchObject({
+      severity: "error",
+      location: { path: ["event", "date"] },
+    });
   });
 
   it("signer-authority: unknown authority, KT. by the head, TM. by a deputy, none for a People's Committee", () => {
     const auth = (s: Partial<PlanContent["signer"]> & Record<string, unknown>) =>
-      only(check(modify((p) => (p.signer = { ...p.signer, ...s } as PlanContent["signer"]))), "signer-authority");
+      only(
+        check(modify((p) => (p.signer = { ...p.signer, ...s } as PlanContent["signer"]))),
+        "signer-authority",
+      );
     expect(auth({ authority: "T/M" as "TM." })[0]?.location.path).toEqual(["signer", "authority"]);
     expect(auth({ authority: "KT.", onBehalfOf: "CHỦ TỊCH", title: "CHỦ TỊCH" })).toHaveLength(1);
     expect(auth({ authority: "KT.", onBehalfOf: "CHỦ TỊCH", title: "PHÓ CHỦ TỊCH" })).toHaveLength(0);
@@ -196,8 +236,18 @@ describe("checkPlan rules", () => {
         p.event = undefined;
         p.recipients = ["Sở Nội vụ", "Lưu: VT"];
         p.sections = [];
-        p.basis = [{ type: "Kế hoạch", symbol: "12/KH-UBND", number: 12, date: "2024-12-20", issuer: "UBND huyện Tứ Kỳ" }];
-        p.preamble = ["Thực hiện Kế hoạch số 12/KH-UBND ngày 20/12/2024 của UBND huyện Tứ Kỳ, Ủy ban nhân dân xã xây dựng Kế hoạch."];
+        p.basis = [
+          {
+            type: "Kế hoạch",
+            symbol: "12/KH-UBND",
+            number: 12,
+            date: "2024-12-20",
+            issuer: "UBND huyện Tứ Kỳ",
+          },
+        ];
+        p.preamble = [
+          "Thực hiện Kế hoạch số 12/KH-UBND ngày 20/12/2024 của UBND huyện Tứ Kỳ, Ủy ban nhân dân xã xây dựng Kế hoạch.",
+        ];
       }),
     );
     expect(codes(citing)).not.toContain("defunct-body");
@@ -210,7 +260,8 @@ describe("checkPlan rules", () => {
         p.event = undefined;
         p.basis = [];
         p.period = undefined;
-        for (const a of p.assignments) for (const t of a.tasks) t.deadline = { kind: "date", date: "2026-12-15" };
+        for (const a of p.assignments)
+          for (const t of a.tasks) t.deadline = { kind: "date", date: "2026-12-15" };
       }),
     );
     expect(only(undated, "defunct-body")[0]?.message.vi).toContain("chưa ghi ngày");
@@ -225,7 +276,9 @@ describe("checkPlan rules", () => {
           { id: "y", unit: "Văn phòng - Thống kê", tasks: [] },
           { id: "z", unit: "Ban Chỉ huy Quân sự xã", tasks: [] },
         ];
-        p.closing = ["Giao công chức Địa chính -Xây dựng rà soát hồ sơ; tài chính kế toán là nghiệp vụ, không phải tên đơn vị./."];
+        p.closing = [
+          "Giao công chức Địa chính -Xây dựng rà soát hồ sơ; tài chính kế toán là nghiệp vụ, không phải tên đơn vị./.",
+        ];
       }),
       units,
     );
@@ -238,7 +291,11 @@ describe("checkPlan rules", () => {
   });
 
   it("tone-mark-mixed: hoá and hóa (or uỷ and ủy) in one document", () => {
-    const f = check(modify((p) => (p.closing = ["Giao Văn hóa - Thông tin phối hợp với Đảng uỷ và Ủy ban MTTQ xã thực hiện./."])));
+    const f = check(
+      modify(
+        (p) => (p.closing = ["Giao Văn hóa - Thông tin phối hợp với Đảng uỷ và Ủy ban MTTQ xã thực hiện./."]),
+      ),
+    );
     const t = only(f, "tone-mark-mixed");
     expect(t).toHaveLength(1);
     expect(t[0]).toMatchObject({ severity: "warning", location: { path: ["closing", 0] } });
@@ -248,7 +305,9 @@ describe("checkPlan rules", () => {
   });
 
   it("double-space and stray-space", () => {
-    const f = check(modify((p) => (p.closing = [" Trên đây là Kế hoạch  của UBND xã ; đề nghị thực hiện./."])));
+    const f = check(
+      modify((p) => (p.closing = [" Trên đây là Kế hoạch  của UBND xã ; đề nghị thực hiện./."])),
+    );
     expect(only(f, "double-space")[0]?.location.path).toEqual(["closing", 0]);
     expect(only(f, "stray-space").length).toBeGreaterThanOrEqual(1);
   });
@@ -263,12 +322,21 @@ describe("checkPlan rules", () => {
         }
       }),
     );
-    expect(only(f, "task-no-deadline").map((x) => x.location.path)).toEqual([["assignments", 1, "tasks", 0, "deadline"]]);
-    expect(only(f, "task-no-lead").map((x) => x.location.path)).toEqual([["assignments", 1, "tasks", 0, "leadUnit"]]);
+    expect(only(f, "task-no-deadline").map((x) => x.location.path)).toEqual([
+      ["assignments", 1, "tasks", 0, "deadline"],
+    ]);
+    expect(only(f, "task-no-lead").map((x) => x.location.path)).toEqual([
+      ["assignments", 1, "tasks", 0, "leadUnit"],
+    ]);
   });
 
   it('event-naming: "Hội nghị tổng kết" in a "sơ kết" plan; other reviews merely mentioned are fine', () => {
-    const f = check(modify((p) => (p.closing = ["Trên đây là Kế hoạch tổ chức Hội nghị tổng kết; đề nghị các đơn vị thực hiện./."])));
+    const f = check(
+      modify(
+        (p) =>
+          (p.closing = ["Trên đây là Kế hoạch tổ chức Hội nghị tổng kết; đề nghị các đơn vị thực hiện./."]),
+      ),
+    );
     expect(only(f, "event-naming")[0]?.location.path).toEqual(["closing", 0]);
     const ok = check(modify((p) => (p.closing = ["Kết quả được đưa vào báo cáo tổng kết năm 2023./."])));
     expect(codes(ok)).not.toContain("event-naming");
@@ -281,7 +349,11 @@ describe("checkPlan rules", () => {
     expect(phrase("Trên là Kế hoạch của UBND xã./.")).toHaveLength(1);
     expect(phrase("UBND xã xây dựng Kế hoạch cụ thể sau: ...")).toHaveLength(1);
     expect(phrase("Văn phòng phối với Tài chính - Kế toán thực hiện./.")).toHaveLength(1);
-    expect(phrase("Các bộ phận có trách nhiệm, yêu cầu công chức thực hiện; vấn đề các ban ngành nêu được giải quyết./.")).toHaveLength(0);
+    expect(
+      phrase(
+        "Các bộ phận có trách nhiệm, yêu cầu công chức thực hiện; vấn đề các ban ngành nêu được giải quyết./.",
+      ),
+    ).toHaveLength(0);
     expect(phrase("Giáo dục truyền thống yêu nước, yêu quê hương./.")).toHaveLength(0);
   });
 });

@@ -37,7 +37,13 @@ export const cleanPlan = (): PlanContent & { status?: string } => ({
   status: "issued",
 });
 
-export type Docx = { zip: JSZip; document: string; styles: string; core: string; file: (p: string) => Promise<string> };
+export type Docx = {
+  zip: JSZip;
+  document: string;
+  styles: string;
+  core: string;
+  file: (p: string) => Promise<string>;
+};
 
 export async function unzipDocx(buf: Buffer): Promise<Docx> {
   const zip = await JSZip.loadAsync(buf);
@@ -46,14 +52,27 @@ export async function unzipDocx(buf: Buffer): Promise<Docx> {
     if (!f) throw new Error(`missing ${p} in docx`);
     return f.async("string");
   };
-  return { zip, document: await file("word/document.xml"), styles: await file("word/styles.xml"), core: await file("docProps/core.xml"), file };
+  return {
+    zip,
+    document: await file("word/document.xml"),
+    styles: await file("word/styles.xml"),
+    core: await file("docProps/core.xml"),
+    file,
+  };
 }
 
 const decode = (s: string) =>
-  s.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, "&");
+  s
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&amp;/g, "&");
 
 /** Runs (<w:r>) of a chunk of WordprocessingML with their text and formatting. */
-export function runs(xml: string): Array<{ text: string; bold: boolean; italic: boolean; size?: number; xml: string }> {
+export function runs(
+  xml: string,
+): Array<{ text: string; bold: boolean; italic: boolean; size?: number; xml: string }> {
   return [...xml.matchAll(/<w:r>([\s\S]*?)<\/w:r>/g)].map((m) => {
     const r = m[1] ?? "";
     const text = decode([...r.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((t) => t[1]).join(""));
@@ -72,7 +91,12 @@ export function runs(xml: string): Array<{ text: string; bold: boolean; italic: 
 export function paragraphs(xml: string): Array<{ text: string; xml: string }> {
   return [...xml.matchAll(/<w:p>([\s\S]*?)<\/w:p>|<w:p [^>]*>([\s\S]*?)<\/w:p>/g)].map((m) => {
     const p = m[1] ?? m[2] ?? "";
-    return { text: runs(p).map((r) => r.text).join(""), xml: p };
+    return {
+      text: runs(p)
+        .map((r) => r.text)
+        .join(""),
+      xml: p,
+    };
   });
 }
 

@@ -1,4 +1,4 @@
-import { type PlanContentInput, planContent } from "@kehoach/core/plan/schema";
+import { type PlanContentInput, planContent, type SectionItem } from "@kehoach/core/plan/schema";
 import { SEED_PLAN } from "@kehoach/core/seed/seed-plan";
 import { Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun } from "docx";
 import JSZip from "jszip";
@@ -9,7 +9,7 @@ import { renderPlanDocx } from "../src/render-docx";
 import { fixture, seedPlan } from "./helpers";
 
 type Draft = PlanContentInput;
-const sections = (d: Draft) => d.sections ?? [];
+const sections = (d: Draft) => (d.sections ?? []) as SectionItem[];
 const assignments = (d: Draft) => d.assignments ?? [];
 const tasks = (d: Draft, i: number) => assignments(d)[i]?.tasks ?? [];
 
@@ -24,8 +24,8 @@ function expectValid(r: ImportResult) {
 }
 
 /** Outline of sections: "I MỤC ĐÍCH, YÊU CẦU > 1 Mục đích > - ..." */
-function outline(items: Draft["sections"], depth = 0): string[] {
-  return (items ?? []).flatMap((s) => [
+function outline(items: unknown, depth = 0): string[] {
+  return ((items ?? []) as SectionItem[]).flatMap((s) => [
     `${"  ".repeat(depth)}${s.label ?? ""} ${s.heading ?? (s.paragraphs?.[0] ?? "").split(/\s+/).slice(0, 4).join(" ")}`.trimEnd(),
     ...outline(s.children, depth + 1),
   ]);
@@ -45,7 +45,10 @@ describe("importPlanText – the seed (text extracted from Word, header lost)", 
   });
 
   it("reads issuer, type and subject", () => {
-    expect(d.issuer).toMatchObject({ name: "UBND xã Quảng Nghiệp", headerLines: ["ỦY BAN NHÂN DÂN", "XÃ QUẢNG NGHIỆP"] });
+    expect(d.issuer).toMatchObject({
+      name: "UBND xã Quảng Nghiệp",
+      headerLines: ["ỦY BAN NHÂN DÂN", "XÃ QUẢNG NGHIỆP"],
+    });
     expect(d.type).toBe("KH");
     expect(d.subject).toBe("Tổ chức Hội nghị sơ kết công tác cải cách hành chính 6 tháng đầu năm 2023");
     expect(d.place).toBe("Quảng Nghiệp");
@@ -92,7 +95,9 @@ describe("importPlanText – the seed (text extracted from Word, header lost)", 
     const seed = seedPlan();
     expect(sections(d)[0]?.children?.[0]?.paragraphs).toEqual(seed.sections[0]?.children[0]?.paragraphs);
     expect(sections(d)[1]?.children?.[0]?.paragraphs).toEqual(seed.sections[1]?.children[0]?.paragraphs);
-    expect(sections(d)[1]?.children?.[1]?.children?.[0]?.paragraphs).toEqual(["½ ngày (dự kiến ngày 22/6/2023)"]);
+    expect(sections(d)[1]?.children?.[1]?.children?.[0]?.paragraphs).toEqual([
+      "½ ngày (dự kiến ngày 22/6/2023)",
+    ]);
     expect(sections(d).map((s) => s.id)).toEqual(["s1", "s2", "s3"]);
     expect(sections(d)[1]?.children?.[1]?.children?.[1]?.id).toBe("s2-2-2");
   });
@@ -127,12 +132,16 @@ describe("importPlanText – the seed (text extracted from Word, header lost)", 
     ]);
     expect(sections(d)[2]?.children).toEqual([]);
     expect(tasks(d, 0)[2]).toMatchObject({
-      description: "Chủ trì, phối hợp với công chức Tài chính - Kế toán chuẩn bị kinh phí phục vụ Hội nghị theo quy định.",
+      description:
+        "Chủ trì, phối hợp với công chức Tài chính - Kế toán chuẩn bị kinh phí phục vụ Hội nghị theo quy định.",
       leadUnit: "Văn phòng -thống kê",
       partnerUnits: ["Tài chính - Kế toán"],
       kind: "giao",
     });
-    expect(tasks(d, 2)[0]).toMatchObject({ leadUnit: "Văn phòng -thống kê", partnerUnits: ["Văn hoá thông tin"] });
+    expect(tasks(d, 2)[0]).toMatchObject({
+      leadUnit: "Văn phòng -thống kê",
+      partnerUnits: ["Văn hoá thông tin"],
+    });
     expect(tasks(d, 1)[0]?.description).toBe(SEED_PLAN.assignments?.[1]?.tasks?.[0]?.description);
     expect(assignments(d).map((a) => a.id)).toEqual(["a1", "a2", "a3", "a4"]);
     expect(tasks(d, 0).map((t) => t.id)).toEqual(["a1-t1", "a1-t2", "a1-t3"]);
@@ -140,14 +149,26 @@ describe("importPlanText – the seed (text extracted from Word, header lost)", 
 
   it("reads closing, recipients and signer", () => {
     expect(d.closing).toEqual(SEED_PLAN.closing);
-    expect(d.recipients).toEqual(["UBND huyện Tứ Kỳ", "BTV Đảng uỷ", "TT HĐND xã", "MTTQ, các ban ngành, đoàn thể", "Lưu: VT"]);
-    expect(d.signer).toEqual({ authority: "TM.", onBehalfOf: "ỦY BAN NHÂN DÂN", title: "CHỦ TỊCH", name: "Vũ Chí Mạnh" });
+    expect(d.recipients).toEqual([
+      "UBND huyện Tứ Kỳ",
+      "BTV Đảng uỷ",
+      "TT HĐND xã",
+      "MTTQ, các ban ngành, đoàn thể",
+      "Lưu: VT",
+    ]);
+    expect(d.signer).toEqual({
+      authority: "TM.",
+      onBehalfOf: "ỦY BAN NHÂN DÂN",
+      title: "CHỦ TỊCH",
+      name: "Vũ Chí Mạnh",
+    });
   });
 
   it("the imported draft, checked, shows the seed's errors", () => {
     const findings = checkPlan(planContent.parse(d), { today: "2026-11-25" });
     const codes = new Set(findings.map((f) => f.code));
-    for (const c of ["cited-after-event", "event-naming", "unit-spelling", "phrase-missing-word"]) expect(codes).toContain(c);
+    for (const c of ["cited-after-event", "event-naming", "unit-spelling", "phrase-missing-word"])
+      expect(codes).toContain(c);
   });
 
   it("stores NFC even from decomposed (NFD) input, and is stable", () => {
@@ -172,7 +193,14 @@ describe("importPlanText – other plans of the genre", () => {
     expect(d.date).toBe("2024-01-05");
     expect(d.subject).toBe("Tuyên truyền cải cách hành chính năm 2024");
     expect(d.basis).toEqual([
-      { type: "Nghị định", number: 30, symbol: "30/2020/NĐ-CP", date: "2020-03-05", issuer: "Chính phủ", subject: "công tác văn thư" },
+      {
+        type: "Nghị định",
+        number: 30,
+        symbol: "30/2020/NĐ-CP",
+        date: "2020-03-05",
+        issuer: "Chính phủ",
+        subject: "công tác văn thư",
+      },
       {
         type: "Kế hoạch",
         number: 12,
@@ -194,19 +222,36 @@ describe("importPlanText – other plans of the genre", () => {
       ["+", "Tuyên truyền trên hệ thống đài truyền thanh xã;"],
       ["+", "Niêm yết tại Bộ phận tiếp nhận và trả kết quả."],
     ]);
-    expect(assignments(d).map((a) => a.unit)).toEqual(["Văn hóa - Thông tin", "Văn phòng - Thống kê", "Ủy ban MTTQ và các đoàn thể xã"]);
+    expect(assignments(d).map((a) => a.unit)).toEqual([
+      "Văn hóa - Thông tin",
+      "Văn phòng - Thống kê",
+      "Ủy ban MTTQ và các đoàn thể xã",
+    ]);
     expect(tasks(d, 0)[0]).toMatchObject({
       description:
         "Chủ trì xây dựng nội dung tin, bài tuyên truyền trên hệ thống đài truyền thanh xã, hoàn thành trước ngày 31/3/2024.",
       deadline: { kind: "date", date: "2024-03-31" },
       leadUnit: "Văn hóa - Thông tin",
     });
-    expect(tasks(d, 0)[1]).toMatchObject({ leadUnit: "Văn phòng - Thống kê", partnerUnits: ["Văn hóa - Thông tin"] });
+    expect(tasks(d, 0)[1]).toMatchObject({
+      leadUnit: "Văn phòng - Thống kê",
+      partnerUnits: ["Văn hóa - Thông tin"],
+    });
     expect(tasks(d, 1)[0]?.deadline).toEqual({ kind: "date", date: "2024-12-15" });
     expect(tasks(d, 2)[0]?.kind).toBe("de_nghi");
     expect(d.event).toBeUndefined();
-    expect(d.recipients).toEqual(["Phòng Nội vụ huyện", "TT Đảng ủy, TT HĐND xã", "Các bộ phận chuyên môn", "Lưu: VT"]);
-    expect(d.signer).toEqual({ authority: "KT.", onBehalfOf: "CHỦ TỊCH", title: "PHÓ CHỦ TỊCH", name: "Nguyễn Thị Hằng" });
+    expect(d.recipients).toEqual([
+      "Phòng Nội vụ huyện",
+      "TT Đảng ủy, TT HĐND xã",
+      "Các bộ phận chuyên môn",
+      "Lưu: VT",
+    ]);
+    expect(d.signer).toEqual({
+      authority: "KT.",
+      onBehalfOf: "CHỦ TỊCH",
+      title: "PHÓ CHỦ TỊCH",
+      name: "Nguyễn Thị Hằng",
+    });
   });
 
   it("a post-2025 commune under its province, with a '|' table of tasks", () => {
@@ -257,22 +302,36 @@ describe("importPlanText – other plans of the genre", () => {
     expect(tasks(d, 1)[1]?.deadline).toEqual({ kind: "relative_to_event", days: -2 });
     expect(tasks(d, 2)[0]?.deadline).toEqual({ kind: "date", date: "2025-10-31" }); // "Tháng 10/2025"
     expect(d.recipients).toEqual(["UBND tỉnh (để b/c)", "Sở Nội vụ", "TT Đảng ủy, HĐND xã", "Lưu: VT, VP"]);
-    expect(d.signer).toEqual({ authority: "TM.", onBehalfOf: "ỦY BAN NHÂN DÂN", title: "CHỦ TỊCH", name: "Trần Văn Bình" });
+    expect(d.signer).toEqual({
+      authority: "TM.",
+      onBehalfOf: "ỦY BAN NHÂN DÂN",
+      title: "CHỦ TỊCH",
+      name: "Trần Văn Bình",
+    });
     // a correct post-reform plan: the checker has no errors for it
-    expect(checkPlan(planContent.parse(d), { today: "2026-11-25" }).filter((f) => f.severity === "error")).toEqual([]);
+    expect(
+      checkPlan(planContent.parse(d), { today: "2026-11-25" }).filter((f) => f.severity === "error"),
+    ).toEqual([]);
   });
 
   it("a ward: one-line issuer header, tab table of tasks, 1.1. numbering, signer and recipients interleaved by tabs", () => {
     const r = importPlanText(fixture("hoa-khanh-bac-2024.txt"));
     expectValid(r);
     const d = r.draft;
-    expect(d.issuer).toMatchObject({ name: "UBND phường Hòa Khánh Bắc", headerLines: ["ỦY BAN NHÂN DÂN", "PHƯỜNG HÒA KHÁNH BẮC"] });
+    expect(d.issuer).toMatchObject({
+      name: "UBND phường Hòa Khánh Bắc",
+      headerLines: ["ỦY BAN NHÂN DÂN", "PHƯỜNG HÒA KHÁNH BẮC"],
+    });
     expect(d.issuer.superior).toBeUndefined();
     expect(d.documentNumber?.number).toBe(23);
     expect(d.place).toBe("Hòa Khánh Bắc");
     expect(d.date).toBe("2024-03-18");
     expect(d.subject).toBe("Tổ chức Hội thi tìm hiểu pháp luật về cải cách hành chính năm 2024");
-    expect(d.basis?.[0]).toMatchObject({ symbol: "45/KH-UBND", date: "2024-02-02", issuer: "UBND quận Liên Chiểu" });
+    expect(d.basis?.[0]).toMatchObject({
+      symbol: "45/KH-UBND",
+      date: "2024-02-02",
+      issuer: "UBND quận Liên Chiểu",
+    });
     expect(d.preamble).toHaveLength(1);
     expect(d.preamble?.[0]).toMatch(/^Căn cứ Kế hoạch số 45\/KH-UBND .* xây dựng Kế hoạch như sau:$/);
     expect(sections(d)[0]?.children?.map((c) => c.label)).toEqual(["1.1", "1.2"]);
@@ -284,16 +343,27 @@ describe("importPlanText – other plans of the genre", () => {
       date: "2024-04-20",
       dateTentative: true,
     });
-    expect(assignments(d).map((a) => a.unit)).toEqual(["Tư pháp - Hộ tịch", "Đoàn Thanh niên phường", "Văn phòng - Thống kê"]);
+    expect(assignments(d).map((a) => a.unit)).toEqual([
+      "Tư pháp - Hộ tịch",
+      "Đoàn Thanh niên phường",
+      "Văn phòng - Thống kê",
+    ]);
     expect(tasks(d, 1)[0]).toMatchObject({
       description: "Thông báo, vận động các đội thi",
       partnerUnits: ["Hội Liên hiệp Phụ nữ phường"],
       kind: "de_nghi",
       deadline: { kind: "date", date: "2024-04-10" },
     });
-    expect(d.closing).toEqual(["Trên đây là Kế hoạch tổ chức Hội thi tìm hiểu pháp luật về cải cách hành chính năm 2024 của UBND phường Hòa Khánh Bắc./."]);
+    expect(d.closing).toEqual([
+      "Trên đây là Kế hoạch tổ chức Hội thi tìm hiểu pháp luật về cải cách hành chính năm 2024 của UBND phường Hòa Khánh Bắc./.",
+    ]);
     expect(d.recipients).toEqual(["UBND quận (b/c)", "Phòng Tư pháp quận", "Các đoàn thể phường", "Lưu: VT"]);
-    expect(d.signer).toEqual({ authority: "KT.", onBehalfOf: "CHỦ TỊCH", title: "PHÓ CHỦ TỊCH", name: "Lê Minh Tuấn" });
+    expect(d.signer).toEqual({
+      authority: "KT.",
+      onBehalfOf: "CHỦ TỊCH",
+      title: "PHÓ CHỦ TỊCH",
+      name: "Lê Minh Tuấn",
+    });
   });
 
   it("a township plan with its header lost, leading spaces, a) and +, a unit with its task on one line, a wrapped recipient", () => {
@@ -318,7 +388,10 @@ describe("importPlanText – other plans of the genre", () => {
     const chiDao = sections(d)[1]?.children?.[0];
     expect(chiDao?.heading).toBe("Công tác chỉ đạo, điều hành");
     expect(chiDao?.children?.[1]).toMatchObject({ label: "b", heading: "Việc thực hiện chế độ báo cáo" });
-    expect(chiDao?.children?.[1]?.children?.map((c) => c.paragraphs?.[0])).toEqual(["Báo cáo quý;", "Báo cáo 6 tháng và năm."]);
+    expect(chiDao?.children?.[1]?.children?.map((c) => c.paragraphs?.[0])).toEqual([
+      "Báo cáo quý;",
+      "Báo cáo 6 tháng và năm.",
+    ]);
     expect(sections(d)[1]?.children?.[1]?.paragraphs?.[0]).toBe(
       "Kiểm tra hồ sơ giải quyết thủ tục hành chính tại Bộ phận một cửa từ ngày 01/01/2023 đến ngày 30/6/2023.",
     );
@@ -341,7 +414,12 @@ describe("importPlanText – other plans of the genre", () => {
       "Ủy ban MTTQ thị trấn",
       "Lưu: VT",
     ]);
-    expect(d.signer).toEqual({ authority: "KT.", onBehalfOf: "CHỦ TỊCH", title: "PHÓ CHỦ TỊCH", name: "Đỗ Văn Long" });
+    expect(d.signer).toEqual({
+      authority: "KT.",
+      onBehalfOf: "CHỦ TỊCH",
+      title: "PHÓ CHỦ TỊCH",
+      name: "Đỗ Văn Long",
+    });
     expect(r.warnings.join("\n")).toMatch(/No issue date/);
   });
 
@@ -385,7 +463,8 @@ describe("importPlanText – other plans of the genre", () => {
 // ------------------------------------------------------------------------------------------------
 // DOCX
 
-const cell = (lines: string[]) => new TableCell({ children: lines.map((l) => new Paragraph({ children: [new TextRun(l)] })) });
+const cell = (lines: string[]) =>
+  new TableCell({ children: lines.map((l) => new Paragraph({ children: [new TextRun(l)] })) });
 
 /** A Word file from fixture text: tab-separated runs of lines become a two-column layout table, "|" rows a table. */
 async function docxFromText(text: string): Promise<Buffer> {
@@ -393,8 +472,14 @@ async function docxFromText(text: string): Promise<Buffer> {
   let layout: string[][] = [];
   let grid: string[][] = [];
   const flush = () => {
-    if (layout.length) children.push(new Table({ rows: layout.map((r) => new TableRow({ children: r.map((c) => cell([c])) })) }));
-    if (grid.length) children.push(new Table({ rows: grid.map((r) => new TableRow({ children: r.map((c) => cell([c])) })) }));
+    if (layout.length)
+      children.push(
+        new Table({ rows: layout.map((r) => new TableRow({ children: r.map((c) => cell([c])) })) }),
+      );
+    if (grid.length)
+      children.push(
+        new Table({ rows: grid.map((r) => new TableRow({ children: r.map((c) => cell([c])) })) }),
+      );
     layout = [];
     grid = [];
   };
@@ -429,7 +514,12 @@ describe("importPlanDocx", () => {
     expect(outline(d.sections)).toEqual(outline(text.sections));
     expect(d.assignments).toEqual(text.assignments);
     expect(d.recipients).toEqual(text.recipients);
-    expect(d.signer).toEqual({ authority: "KT.", onBehalfOf: "CHỦ TỊCH", title: "PHÓ CHỦ TỊCH", name: "Nguyễn Thị Hằng" });
+    expect(d.signer).toEqual({
+      authority: "KT.",
+      onBehalfOf: "CHỦ TỊCH",
+      title: "PHÓ CHỦ TỊCH",
+      name: "Nguyễn Thị Hằng",
+    });
     expect(r.originalText).toContain("Tuyên truyền cải cách hành chính năm 2024");
   });
 
@@ -459,7 +549,9 @@ describe("importPlanDocx", () => {
     expect(d.basis?.[0]).toMatchObject({ symbol: "61/KH-UBND", date: "2023-12-30" });
     expect(d.preamble).toEqual(seed.preamble);
     expect(outline(d.sections)).toEqual(outline(seed.sections));
-    expect(assignments(d).map((a) => [a.unit, a.tasks?.length])).toEqual(seed.assignments.map((a) => [a.unit, a.tasks.length]));
+    expect(assignments(d).map((a) => [a.unit, a.tasks?.length])).toEqual(
+      seed.assignments.map((a) => [a.unit, a.tasks.length]),
+    );
     expect(d.event).toMatchObject({ date: "2023-06-22", attendeeCount: 35, duration: "½ ngày" });
     expect(d.closing).toEqual(seed.closing);
     expect(d.recipients).toEqual(seed.recipients);
@@ -479,19 +571,40 @@ describe("importPlanDocx", () => {
       expect((e as { message: { vi: string; en: string } }).message.en.length).toBeGreaterThan(3);
     };
     it("empty file → 400", () => rejects(importPlanDocx(Buffer.alloc(0)), 400, "empty"));
-    it("a text file renamed .docx → 415", () => rejects(importPlanDocx(Buffer.from("KẾ HOẠCH\nkhông phải docx")), 415, "not-docx"));
+    it("a text file renamed .docx → 415", () =>
+      rejects(importPlanDocx(Buffer.from("KẾ HOẠCH\nkhông phải docx")), 415, "not-docx"));
     it("a ZIP that is not a Word document → 415", async () => {
       const zip = new JSZip();
       zip.file("hello.txt", "xin chào");
       await rejects(importPlanDocx(await zip.generateAsync({ type: "nodebuffer" })), 415, "not-docx");
     });
-    it("a 20 MB buffer → 413", () => rejects(importPlanDocx(Buffer.alloc(20 * 1024 * 1024, 0x50)), 413, "too-large"));
+    it("a 20 MB buffer → 413", () =>
+      rejects(importPlanDocx(Buffer.alloc(20 * 1024 * 1024, 0x50)), 413, "too-large"));
     it("a Word file without text → 400", async () =>
-      rejects(importPlanDocx(await Packer.toBuffer(new Document({ sections: [{ children: [new Paragraph("")] }] }))), 400, "empty"));
+      rejects(
+        importPlanDocx(
+          await Packer.toBuffer(new Document({ sections: [{ children: [new Paragraph("")] }] })),
+        ),
+        400,
+        "empty",
+      ));
     it("empty or blank text → 400", async () => {
-      await rejects(Promise.resolve().then(() => importPlanText("")), 400, "empty");
-      await rejects(Promise.resolve().then(() => importPlanText(" \n\t\n ")), 400, "empty");
+      await rejects(
+        Promise.resolve().then(() => importPlanText("")),
+        400,
+        "empty",
+      );
+      await rejects(
+        Promise.resolve().then(() => importPlanText(" \n\t\n ")),
+        400,
+        "empty",
+      );
     });
-    it("text over 10 MB → 413", () => rejects(Promise.resolve().then(() => importPlanText("a".repeat(11 * 1024 * 1024))), 413, "too-large"));
+    it("text over 10 MB → 413", () =>
+      rejects(
+        Promise.resolve().then(() => importPlanText("a".repeat(11 * 1024 * 1024))),
+        413,
+        "too-large",
+      ));
   });
 });

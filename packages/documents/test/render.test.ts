@@ -7,7 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { numberLine, recipientLines, renderPlanDocx } from "../src/render-docx";
 import { cleanPlan, type Docx, paragraphs, rows, runs, seedPlan, tables, unzipDocx } from "./helpers";
 
-const which = (cmd: string) => spawnSync("sh", ["-c", `command -v ${cmd}`], { encoding: "utf8" }).stdout.trim();
+const which = (cmd: string) =>
+  spawnSync("sh", ["-c", `command -v ${cmd}`], { encoding: "utf8" }).stdout.trim();
 
 describe("renderPlanDocx – the seed plan (a draft)", () => {
   let buf: Buffer;
@@ -36,10 +37,14 @@ describe("renderPlanDocx – the seed plan (a draft)", () => {
   it("uses Times New Roman everywhere (runs, defaults, theme)", async () => {
     const fonts = [...docx.document.matchAll(/<w:rFonts ([^>]*)\/>/g)].map((m) => m[1] ?? "");
     expect(fonts.length).toBeGreaterThan(20);
-    for (const f of fonts) for (const v of f.matchAll(/w:\w+="([^"]*)"/g)) expect(v[1]).toBe("Times New Roman");
+    for (const f of fonts)
+      for (const v of f.matchAll(/w:\w+="([^"]*)"/g)) expect(v[1]).toBe("Times New Roman");
     expect(docx.styles).toMatch(/<w:docDefaults>[\s\S]*w:ascii="Times New Roman"/);
     const theme = await docx.file("word/theme/theme1.xml");
-    expect([...theme.matchAll(/<a:latin typeface="([^"]*)"/g)].map((m) => m[1])).toEqual(["Times New Roman", "Times New Roman"]);
+    expect([...theme.matchAll(/<a:latin typeface="([^"]*)"/g)].map((m) => m[1])).toEqual([
+      "Times New Roman",
+      "Times New Roman",
+    ]);
     expect(theme).toMatch(/script="Viet" typeface="Times New Roman"/);
     // Every run in the body carries the font explicitly.
     for (const r of runs(docx.document)) if (r.text) expect(r.xml).toContain('w:ascii="Times New Roman"');
@@ -59,7 +64,10 @@ describe("renderPlanDocx – the seed plan (a draft)", () => {
     }
     expect(issuer).toMatch(/<w:pBdr><w:top w:val="single"/); // the short rule under the issuer
     const mottoRuns = runs(motto ?? "").filter((r) => r.text);
-    expect(mottoRuns.map((r) => r.text)).toEqual(["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc"]);
+    expect(mottoRuns.map((r) => r.text)).toEqual([
+      "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+      "Độc lập - Tự do - Hạnh phúc",
+    ]);
     expect(mottoRuns.every((r) => r.bold)).toBe(true);
     expect(mottoRuns[1]?.size).toBe(28);
     expect(motto).toMatch(/<w:pBdr><w:top w:val="single"/);
@@ -73,14 +81,18 @@ describe("renderPlanDocx – the seed plan (a draft)", () => {
   it('carries a boxed "DỰ THẢO" mark at the top right', () => {
     const first = paragraphs(docx.document)[0];
     expect(first?.text.trim()).toBe("DỰ THẢO");
-    expect(first?.xml).toMatch(/<w:pBdr><w:top [^>]*\/><w:left [^>]*\/><w:bottom [^>]*\/><w:right [^>]*\/><\/w:pBdr>/);
+    expect(first?.xml).toMatch(
+      /<w:pBdr><w:top [^>]*\/><w:left [^>]*\/><w:bottom [^>]*\/><w:right [^>]*\/><\/w:pBdr>/,
+    );
     expect(first?.xml).toContain('<w:jc w:val="right"/>');
   });
 
   it("has the title block: KẾ HOẠCH and the subject, bold 14 pt, centred", () => {
     const ps = paragraphs(docx.document);
     const title = ps.find((p) => p.text === "KẾ HOẠCH");
-    const subject = ps.find((p) => p.text === "Tổ chức Hội nghị sơ kết công tác cải cách hành chính 6 tháng đầu năm 2023");
+    const subject = ps.find(
+      (p) => p.text === "Tổ chức Hội nghị sơ kết công tác cải cách hành chính 6 tháng đầu năm 2023",
+    );
     for (const p of [title, subject]) {
       expect(p?.xml).toContain('<w:jc w:val="center"/>');
       const r = runs(p?.xml ?? "")[0];
@@ -90,7 +102,9 @@ describe("renderPlanDocx – the seed plan (a draft)", () => {
   });
 
   it("sets the body 14 pt, justified, first-line indent 1.27 cm, 6 pt after", () => {
-    const preamble = paragraphs(docx.document).find((p) => p.text.startsWith("Thực hiện Kế hoạch số 61/KH-UBND"));
+    const preamble = paragraphs(docx.document).find((p) =>
+      p.text.startsWith("Thực hiện Kế hoạch số 61/KH-UBND"),
+    );
     expect(preamble?.xml).toContain('<w:jc w:val="both"/>');
     expect(preamble?.xml).toMatch(/<w:ind w:firstLine="720"\/>/);
     expect(preamble?.xml).toMatch(/w:after="120"/);
@@ -144,7 +158,10 @@ describe("renderPlanDocx – the seed plan (a draft)", () => {
     const rels = await docx.file("word/_rels/document.xml.rels");
     const target = (type: string) => {
       const id = docx.document.match(new RegExp(`<w:headerReference w:type="${type}" r:id="(\\w+)"/>`))?.[1];
-      return rels.match(new RegExp(`Id="${id}"[^>]*Target="([^"]+)"|Target="([^"]+)"[^>]*Id="${id}"`))?.slice(1).find(Boolean);
+      return rels
+        .match(new RegExp(`Id="${id}"[^>]*Target="([^"]+)"|Target="([^"]+)"[^>]*Id="${id}"`))
+        ?.slice(1)
+        .find(Boolean);
     };
     const def = await docx.file(`word/${target("default")}`);
     const first = await docx.file(`word/${target("first")}`);
@@ -155,7 +172,9 @@ describe("renderPlanDocx – the seed plan (a draft)", () => {
   });
 
   it("sets core properties: title = subject, creator = issuer", () => {
-    expect(docx.core).toContain("<dc:title>Tổ chức Hội nghị sơ kết công tác cải cách hành chính 6 tháng đầu năm 2023</dc:title>");
+    expect(docx.core).toContain(
+      "<dc:title>Tổ chức Hội nghị sơ kết công tác cải cách hành chính 6 tháng đầu năm 2023</dc:title>",
+    );
     expect(docx.core).toContain("<dc:creator>UBND xã Quảng Nghiệp</dc:creator>");
   });
 });
@@ -175,7 +194,12 @@ describe("renderPlanDocx – an issued plan", () => {
     const plan = {
       ...cleanPlan(),
       issuer: { name: "UBND xã Tiên Lữ", superior: "UBND tỉnh Hưng Yên" },
-      signer: { authority: "KT." as const, onBehalfOf: "CHỦ TỊCH", title: "PHÓ CHỦ TỊCH", name: "Nguyễn Thị Hằng" },
+      signer: {
+        authority: "KT." as const,
+        onBehalfOf: "CHỦ TỊCH",
+        title: "PHÓ CHỦ TỊCH",
+        name: "Nguyễn Thị Hằng",
+      },
       recipients: ["Sở Nội vụ", "Lưu: VT, VP."],
     };
     const docx = await unzipDocx(await renderPlanDocx(plan));
@@ -185,13 +209,16 @@ describe("renderPlanDocx – an issued plan", () => {
     expect(issuerRuns.map((r) => r.text)).toEqual(["UBND TỈNH HƯNG YÊN", "ỦY BAN NHÂN DÂN", "XÃ TIÊN LỮ"]);
     expect(issuerRuns[0]?.bold).toBe(false);
     const [[left, right] = []] = rows(all[all.length - 1] as string);
-    expect(runs(right ?? "").filter((r) => r.text).map((r) => r.text)).toEqual([
-      "TM. ỦY BAN NHÂN DÂN",
-      "KT. CHỦ TỊCH",
-      "PHÓ CHỦ TỊCH",
-      "Nguyễn Thị Hằng",
-    ]);
-    expect(runs(left ?? "").filter((r) => r.text).map((r) => r.text)).toEqual(["Nơi nhận:", "- Sở Nội vụ;", "- Lưu: VT, VP."]);
+    expect(
+      runs(right ?? "")
+        .filter((r) => r.text)
+        .map((r) => r.text),
+    ).toEqual(["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Nguyễn Thị Hằng"]);
+    expect(
+      runs(left ?? "")
+        .filter((r) => r.text)
+        .map((r) => r.text),
+    ).toEqual(["Nơi nhận:", "- Sở Nội vụ;", "- Lưu: VT, VP."]);
   });
 });
 
@@ -199,12 +226,20 @@ describe("render helpers", () => {
   it("numberLine: zero-padded issued number, blank draft number", () => {
     const p = seedPlan();
     expect(numberLine(p)).toBe("Số:      /KH-UBND");
-    expect(numberLine({ ...p, status: "issued", documentNumber: { number: 5, typeCode: "KH", issuerCode: "UBND" } })).toBe(
-      "Số: 05/KH-UBND",
-    );
+    expect(
+      numberLine({
+        ...p,
+        status: "issued",
+        documentNumber: { number: 5, typeCode: "KH", issuerCode: "UBND" },
+      }),
+    ).toBe("Số: 05/KH-UBND");
   });
   it('recipientLines appends "Lưu: VT" when absent and keeps it last', () => {
-    expect(recipientLines(["UBND tỉnh", "Sở Nội vụ;"])).toEqual(["- UBND tỉnh;", "- Sở Nội vụ;", "- Lưu: VT."]);
+    expect(recipientLines(["UBND tỉnh", "Sở Nội vụ;"])).toEqual([
+      "- UBND tỉnh;",
+      "- Sở Nội vụ;",
+      "- Lưu: VT.",
+    ]);
     expect(recipientLines(["Lưu: VT", "A"])).toEqual(["- A;", "- Lưu: VT."]);
   });
 });
@@ -224,7 +259,15 @@ describe.skipIf(!soffice)("renderPlanDocx → PDF with LibreOffice", () => {
     writeFileSync(docxPath, await renderPlanDocx(planContent.parse(seedPlan())));
     execFileSync(
       soffice,
-      [`-env:UserInstallation=file://${join(dir, "profile")}`, "--headless", "--convert-to", "pdf", "--outdir", dir, docxPath],
+      [
+        `-env:UserInstallation=file://${join(dir, "profile")}`,
+        "--headless",
+        "--convert-to",
+        "pdf",
+        "--outdir",
+        dir,
+        docxPath,
+      ],
       { stdio: "ignore", timeout: 180_000 },
     );
     const pdf = readFileSync(join(dir, "seed.pdf"));
@@ -247,7 +290,9 @@ describe.skipIf(!soffice)("renderPlanDocx → PDF with LibreOffice", () => {
       "Vũ Chí Mạnh",
     ])
       expect(text).toContain(s);
-    expect(text.replace(/\s+/g, " ")).toContain("Tổ chức Hội nghị sơ kết công tác cải cách hành chính 6 tháng đầu năm 2023");
+    expect(text.replace(/\s+/g, " ")).toContain(
+      "Tổ chức Hội nghị sơ kết công tác cải cách hành chính 6 tháng đầu năm 2023",
+    );
     const pages = text.split("\f").filter((p) => p.trim());
     expect(pages.length).toBeGreaterThanOrEqual(2);
     // page numbers: none on page 1, "2" centred at the top of page 2
