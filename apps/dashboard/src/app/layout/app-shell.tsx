@@ -1,6 +1,14 @@
 import { planQuery } from "@kehoach/client/plans";
 import { useQuery } from "@tanstack/react-query";
-import { Link, Outlet, useNavigate, useParams, useRouteContext } from "@tanstack/react-router";
+import {
+  Link,
+  Outlet,
+  useNavigate,
+  useParams,
+  useRouteContext,
+  useRouterState,
+} from "@tanstack/react-router";
+import { useEffect, useRef } from "react";
 import { LanguageToggle } from "../../components/language-toggle";
 import { UserMenu } from "../../features/auth/components/user-menu";
 import { CommunePicker } from "../../features/communes/components/commune-picker";
@@ -18,6 +26,21 @@ export function AppShell() {
   const home = me.communes[0];
   const isOverseer = me.role === "overseer";
   const ownCommune = !isOverseer ? me.communes[0] : undefined;
+
+  // After a page change, a keyboard user whose focused link vanished continues from the new page's
+  // content rather than from the top of the document. Focus that still exists (the commune picker) stays.
+  const pathname = useRouterState({ select: (s) => s.location.pathname });
+  const mainRef = useRef<HTMLElement>(null);
+  const firstRender = useRef(true);
+  useEffect(() => {
+    if (firstRender.current) {
+      firstRender.current = false;
+      return;
+    }
+    if (pathname && (!document.activeElement || document.activeElement === document.body)) {
+      mainRef.current?.focus({ preventScroll: true });
+    }
+  }, [pathname]);
 
   return (
     <div className="app">
@@ -98,7 +121,7 @@ export function AppShell() {
           ) : null}
         </div>
       </nav>
-      <main id="main" className="app-main" tabIndex={-1}>
+      <main id="main" className="app-main" tabIndex={-1} ref={mainRef}>
         <Outlet />
       </main>
     </div>

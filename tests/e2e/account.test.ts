@@ -1,0 +1,93 @@
+import { describe, expect, it } from "vitest";
+import { apiLogin, login, textOf, useBrowser } from "./support/browser";
+
+describe("account: sessions, password, sign-in throttling", () => {
+  const b = useBrowser();
+
+  it("lists my sessions, marks this one, and revokes another", async () => {
+    const other = await b.newContext();
+    await apiLogin(other, "tanky.chutich");
+    const page = b.page();
+    await login(page, "tanky.chutich");
+
+    await page.getByRole("button", { name: /Chủ tịch UBND xã tân kỳ/i }).click();
+    await page.locator("#user-menu-panel").getByRole("link", { name: "Phiên đăng nhập" }).click();
+    await page.getByRole("heading", { level: 1, name: "Phiên đăng nhập" }).waitFor();
+    const rows = page.locator("tbody tr");
+    await rows.first().waitFor();
+    expect(await rows.count()).toBe(2);
+    expect(await textOf(rows.first())).toContain("Phiên hiện tại");
+
+    await page.getByRole("button", { name: "Thu hồi" }).click();
+    await page.getByText("Đã thu hồi phiên.").waitFor();
+    await page.waitForFunction(() => document.querySelectorAll("tbody tr").length === 1);
+    expect((await other.request.get("/api/me")).status()).toBe(401);
+    expect((await page.request.get("/api/me")).status()).toBe(200);
+  });
+
+  it("checks the repeated password here and shows the API's field errors next to their fields", async () => {
+    const page = b.page();
+    await login(page, "daihop.chutich");
+    await page.goto("/account/password");
+    const oldField = page.getByLabel("Mật khẩu hiện tại", { exact: true });
+    const newField = page.getByLabel("Mật khẩu mới", { exact: true });
+    const confirmField = page.getByLabel("Nhập lại mật khẩu mới", { exact: true });
+
+    await oldField.fill("kehoach-demo-2025");
+    await newField.fill("a-new-password-1");
+    await confirmField.fill("a-new-password-2");
+    await confirmField.press("Enter");
+    await page.getByText("Mật khẩu nhập lại không khớp.").waitFor();
+    expect(await confirmField.getAttribute("aria-invalid")).toBe("true");
+
+    await newField.fill("short");
+    await confirmField.fill("short");
+    await confirmField.press("Enter");
+    await page.getByRole("alert").waitFor();
+    // The issue for newPassword is tied to its input.
+    const describedBy = (await newField.getAttribute("aria-describedby")) ?? "";
+    const errorId = describedBy.split(" ").find((id) => id.endsWith("-error"));
+    expect(errorId).toBeTruthy();
+    expect(await textOf(page.locator(`[id="${errorId}"]`))).toContain("Mật khẩu mới tối thiểu 10 ký tự");
+
+    await oldField.fill("not-my-password");
+    await newField.fill("a-new-password-1");
+    await confirmField.fill("a-new-password-1");
+    await confirmField.press("Enter");
+    await page.getByText("Mật khẩu hiện tại không đúng", { exact: true }).waitFor();
+
+    await oldField.fill("kehoach-demo-2025");
+    await confirmField.press("Enter");
+    await page.getByText("Đã đổi mật khẩu.", { exact: false }).waitFor();
+
+    // The new password works, the old one no longer does.
+    const check = await b.newContext();
+    expect(
+      (
+        await check.request.post("/api/auth/login", {
+          data: { username: "daihop.chutich", password: "kehoach-demo-2025" },
+        })
+      ).status(),
+    ).toBe(401);
+    await apiLogin(check, "daihop.chutich", "a-new-password-1");
+  });
+
+  it("after repeated wrong passwords the 429 message is shown", async () => {
+    const page = b.page();
+    await page.goto("/login");
+    await page.getByLabel("Tên đăng nhập").fill("quangnghiep.chutich");
+    const password = page.getByLabel("Mật khẩu");
+    const alert = page.getByRole("alert");
+    for (let i = 0; i < 5; i++) {
+      await password.fill(`wrong-${i}`);
+      await password.press("Enter");
+      await alert.waitFor();
+      await page.waitForFunction(
+        () => !document.querySelector("button[type=submit]")?.hasAttribute("disabled"),
+      );
+    }
+    await page.getByText(/Đăng nhập sai quá nhiều lần\. Thử lại sau \d+ phút\./).waitFor();
+    await page.getByRole("button", { name: "Switch the interface to English" }).click();
+    await page.getByText(/Too many failed sign-ins\. Try again in \d+ minutes\./).waitFor();
+  });
+});
