@@ -878,7 +878,7 @@ const PHRASES: Array<{ re: RegExp; fix: (m: RegExpMatchArray) => string; vi: str
     en: 'the word "thực" is missing',
   },
   {
-    re: /(?<![\p{L}])(phối)\s+(với)(?![\p{L}])/giu,
+    re: /(?<![\p{L}])(?<!(?:[Pp]hân|[Cc]hi)\s)(phối)\s+(với)(?![\p{L}])/giu,
     fix: (m) => `${m[1]} hợp với`,
     vi: 'thiếu chữ "hợp"',
     en: 'the word "hợp" is missing',

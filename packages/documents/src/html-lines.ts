@@ -19,6 +19,7 @@ export function decodeEntities(s: string): string {
 type Cell = string[];
 type Row = Cell[];
 type TableCtx = { rows: Row[]; row: Row | null; cell: Cell | null };
+type ListCtx = { ordered: boolean; n: number };
 
 const BLOCK = new Set(["p", "h1", "h2", "h3", "h4", "h5", "h6", "li"]);
 
@@ -35,6 +36,7 @@ export function isTaskTableHeader(cells: readonly string[]): boolean {
 export function htmlToLines(html: string): string[] {
   const out: string[] = [];
   const tables: TableCtx[] = [];
+  const lists: ListCtx[] = [];
   let buf: string | null = null;
   const emit = (line: string) => {
     const t = decodeEntities(line).replace(/\s+/g, " ").trim();
@@ -60,9 +62,16 @@ export function htmlToLines(html: string): string[] {
       buf = `${buf ?? ""}\n`;
       continue;
     }
+    if (tag === "ol" || tag === "ul") {
+      flush();
+      if (!close) lists.push({ ordered: tag === "ol", n: 0 });
+      else lists.pop();
+      continue;
+    }
     if (BLOCK.has(tag)) {
       flush();
-      if (!close) buf = "";
+      // Word's automatic numbering is not in the text: write the label the genre would ("1.", "a)", "-", "+").
+      if (!close) buf = tag === "li" ? listLabel(lists) : "";
       continue;
     }
     if (tag === "table") {
@@ -95,6 +104,16 @@ export function htmlToLines(html: string): string[] {
   }
   flush();
   return out;
+}
+
+function listLabel(lists: ListCtx[]): string {
+  const list = lists[lists.length - 1];
+  if (!list) return "";
+  const depth = lists.filter((l) => l.ordered === list.ordered).length - 1;
+  if (!list.ordered) return depth === 0 ? "- " : "+ ";
+  list.n++;
+  if (depth === 0) return `${list.n}. `;
+  return `${String.fromCharCode(96 + Math.min(list.n, 26))}) `;
 }
 
 function writeTable(rows: Row[], emit: (line: string) => void): void {

@@ -326,7 +326,7 @@ export async function renderPlanDocx(plan: RenderablePlan): Promise<Buffer> {
   for (const l of issuerHeaderLines(plan.issuer)) {
     left.push(para([run(l, { bold: true, size: 13 })], { align: center, after: 0, line: 240 }));
   }
-  left.push(rule(1100));
+  left.push(rule(1250));
   const right: Paragraph[] = [
     para([run("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", { bold: true, size: 13 })], {
       align: center,
@@ -338,7 +338,7 @@ export async function renderPlanDocx(plan: RenderablePlan): Promise<Buffer> {
       after: 0,
       line: 240,
     }),
-    rule(1250),
+    rule(1000),
   ];
   const numberCell = [
     para([run(numberLine(plan), { size: 13 })], { align: center, after: 0, before: 60, line: 240 }),
@@ -386,7 +386,9 @@ export async function renderPlanDocx(plan: RenderablePlan): Promise<Buffer> {
       line: 240,
     }),
   );
-  children.push(rule(TEXT_WIDTH / 2 - 900));
+  // Decree 30: a rule 1/3–1/2 as long as the subject's line.
+  const subjectWidth = Math.min(TEXT_WIDTH, collapseSpaces(plan.subject).length * 150);
+  children.push(rule(Math.round((TEXT_WIDTH - subjectWidth / 2.5) / 2)));
   children.push(para([run("")], { after: 120, line: 240 }));
 
   // ---- body
@@ -421,7 +423,10 @@ export async function renderPlanDocx(plan: RenderablePlan): Promise<Buffer> {
     creator: nfc(plan.issuer.name),
     title: nfc(plan.subject),
     subject: nfc(plan.subject),
-    description: `${typeName} ${numberLine(plan).replace(/^Số:\s*/, "")}`.trim(),
+    description:
+      plan.documentNumber?.number !== undefined
+        ? `${typeName} ${numberLine(plan).replace(/^Số:\s*/, "")}`
+        : `${typeName} (dự thảo)`,
     keywords: [plan.category, plan.period, plan.documentNumber?.symbol].filter(Boolean).join(", "),
     lastModifiedBy: nfc(plan.issuer.name),
     // Theme fonts too (Office maps Vietnamese script to Arial by default).

@@ -355,5 +355,6 @@ describe("checkPlan rules", () => {
       ),
     ).toHaveLength(0);
     expect(phrase("Giáo dục truyền thống yêu nước, yêu quê hương./.")).toHaveLength(0);
+    expect(phrase("Hàng hóa được phân phối với giá niêm yết./.")).toHaveLength(0);
   });
 });

@@ -1,6 +1,16 @@
 import { type PlanContentInput, planContent, type SectionItem } from "@kehoach/core/plan/schema";
 import { SEED_PLAN } from "@kehoach/core/seed/seed-plan";
-import { Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun } from "docx";
+import {
+  AlignmentType,
+  Document,
+  LevelFormat,
+  Packer,
+  Paragraph,
+  Table,
+  TableCell,
+  TableRow,
+  TextRun,
+} from "docx";
 import JSZip from "jszip";
 import { describe, expect, it } from "vitest";
 import { checkPlan } from "../src/checker";
@@ -533,6 +543,66 @@ describe("importPlanDocx", () => {
     ]);
     expect(tasks(r.draft, 0)[0]?.deadline).toEqual({ kind: "date", date: "2025-09-22" });
     expect(r.draft.event?.attendeeCount).toBe(60);
+  });
+
+  it("writes the labels of Word's automatic numbering and bullets (1., a), -, +)", async () => {
+    const p = (text: string, numbering?: { reference: string; level: number }, bullet?: { level: number }) =>
+      new Paragraph({
+        children: [new TextRun(text)],
+        ...(numbering ? { numbering } : {}),
+        ...(bullet ? { bullet } : {}),
+      });
+    const num = (level: number) => ({ reference: "plan", level });
+    const doc = new Document({
+      numbering: {
+        config: [
+          {
+            reference: "plan",
+            levels: [
+              { level: 0, format: LevelFormat.DECIMAL, text: "%1.", alignment: AlignmentType.LEFT },
+              { level: 1, format: LevelFormat.LOWER_LETTER, text: "%2)", alignment: AlignmentType.LEFT },
+            ],
+          },
+        ],
+      },
+      sections: [
+        {
+          children: [
+            p("ỦY BAN NHÂN DÂN"),
+            p("XÃ AN BÌNH"),
+            p("Số: 07/KH-UBND"),
+            p("An Bình, ngày 12 tháng 02 năm 2024"),
+            p("KẾ HOẠCH"),
+            p("Rà soát thủ tục hành chính năm 2024"),
+            p("I. MỤC ĐÍCH, YÊU CẦU"),
+            p("Mục đích", num(0)),
+            p("Rà soát toàn bộ thủ tục hành chính đang giải quyết tại xã.", num(1)),
+            p("Yêu cầu", num(0)),
+            p("Đúng thời hạn;", undefined, { level: 0 }),
+            p("Có báo cáo kết quả:", undefined, { level: 0 }),
+            p("Báo cáo quý;", undefined, { level: 1 }),
+            p("Nơi nhận:"),
+            p("- Lưu: VT."),
+            p("TM. ỦY BAN NHÂN DÂN"),
+            p("CHỦ TỊCH"),
+            p("Hoàng Văn Nam"),
+          ],
+        },
+      ],
+    });
+    const r = await importPlanDocx(await Packer.toBuffer(doc));
+    expectValid(r);
+    expect(r.draft.date).toBe("2024-02-12");
+    expect(outline(r.draft.sections)).toEqual([
+      "I MỤC ĐÍCH, YÊU CẦU",
+      "  1 Mục đích",
+      "    a Rà soát toàn bộ",
+      "  2 Yêu cầu",
+      "    - Đúng thời hạn;",
+      "    - Có báo cáo kết",
+      "      + Báo cáo quý;",
+    ]);
+    expect(r.draft.signer.name).toBe("Hoàng Văn Nam");
   });
 
   it("round-trips the DOCX we render (seed plan)", async () => {
