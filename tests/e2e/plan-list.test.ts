@@ -1,0 +1,71 @@
+import { describe, expect, it } from "vitest";
+import { apiLogin, login, textOf, useBrowser } from "./support/browser";
+
+describe("plan list: search without diacritics, filters, cursor pages", () => {
+  const b = useBrowser();
+
+  it("finds plans by unaccented words and pages through them with Trang sau / Trang trước", async () => {
+    const token = `pt${Date.now().toString(36)}`;
+    const setup = await b.newContext();
+    await apiLogin(setup, "daihop.canbo");
+    for (let i = 1; i <= 22; i++) {
+      const res = await setup.request.post("/api/plans", {
+        data: {
+          content: {
+            issuer: { name: "UBND xã Đại Hợp" },
+            place: "Đại Hợp",
+            subject: `Kế hoạch phân trang ${token} số ${String(i).padStart(2, "0")}`,
+            signer: {
+              authority: "TM.",
+              onBehalfOf: "ỦY BAN NHÂN DÂN",
+              title: "CHỦ TỊCH",
+              name: "Nguyễn Văn A",
+            },
+          },
+        },
+      });
+      expect(res.status()).toBe(201);
+    }
+
+    const page = b.page();
+    await login(page, "daihop.canbo");
+    await page.waitForURL(/\/communes\/dai-hop\/plans/);
+    const rows = page.locator("tbody tr[data-plan-id]");
+
+    // Typed without diacritics, submitted with Enter.
+    const search = page.getByLabel("Tìm kiếm");
+    await search.fill(`phan trang ${token}`);
+    await search.press("Enter");
+    await page.waitForURL(/q=phan/);
+    await page.getByText("Trang 1").waitFor();
+    await page.waitForFunction(() => document.querySelectorAll("tbody tr[data-plan-id]").length === 20);
+    const firstPage = await rows.allTextContents();
+    expect(firstPage.every((t) => t.includes(token))).toBe(true);
+    expect(firstPage[0]).toContain("số 22"); // newest first
+
+    await page.getByRole("button", { name: /Trang sau/ }).click();
+    await page.getByText("Trang 2").waitFor();
+    await page.waitForFunction(() => document.querySelectorAll("tbody tr[data-plan-id]").length === 2);
+    expect(await textOf(rows.last())).toContain("số 01");
+    expect(await page.getByRole("button", { name: /Trang sau/ }).isDisabled()).toBe(true);
+
+    await page.getByRole("button", { name: /Trang trước/ }).click();
+    await page.getByText("Trang 1").waitFor();
+    await page.waitForFunction(() => document.querySelectorAll("tbody tr[data-plan-id]").length === 20);
+    expect(await page.getByRole("button", { name: /Trang trước/ }).isDisabled()).toBe(true);
+
+    // The filter lives in the address: a reload keeps it.
+    await page.reload();
+    expect(await search.inputValue()).toBe(`phan trang ${token}`);
+    await page.waitForFunction(() => document.querySelectorAll("tbody tr[data-plan-id]").length === 20);
+
+    // A status none of them has: the filtered empty state.
+    await page.getByLabel("Trạng thái").selectOption("issued");
+    await page.waitForURL(/status=issued/);
+    await page.getByText("Không có kế hoạch phù hợp với bộ lọc.").waitFor();
+
+    await page.getByRole("button", { name: "Xóa bộ lọc" }).click();
+    await page.waitForURL((u) => !u.search.includes("status") && !u.search.includes("q="));
+    expect(await search.inputValue()).toBe("");
+  });
+});
