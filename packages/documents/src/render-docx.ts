@@ -92,13 +92,13 @@ function para(children: TextRun[], o: ParaOpts = {}): Paragraph {
   });
 }
 
-/** An empty paragraph drawing a short horizontal rule (its top border), indented from both sides. */
+/** A small empty paragraph drawing a short horizontal rule (its bottom border), indented from both sides. */
 function rule(inset: number): Paragraph {
   return new Paragraph({
-    children: [run("", { size: 6 })],
-    spacing: { before: 0, after: 0, line: 240 },
+    children: [run("", { size: 2 })],
+    spacing: { before: 0, after: 0, line: 80, lineRule: LineRuleType.EXACT },
     indent: { left: inset, right: inset },
-    border: { top: { style: BorderStyle.SINGLE, size: 6, color: "000000", space: 1 } },
+    border: { bottom: { style: BorderStyle.SINGLE, size: 6, color: "000000", space: 1 } },
   });
 }
 

@@ -62,7 +62,7 @@ describe("renderPlanDocx – the seed plan (a draft)", () => {
       expect(r.bold).toBe(true);
       expect(r.size).toBe(26); // 13 pt
     }
-    expect(issuer).toMatch(/<w:pBdr><w:top w:val="single"/); // the short rule under the issuer
+    expect(issuer).toMatch(/<w:pBdr><w:bottom w:val="single"/); // the short rule under the issuer
     const mottoRuns = runs(motto ?? "").filter((r) => r.text);
     expect(mottoRuns.map((r) => r.text)).toEqual([
       "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
@@ -70,7 +70,7 @@ describe("renderPlanDocx – the seed plan (a draft)", () => {
     ]);
     expect(mottoRuns.every((r) => r.bold)).toBe(true);
     expect(mottoRuns[1]?.size).toBe(28);
-    expect(motto).toMatch(/<w:pBdr><w:top w:val="single"/);
+    expect(motto).toMatch(/<w:pBdr><w:bottom w:val="single"/);
     const [numberCell, dateCell] = row2 ?? [];
     expect(paragraphs(numberCell ?? "").map((p) => p.text)).toEqual(["Số:      /KH-UBND"]);
     const dateRuns = runs(dateCell ?? "").filter((r) => r.text);
