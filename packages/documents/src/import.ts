@@ -1203,6 +1203,13 @@ function importLines(rawLines: string[], originalText: string, opts: ImportOptio
   if (category) conf.category = 0.7;
   if (period) conf.period = 0.6;
 
+  const cap = <T>(items: readonly T[], max: number, what: string): T[] => {
+    if (items.length > max)
+      warnings.push(
+        `Chỉ giữ ${max}/${items.length} mục "${what}" / Kept ${max} of ${items.length} "${what}" items`,
+      );
+    return items.slice(0, max);
+  };
   const draft: PlanContentInput = {
     issuer: {
       name: issuerName,
@@ -1217,7 +1224,7 @@ function importLines(rawLines: string[], originalText: string, opts: ImportOptio
     subject: clampStr(subject, 1000),
     ...(category ? { category } : {}),
     ...(period ? { period } : {}),
-    basis: basis.map((b) => ({
+    basis: cap(basis, 50, "basis").map((b) => ({
       type: clampStr(b.type, 80),
       ...(b.number !== undefined && b.number <= 99999 ? { number: b.number } : {}),
       ...(b.symbol ? { symbol: clampStr(b.symbol, 80) } : {}),
@@ -1225,21 +1232,21 @@ function importLines(rawLines: string[], originalText: string, opts: ImportOptio
       ...(b.issuer ? { issuer: clampStr(b.issuer, 200) } : {}),
       ...(b.subject ? { subject: clampStr(b.subject, 1000) } : {}),
     })),
-    preamble: preamble.map((p) => clampStr(p, 5000)),
-    sections: sections.map(clampItem),
+    preamble: cap(preamble, 50, "preamble").map((p) => clampStr(p, 5000)),
+    sections: cap(sections, 50, "sections").map(clampItem),
     ...(event ? { event: clampEvent(event) } : {}),
-    assignments: assignments.map((a) => ({
+    assignments: cap(assignments, 100, "assignments").map((a) => ({
       ...a,
       unit: clampStr(a.unit, 300),
-      tasks: (a.tasks ?? []).map((t) => ({
+      tasks: cap(a.tasks ?? [], 100, "tasks").map((t) => ({
         ...t,
         description: clampStr(t.description, 5000),
         ...(t.leadUnit ? { leadUnit: clampStr(t.leadUnit, 300) } : {}),
-        partnerUnits: (t.partnerUnits ?? []).map((p) => clampStr(p, 300)),
+        partnerUnits: cap(t.partnerUnits ?? [], 50, "partnerUnits").map((p) => clampStr(p, 300)),
       })),
     })),
-    closing: closing.map((p) => clampStr(p, 5000)),
-    recipients: tail.recipients.map((r) => clampStr(r, 300)),
+    closing: cap(closing, 20, "closing").map((p) => clampStr(p, 5000)),
+    recipients: cap(tail.recipients, 50, "recipients").map((r) => clampStr(r, 300)),
     signer: { ...signer, title: clampStr(signer.title, 200), name: clampStr(signer.name, 200) },
   };
   const parsed = planContent.safeParse(draft);

@@ -461,6 +461,16 @@ describe("importPlanText – other plans of the genre", () => {
     expect(d.signer.name).toBe("Phạm Quang Huy");
   });
 
+  it("keeps a very long plan within the schema's limits, with a warning", () => {
+    const seed = fixture("seed.txt");
+    const body = seed.slice(seed.indexOf("I. MỤC"), seed.indexOf("Trên đây"));
+    const r = importPlanText(seed.replace(body, body.repeat(30)));
+    expectValid(r);
+    expect(r.draft.sections).toHaveLength(50);
+    expect(r.draft.signer.name).toBe("Vũ Chí Mạnh");
+    expect(r.warnings.join("\n")).toMatch(/Kept 50 of 90 "sections"/);
+  });
+
   it("fills placeholders with zero confidence when the text is not a plan", () => {
     const r = importPlanText("Biên bản họp chi bộ\nNội dung trao đổi thường kỳ.");
     expectValid(r);
