@@ -45,7 +45,9 @@ describe("plan page: history with field changes, print", () => {
     await history.getByText("Sửa nội dung").waitFor();
     await history.getByText("Tạo dự thảo").waitFor();
     await history.getByText("1 thay đổi").click();
-    const change = history.locator(".history-changes li", { has: page.locator("code", { hasText: "subject" }) });
+    const change = history.locator(".history-changes li", {
+      has: page.locator("code", { hasText: "subject" }),
+    });
     expect(await textOf(change)).toContain("Kế hoạch thử lịch sử");
     expect(await textOf(change)).toContain("Kế hoạch thử lịch sử (sửa)");
     expect(await textOf(history)).toContain("Công chức Xã Đại Hợp");
