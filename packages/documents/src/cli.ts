@@ -139,20 +139,30 @@ export async function main(argv: string[]): Promise<number> {
         const path = args[0] as string;
         const ext = extname(path).toLowerCase();
         let plan: CheckablePlan;
+        let schemaIssues: string[] = [];
         if (ext === ".txt" || ext === ".docx") plan = planContent.parse((await importFile(path)).draft);
         else {
           const { raw, status } = readPlanJson(path);
-          plan = parsePlan(raw, status);
+          const parsed = planContent.safeParse(raw);
+          if (parsed.success) plan = status ? { ...parsed.data, status } : parsed.data;
+          else {
+            // Still check what is there: the checker is defensive about raw JSON.
+            schemaIssues = parsed.error.issues.map(
+              (i) => `${i.path.join(".") || "(gốc/root)"}: ${i.message}`,
+            );
+            plan = raw as unknown as CheckablePlan;
+          }
         }
         const findings = checkPlan(plan, typeof today === "string" ? { today } : {});
-        if (json) out(JSON.stringify(findings, null, 2));
+        if (json) out(JSON.stringify(schemaIssues.length ? { schemaIssues, findings } : findings, null, 2));
         else {
+          for (const issue of schemaIssues) out(`LỖI CẤU TRÚC / SCHEMA ERROR ${issue}`);
           for (const f of findings) out(formatFinding(f));
           const errors = findings.filter((f) => f.severity === "error").length;
           const warnings = findings.length - errors;
           out(`\n${errors} lỗi, ${warnings} cảnh báo / ${errors} error(s), ${warnings} warning(s)`);
         }
-        return hasBlockingErrors(findings) ? 1 : 0;
+        return hasBlockingErrors(findings) || schemaIssues.length ? 1 : 0;
       }
       case "render": {
         if (args.length !== 2)

@@ -111,6 +111,23 @@ describe("checkPlan on a correct plan", () => {
   });
 });
 
+describe("checkPlan on raw, unvalidated input", () => {
+  it("does not throw and reports the missing parts", () => {
+    const f = check({} as CheckablePlan);
+    expect(only(f, "required-part-missing").map((x) => x.location.path)).toEqual(
+      expect.arrayContaining([
+        ["issuer", "name"],
+        ["subject"],
+        ["place"],
+        ["signer", "name"],
+        ["recipients"],
+      ]),
+    );
+    const g = check({ ...cleanPlan(), basis: [{ type: "Kế hoạch", date: "30/12/2022" }] } as CheckablePlan);
+    expect(only(g, "date-malformed")[0]?.location.path).toEqual(["basis", 0, "date"]);
+  });
+});
+
 describe("checkPlan rules", () => {
   it("required-part-missing: empty subject, no recipients, unsigned; an issued plan without number or date", () => {
     const f = check(

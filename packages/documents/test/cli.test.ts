@@ -68,6 +68,16 @@ describe("documents CLI", () => {
     expect(r.status).toBe(0);
   });
 
+  it("check reports schema errors and still checks what is there (exit 1)", () => {
+    const p = join(dir, "raw.json");
+    const raw = { ...cleanPlanInput(), date: "10/06/2023" };
+    writeFileSync(p, JSON.stringify(raw));
+    const r = cli("check", p, "--today", "2026-11-25");
+    expect(r.status).toBe(1);
+    expect(r.stdout).toContain("SCHEMA ERROR date:");
+    expect(r.stdout).toContain("[date-malformed]");
+  });
+
   it("render writes a valid DOCX", async () => {
     const out = join(dir, "seed.docx");
     const r = cli("render", seedJson, out);
