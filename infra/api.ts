@@ -11,6 +11,9 @@ export const api = new sst.aws.Function("Api", {
   memory: "1024 MB",
   timeout: "30 seconds",
   link: [table, files, router],
+  // The API reference page serves Scalar's browser bundle from node_modules (no CDN), so that
+  // package is installed beside the bundle instead of being bundled by esbuild.
+  nodejs: { install: ["@scalar/api-reference"] },
   environment: {
     KEHOACH_STAGE: $app.stage,
   },

@@ -153,6 +153,7 @@ describe.each(["dev", "production"])("sst.config.ts, stage %s", (stage) => {
     const api = one("Function", "Api");
     expect(api.args.handler).toBe("apps/api/src/lambda.handler");
     expect(api.args.memory).toBe("1024 MB");
+    expect(api.args.nodejs?.install).toContain("@scalar/api-reference");
     expect(api.args.timeout).toBe("30 seconds");
     expect(api.args.environment).toMatchObject({ KEHOACH_STAGE: stage });
     expect(api.args.link).toContain(one("Dynamo", "Table").instance);
