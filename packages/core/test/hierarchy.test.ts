@@ -1,0 +1,133 @@
+import { afterEach, beforeAll, describe, expect, it } from "vitest";
+import { type Actor, withActor } from "../src/actor";
+import { createUser, listLineage, putScope, recordLineage } from "../src/admin";
+import { resolveActor } from "../src/auth";
+import { setClock } from "../src/clock";
+import { seed } from "../src/seed";
+import { putUnit } from "../src/unit";
+import { statusOf } from "./helpers";
+
+const admin: Actor = { username: "admin", displayName: "Quản trị", role: "admin", communeIds: [] };
+const asAdmin = <T>(fn: () => Promise<T>) => withActor(admin, fn);
+
+beforeAll(async () => {
+  await seed();
+  // After 1/7/2025: no district tier; the province oversees merged communes directly.
+  await asAdmin(async () => {
+    await putUnit({
+      id: "hai-phong",
+      kind: "province",
+      name: "Thành phố Hải Phòng",
+      shortName: "Hải Phòng",
+      validFrom: "2025-07-01",
+    });
+    await putUnit({
+      id: "tu-ky-moi",
+      kind: "commune",
+      name: "Xã Tứ Kỳ",
+      shortName: "Tứ Kỳ",
+      parentId: "hai-phong",
+      validFrom: "2025-07-01",
+    });
+    await recordLineage({
+      kind: "merge",
+      fromUnitIds: ["quang-nghiep", "dai-hop"],
+      toUnitIds: ["tu-ky-moi"],
+      date: "2025-07-01",
+      legalBasis: "Nghị quyết sắp xếp đơn vị hành chính cấp xã năm 2025",
+    });
+    await putScope({
+      scopeId: "hai-phong-noi-vu",
+      overseerUnitId: "hai-phong",
+      name: "Sở Nội vụ Hải Phòng",
+      unitIds: ["tu-ky-moi", "tan-ky"],
+      validFrom: "2025-07-01",
+    });
+    await putScope({
+      scopeId: "tu-ky-truoc-2025",
+      overseerUnitId: "tu-ky",
+      name: "Huyện Tứ Kỳ đến 30/6/2025",
+      unitIds: ["quang-nghiep"],
+      validFrom: "2000-01-01",
+      validTo: "2025-06-30",
+    });
+  });
+});
+afterEach(() => setClock(undefined));
+
+describe("hierarchy across the 2025 reform", () => {
+  it("a province overseer sees the communes of its current scope", async () => {
+    setClock(() => new Date("2026-01-10T03:00:00Z"));
+    const a = await resolveActor({
+      username: "hp",
+      displayName: "Sở Nội vụ",
+      role: "overseer",
+      unitId: "hai-phong",
+    });
+    expect(a.communeIds).toEqual(["tan-ky", "tu-ky-moi"]);
+  });
+
+  it("scopes have validity dates: the closed one counts before 1/7/2025, not after", async () => {
+    setClock(() => new Date("2025-05-01T03:00:00Z"));
+    const before = await resolveActor({ username: "x", displayName: "x", role: "overseer", unitId: "tu-ky" });
+    expect(before.communeIds).toContain("quang-nghiep");
+    setClock(() => new Date("2025-07-02T03:00:00Z"));
+    const hp = await resolveActor({ username: "x", displayName: "x", role: "overseer", unitId: "hai-phong" });
+    expect(hp.communeIds).not.toContain("quang-nghiep");
+  });
+
+  it("lineage records merges with their legal basis", async () => {
+    const events = await asAdmin(() => listLineage());
+    expect(events).toContainEqual(
+      expect.objectContaining({
+        kind: "merge",
+        fromUnitIds: ["quang-nghiep", "dai-hop"],
+        toUnitIds: ["tu-ky-moi"],
+      }),
+    );
+  });
+
+  it("refuses scopes and users that name unknown units, with a field path", async () => {
+    const err = await asAdmin(() =>
+      putScope({
+        scopeId: "sai",
+        overseerUnitId: "hai-phong",
+        name: "x",
+        unitIds: ["khong-co"],
+        validFrom: "2025-07-01",
+      }),
+    ).catch((e) => e);
+    expect(err.status).toBe(400);
+    expect(err.details.issues[0].path).toEqual(["unitIds"]);
+    expect(
+      await statusOf(
+        asAdmin(() =>
+          createUser({
+            username: "ai.do",
+            displayName: "x",
+            role: "commune_staff",
+            unitId: "khong-co",
+            password: "0123456789ab",
+          }),
+        ),
+      ),
+    ).toBe(400);
+  });
+
+  it("only admins manage units and scopes", async () => {
+    const staff: Actor = {
+      username: "s",
+      displayName: "s",
+      role: "commune_staff",
+      unitId: "tan-ky",
+      communeIds: ["tan-ky"],
+    };
+    expect(
+      await statusOf(
+        withActor(staff, () =>
+          putUnit({ id: "gia", kind: "commune", name: "Giả", shortName: "Giả", validFrom: "2025-07-01" }),
+        ),
+      ),
+    ).toBe(403);
+  });
+});
