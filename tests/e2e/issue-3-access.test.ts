@@ -117,6 +117,9 @@ describe("issue 3: each user sees their own scope, and nothing else", () => {
     const page = b.page();
     await login(page, "quangnghiep.canbo");
     await page.waitForURL(/\/communes\/quang-nghiep\/plans/);
+    // Signed in, the login page just sends us on.
+    await page.goto("/login");
+    await page.waitForURL(/\/communes\/quang-nghiep\/plans/);
 
     await page.getByRole("button", { name: /Công chức Xã Quảng Nghiệp/ }).click();
     await page.getByRole("button", { name: "Đăng xuất" }).click();

@@ -11,7 +11,7 @@ document.documentElement.lang = getLang();
 
 const queryClient = createQueryClient(() => {
   queryClient.clear();
-  const { pathname, searchStr } = router.state.location;
+  const { pathname, searchStr } = router.latestLocation;
   if (pathname === "/login") return;
   void router.navigate({ to: "/login", search: { redirect: pathname + searchStr }, replace: true });
 });

@@ -1,3 +1,4 @@
+import { api, unwrap } from "@kehoach/client/api";
 import { meQuery } from "@kehoach/client/auth";
 import { planHistoryQuery, planQuery, plansQuery } from "@kehoach/client/plans";
 import { PLAN_STATUSES, type PlanStatus } from "@kehoach/core/plan/schema";
@@ -14,7 +15,7 @@ import { ErrorPage } from "../components/error-page";
 import { Loading } from "../components/loading";
 import { NotFoundPage } from "../components/not-found-page";
 import { PAGE_SIZE, type PlanFilters } from "../features/plans/components/plan-list";
-import { loadOr } from "../lib/api-errors";
+import { loadOr, safeRedirect } from "../lib/api-errors";
 import { AppShell } from "./layout/app-shell";
 import { PasswordPage } from "./routes/account-password";
 import { SessionsPage } from "./routes/account-sessions";
@@ -35,6 +36,14 @@ const loginRoute = createRoute({
   validateSearch: (s: Record<string, unknown>): { redirect?: string | undefined } => ({
     redirect: typeof s.redirect === "string" ? s.redirect : undefined,
   }),
+  // Already signed in (e.g. the login page from a bookmark): straight on.
+  // Asked outside the query cache, so its expected 401 does not trigger the session-ended handler.
+  beforeLoad: async ({ context, search }) => {
+    const me = await unwrap(api.api.me.$get()).catch(() => null);
+    if (!me) return;
+    context.queryClient.setQueryData(meQuery().queryKey, me);
+    throw redirect({ href: safeRedirect(search.redirect), replace: true });
+  },
   component: LoginPage,
 });
 
