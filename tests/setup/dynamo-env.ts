@@ -1,4 +1,5 @@
 import { inject } from "vitest";
+
 // Deployed functions run Node 22+; the SDK's Node 20 notice is noise in tests.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
 

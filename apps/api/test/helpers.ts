@@ -10,6 +10,7 @@ export function ensureSeed() {
   return seeded;
 }
 
+// biome-ignore lint/suspicious/noExplicitAny: tests read response bodies ad hoc
 export type Res = { status: number; body: any; headers: Headers; text: string };
 
 export async function call(

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { beforeAll, describe, expect, it } from "vitest";
 import { app } from "../src/app";
-import { call, ensureSeed, login } from "./helpers";
+import { call, ensureSeed, login, type Res } from "./helpers";
 
 const SEED_TEXT = readFileSync(
   fileURLToPath(new URL("../../../packages/documents/test/fixtures/seed.txt", import.meta.url)),
@@ -22,7 +22,7 @@ async function upload(name: string, data: Uint8Array | string, type = "applicati
     body: form,
     headers: { cookie: staff, origin: "http://localhost" },
   });
-  return { status: res.status, body: (await res.json()) as any };
+  return { status: res.status, body: (await res.json()) as Res["body"] };
 }
 
 describe("import over HTTP", () => {

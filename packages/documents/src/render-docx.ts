@@ -1,4 +1,18 @@
 import {
+  collapseSpaces,
+  deadlineSentence,
+  implementationSection,
+  isDraft,
+  issuerHeaderLines,
+  labelKind,
+  labelText,
+  numberLine,
+  recipientLines,
+  romanAfter,
+  signerLines,
+  upperVi,
+} from "@kehoach/core/plan/document-text";
+import {
   DOCUMENT_TYPES,
   formatPlaceDate,
   formatSymbol,
@@ -24,7 +38,9 @@ import {
   VerticalAlignTable,
   WidthType,
 } from "docx";
-import { collapseSpaces, formatViDate, nfc, upperVi } from "./vi-text";
+import { nfc } from "./vi-text";
+
+export { issuerHeaderLines, numberLine, recipientLines };
 
 /** Decree 30/2020/NĐ-CP, Appendix I: A4 portrait, margins in mm, converted to twips (1 mm = 56.6929 twips). */
 export const PAGE = {
@@ -48,8 +64,6 @@ const BODY_SIZE = 14;
 const INDENT_FIRST_LINE = 720; // 1.27 cm
 const SPACING_AFTER = 120; // 6 pt
 const LINE_SPACING = 288; // 1.2 lines
-
-const DRAFT_STATUSES = new Set(["draft", "submitted", "approved"]);
 
 export type RenderablePlan = PlanContent & { status?: string };
 
@@ -130,64 +144,9 @@ function layoutTable(rows: Array<[Paragraph[], Paragraph[]]>): Table {
   });
 }
 
-/** Issuer header lines: explicit, or derived from "UBND xã X" → ["ỦY BAN NHÂN DÂN", "XÃ X"]. */
-export function issuerHeaderLines(issuer: PlanContent["issuer"]): string[] {
-  if (issuer.headerLines?.length) return issuer.headerLines.map((l) => upperVi(collapseSpaces(l)));
-  const name = collapseSpaces(issuer.name);
-  const m = name.match(/^(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân)\s+(.+)$/iu);
-  if (m?.[1]) return ["ỦY BAN NHÂN DÂN", upperVi(m[1])];
-  return [upperVi(name)];
-}
-
-function isDraft(status: string | undefined): boolean {
-  return status === undefined || DRAFT_STATUSES.has(status);
-}
-
-/** "Số: 05/KH-UBND", or for a draft not yet numbered "Số:      /KH-UBND". */
-export function numberLine(plan: RenderablePlan): string {
-  const dn = plan.documentNumber ?? {};
-  const typeCode = dn.typeCode ?? plan.type;
-  const issuerCode = dn.issuerCode ?? plan.issuer.code ?? "UBND";
-  if (dn.number !== undefined) {
-    return `Số: ${formatSymbol({ number: dn.number, typeCode, issuerCode })}`;
-  }
-  if (!isDraft(plan.status) && dn.symbol) return `Số: ${dn.symbol}`;
-  const tail = typeCode === "CV" ? issuerCode : `${typeCode}-${issuerCode}`;
-  return `Số:      /${tail}`;
-}
-
-function labelText(item: SectionItem, kind: LabelKind): string {
-  const raw = (item.label ?? "").trim().replace(/[.)]+$/, "");
-  switch (kind) {
-    case "roman":
-    case "arabic":
-    case "multi":
-      return `${raw}. `;
-    case "letter":
-      return `${raw}) `;
-    case "bullet":
-      return `${raw} `;
-    default:
-      return "";
-  }
-}
-
-type LabelKind = "roman" | "arabic" | "multi" | "letter" | "bullet" | "none";
-
-function labelKind(label: string | undefined): LabelKind {
-  const l = (label ?? "").trim().replace(/[.)]+$/, "");
-  if (!l) return "none";
-  if (/^[IVXLC]+$/.test(l)) return "roman";
-  if (/^\d+$/.test(l)) return "arabic";
-  if (/^\d+(\.\d+)+$/.test(l)) return "multi";
-  if (/^[a-zđ]$/i.test(l)) return "letter";
-  if (/^[-–—+•*]$/.test(l)) return "bullet";
-  return "none";
-}
-
 function renderItem(item: SectionItem, out: Paragraph[]): void {
   const kind = labelKind(item.label);
-  const label = labelText(item, kind);
+  const label = labelText(item.label, kind);
   const heading = item.heading ? collapseSpaces(item.heading) : "";
   const paragraphs = item.paragraphs.map((p) => nfc(p).trim()).filter(Boolean);
   const headingStyle: RunOpts =
@@ -222,16 +181,6 @@ function renderItem(item: SectionItem, out: Paragraph[]): void {
   for (const child of item.children) renderItem(child, out);
 }
 
-function deadlineText(t: PlanContent["assignments"][number]["tasks"][number]): string | undefined {
-  const d = t.deadline;
-  if (!d) return undefined;
-  if (d.kind === "date") return `Thời hạn: ${formatViDate(d.date)}.`;
-  if (d.days === 0) return "Thời hạn: ngày tổ chức.";
-  return d.days < 0
-    ? `Thời hạn: trước ngày tổ chức ${-d.days} ngày.`
-    : `Thời hạn: sau ngày tổ chức ${d.days} ngày.`;
-}
-
 function renderAssignments(plan: RenderablePlan, out: Paragraph[]): void {
   plan.assignments.forEach((a, i) => {
     const label = (a.label ?? String(i + 1)).replace(/[.)]+$/, "");
@@ -239,71 +188,28 @@ function renderAssignments(plan: RenderablePlan, out: Paragraph[]): void {
       para([run(`${label}. ${collapseSpaces(a.unit)}`, { bold: true })], { indent: true, keepNext: true }),
     );
     for (const t of a.tasks) {
-      const dl = deadlineText(t);
+      const dl = deadlineSentence(t);
       const desc = nfc(t.description).trim();
       out.push(para([run(`- ${desc}${dl && !desc.includes("Thời hạn") ? ` ${dl}` : ""}`)], { indent: true }));
     }
   });
 }
 
-const ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"];
-
-function isImplementationSection(s: SectionItem): boolean {
-  return /tổ chức thực hiện/iu.test(s.heading ?? "");
-}
-
 function renderBody(plan: RenderablePlan): Paragraph[] {
   const out: Paragraph[] = [];
   for (const p of plan.preamble) if (p.trim()) out.push(para([run(nfc(p).trim())], { indent: true }));
-  let implementation = plan.sections.find(isImplementationSection);
-  if (!implementation && plan.sections.length >= 3) implementation = plan.sections[2];
+  const implementation = implementationSection(plan);
   for (const s of plan.sections) {
     renderItem(s, out);
     if (s === implementation && s.children.length === 0) renderAssignments(plan, out);
   }
   if (plan.assignments.length && !implementation) {
-    const label = ROMAN[plan.sections.length] ?? String(plan.sections.length + 1);
+    const label = romanAfter(plan.sections.length);
     out.push(para([run(`${label}. TỔ CHỨC THỰC HIỆN`, { bold: true })], { indent: true, keepNext: true }));
     renderAssignments(plan, out);
   }
   for (const p of plan.closing) if (p.trim()) out.push(para([run(nfc(p).trim())], { indent: true }));
   return out;
-}
-
-/** Recipients as printed: "- X;" each, ending "- Lưu: VT." (added when absent). */
-export function recipientLines(recipients: readonly string[]): string[] {
-  const items = recipients
-    .map((r) =>
-      collapseSpaces(r)
-        .replace(/^[-–+]\s*/, "")
-        .replace(/[;.,]+$/, ""),
-    )
-    .filter(Boolean);
-  if (!items.some((r) => /^lưu(?![\p{L}\d])/iu.test(r))) items.push("Lưu: VT");
-  // "Lưu" is always last.
-  const archive = items.filter((r) => /^lưu(?![\p{L}\d])/iu.test(r));
-  const others = items.filter((r) => !/^lưu(?![\p{L}\d])/iu.test(r));
-  const ordered = [...others, ...archive];
-  return ordered.map((r, i) => `- ${r}${i === ordered.length - 1 ? "." : ";"}`);
-}
-
-function signerLines(plan: RenderablePlan): string[] {
-  const s = plan.signer;
-  const lines: string[] = [];
-  const collective = /^(UBND|Ủy ban|Uỷ ban)/iu.test(plan.issuer.name);
-  const onBehalf = s.onBehalfOf ? upperVi(collapseSpaces(s.onBehalfOf)) : undefined;
-  if (s.authority === "KT.") {
-    // Decree 30: a deputy of a collective body signs "TM. ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH / PHÓ CHỦ TỊCH".
-    const head = onBehalf && onBehalf !== "ỦY BAN NHÂN DÂN" ? onBehalf : "CHỦ TỊCH";
-    if (collective) lines.push("TM. ỦY BAN NHÂN DÂN");
-    lines.push(`KT. ${head}`);
-  } else if (s.authority) {
-    lines.push(onBehalf ? `${s.authority} ${onBehalf}` : s.authority);
-  } else if (onBehalf) {
-    lines.push(onBehalf);
-  }
-  lines.push(upperVi(collapseSpaces(s.title)));
-  return lines;
 }
 
 /** Render a plan as a Decree 30 DOCX. Pure: no I/O. */

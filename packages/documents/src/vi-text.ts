@@ -6,7 +6,7 @@
 export const nfc = (s: string): string => s.normalize("NFC");
 
 /** Collapse runs of spaces/tabs/NBSP into one space and trim. */
-export const collapseSpaces = (s: string): string => s.replace(/[ \t\u00a0\u2007\u202f]+/g, " ").trim();
+export { collapseSpaces, upperVi } from "@kehoach/core/plan/document-text";
 
 /** Old-style tone placement (hoá, khoẻ, uỷ) ↔ new style (hóa, khỏe, ủy), as pairs [old, new]. */
 const TONE_PAIRS: ReadonlyArray<readonly [string, string]> = (() => {
@@ -141,7 +141,6 @@ export function todayInVietnam(now: Date = new Date()): string {
 }
 
 /** Upper-case Vietnamese, keeping NFC. */
-export const upperVi = (s: string): string => nfc(s).toLocaleUpperCase("vi");
 
 /** Escape a string for use inside a RegExp. */
 export const escapeRe = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");

@@ -1,7 +1,3 @@
-import { formatPlaceDate, type SectionItem } from "@kehoach/core/plan/schema";
-import { Fragment } from "react";
-import { useI18n } from "../../../i18n";
-import { formatDate } from "../../../lib/format";
 import {
   collapseSpaces,
   deadlineSentence,
@@ -17,7 +13,11 @@ import {
   romanAfter,
   signerLines,
   upperVi,
-} from "../lib/document-text";
+} from "@kehoach/core/plan/document-text";
+import { formatPlaceDate, type SectionItem } from "@kehoach/core/plan/schema";
+import { Fragment } from "react";
+import { useI18n } from "../../../i18n";
+import { formatDate } from "../../../lib/format";
 
 type Props = {
   plan: RenderablePlan;

@@ -1,8 +1,8 @@
-import { DOCUMENT_TYPES, formatSymbol, type PlanContent, type SectionItem } from "@kehoach/core/plan/schema";
+import { DOCUMENT_TYPES, formatSymbol, type PlanContent, type SectionItem } from "./schema";
 
 /**
- * The words of a Decree 30 page, computed the same way as the DOCX renderer in
- * packages/documents, so the screen, the browser's PDF and the Word file agree.
+ * The words of a Decree 30 page, shared by the DOCX renderer (packages/documents) and the
+ * dashboard's page and print view, so the screen, the browser's PDF and the Word file agree.
  */
 
 export type RenderablePlan = PlanContent & { status?: string };
@@ -38,7 +38,7 @@ export function numberLine(plan: RenderablePlan): string {
   if (dn.number !== undefined) return `Số: ${formatSymbol({ number: dn.number, typeCode, issuerCode })}`;
   if (!isDraft(plan.status) && dn.symbol) return `Số: ${dn.symbol}`;
   const tail = typeCode === "CV" ? issuerCode : `${typeCode}-${issuerCode}`;
-  return `Số:\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0/${tail}`;
+  return `Số:      /${tail}`;
 }
 
 export type LabelKind = "roman" | "arabic" | "multi" | "letter" | "bullet" | "none";
@@ -100,7 +100,7 @@ export function deadlineSentence(t: PlanTask): string | undefined {
 
 /** Recipients as printed: "- X;" each, ending "- Lưu: VT." (added when absent, always last). */
 export function recipientLines(recipients: readonly string[]): string[] {
-  const isArchive = (r: string) => /^lưu\b/iu.test(r);
+  const isArchive = (r: string) => /^lưu(?![\p{L}\d])/iu.test(r);
   const items = recipients
     .map((r) =>
       collapseSpaces(r)
