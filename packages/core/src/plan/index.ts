@@ -91,6 +91,7 @@ export async function listPlans(input: ListQuery): Promise<{ items: PlanSummary[
   const q = parse(listQuery, input);
   if (!canRead(q.communeId)) throw notFound("commune");
   const needle = q.q ? foldVietnamese(q.q) : undefined;
+  const filtered = Boolean(q.status || q.year || q.category || needle);
   const res = await db()
     .plan.query.byCommune({ communeId: q.communeId })
     .where((attr, op) =>
@@ -103,7 +104,15 @@ export async function listPlans(input: ListQuery): Promise<{ items: PlanSummary[
         .filter(Boolean)
         .join(" AND "),
     )
-    .go({ order: "desc", count: q.limit, cursor: q.cursor ?? null, pages: "all" });
+    // Without filters one DynamoDB page of exactly `limit` items; with filters, bounded pages
+    // until `count` matches are found. Either way never the whole commune at once.
+    .go({
+      order: "desc",
+      count: q.limit,
+      limit: filtered ? 100 : q.limit,
+      cursor: q.cursor ?? null,
+      pages: "all",
+    });
   return {
     items: res.data.map((i) => toSummary(toPlan(i as PlanItem))),
     cursor: res.cursor ?? null,
