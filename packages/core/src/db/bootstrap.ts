@@ -1,22 +1,58 @@
-import { CreateTableCommand, DescribeTableCommand, UpdateTimeToLiveCommand } from "@aws-sdk/client-dynamodb";
+import {
+  CreateTableCommand,
+  DescribeTableCommand,
+  DescribeTimeToLiveCommand,
+  type TableDescription,
+  UpdateTableCommand,
+  UpdateTimeToLiveCommand,
+} from "@aws-sdk/client-dynamodb";
 import { dynamo } from "./client";
 import { createTableInput, TABLE } from "./table";
 
-/** Create the table from TABLE if it does not exist (DynamoDB Local only; SST does it on AWS). */
-export async function ensureTable(name: string) {
-  const client = dynamo();
+async function describe(name: string): Promise<TableDescription | undefined> {
   try {
-    await client.send(new DescribeTableCommand({ TableName: name }));
-    return "exists" as const;
+    return (await dynamo().send(new DescribeTableCommand({ TableName: name }))).Table;
   } catch (e) {
-    if ((e as { name?: string }).name !== "ResourceNotFoundException") throw e;
+    if ((e as { name?: string }).name === "ResourceNotFoundException") return undefined;
+    throw e;
   }
-  await client.send(new CreateTableCommand(createTableInput(name)));
-  await client.send(
-    new UpdateTimeToLiveCommand({
-      TableName: name,
-      TimeToLiveSpecification: { AttributeName: TABLE.ttl, Enabled: true },
-    }),
-  );
-  return "created" as const;
+}
+
+/**
+ * Create the table from TABLE, or bring an existing one up to date: missing global indexes
+ * are added and TTL is enabled (DynamoDB Local only; SST does this on AWS).
+ */
+export async function ensureTable(name: string): Promise<"created" | "updated" | "exists"> {
+  const client = dynamo();
+  const existing = await describe(name);
+  let result: "created" | "updated" | "exists" = "exists";
+  if (!existing) {
+    await client.send(new CreateTableCommand(createTableInput(name)));
+    result = "created";
+  } else {
+    const have = new Set((existing.GlobalSecondaryIndexes ?? []).map((g) => g.IndexName));
+    const wanted = createTableInput(name);
+    for (const gsi of wanted.GlobalSecondaryIndexes) {
+      if (have.has(gsi.IndexName)) continue;
+      const attrs = new Set<string>(gsi.KeySchema.map((k) => k.AttributeName));
+      await client.send(
+        new UpdateTableCommand({
+          TableName: name,
+          AttributeDefinitions: wanted.AttributeDefinitions.filter((a) => attrs.has(a.AttributeName)),
+          GlobalSecondaryIndexUpdates: [{ Create: gsi }],
+        }),
+      );
+      result = "updated";
+    }
+  }
+  const ttl = await client.send(new DescribeTimeToLiveCommand({ TableName: name }));
+  if (ttl.TimeToLiveDescription?.TimeToLiveStatus !== "ENABLED") {
+    await client.send(
+      new UpdateTimeToLiveCommand({
+        TableName: name,
+        TimeToLiveSpecification: { AttributeName: TABLE.ttl, Enabled: true },
+      }),
+    );
+  }
+  return result;
 }
