@@ -14,6 +14,7 @@ import {
 import { ErrorPage } from "../components/error-page";
 import { Loading } from "../components/loading";
 import { NotFoundPage } from "../components/not-found-page";
+import { ImportPage } from "../features/import/components/import-page";
 import { PAGE_SIZE, type PlanFilters } from "../features/plans/components/plan-list";
 import { loadOr, safeRedirect } from "../lib/api-errors";
 import { AppShell } from "./layout/app-shell";
@@ -106,6 +107,18 @@ const communePlansRoute = createRoute({
   component: CommunePlansPage,
 });
 
+/** Import a plan from pasted text or a .docx/.txt file (issue 5): commune staff and leaders of that commune. */
+const communeImportRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "/communes/$communeId/import",
+  beforeLoad: ({ context, params }) => {
+    const { me } = context;
+    const staff = me.role === "commune_staff" || me.role === "commune_leader";
+    if (!staff || !me.communes.some((c) => c.id === params.communeId)) throw notFound();
+  },
+  component: ImportPage,
+});
+
 const planRoute = createRoute({
   getParentRoute: () => appRoute,
   path: "/plans/$planId",
@@ -140,6 +153,7 @@ export const routeTree = rootRoute.addChildren([
   appRoute.addChildren([
     indexRoute,
     communePlansRoute,
+    communeImportRoute,
     planRoute,
     passwordRoute,
     sessionsRoute,

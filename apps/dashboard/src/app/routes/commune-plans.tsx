@@ -1,4 +1,5 @@
 import { getRouteApi } from "@tanstack/react-router";
+import { ImportLink } from "../../features/import/components/import-page";
 import { PlanList } from "../../features/plans/components/plan-list";
 import { useI18n } from "../../i18n";
 import { useDocumentTitle } from "../../lib/use-document-title";
@@ -18,6 +19,7 @@ export function CommunePlansPage() {
   return (
     <section className="page">
       <h1>{title}</h1>
+      <ImportLink communeId={communeId} />
       <PlanList
         communeId={communeId}
         filters={filters}

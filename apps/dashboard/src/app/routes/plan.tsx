@@ -2,6 +2,9 @@ import { planQuery } from "@kehoach/client/plans";
 import { formatSymbol, type Plan } from "@kehoach/core/plan/schema";
 import { useSuspenseQuery } from "@tanstack/react-query";
 import { getRouteApi, Link } from "@tanstack/react-router";
+import { PlanCheckerPanel } from "../../features/checker/components/plan-checker-panel";
+import { PlanDocxLink } from "../../features/checker/components/plan-docx-link";
+import { PlanSource } from "../../features/import/components/plan-source";
 import { EventCard } from "../../features/plans/components/event-card";
 import { PlanDocument } from "../../features/plans/components/plan-document";
 import { PlanHistory } from "../../features/plans/components/plan-history";
@@ -40,6 +43,7 @@ export function PlanPage() {
           >
             {t("plan.print")}
           </button>
+          <PlanDocxLink planId={plan.id} />
         </div>
       </div>
       <div className="plan-layout">
@@ -90,7 +94,9 @@ export function PlanPage() {
               ) : null}
             </dl>
           </section>
+          <PlanCheckerPanel plan={plan} />
           {plan.event ? <EventCard event={plan.event} /> : null}
+          <PlanSource source={plan.source} />
           <PlanHistory planId={plan.id} />
         </aside>
       </div>

@@ -17,6 +17,11 @@ const vi = {
   "findings.hide": "Ẩn",
   "findings.goTo": "Đến trường này",
   "findings.at": "Vị trí",
+  "findings.loading": "Đang kiểm tra thể thức…",
+  "findings.rechecking": "Đang kiểm tra lại…",
+  "findings.editHint": "Bấm vào một mục để mở trường đó trong trình soạn thảo.",
+  "docx.download": "Tải DOCX",
+  "docx.hint": "Tải văn bản Word theo thể thức Nghị định 30",
 
   "code.required-part-missing": "Thiếu thành phần bắt buộc",
   "code.cited-after-document": "Văn bản được dẫn có ngày sau văn bản này",
@@ -51,6 +56,11 @@ const en: Record<CheckerKey, string> = {
   "findings.hide": "Hide",
   "findings.goTo": "Go to this field",
   "findings.at": "Where",
+  "findings.loading": "Checking the format…",
+  "findings.rechecking": "Checking again…",
+  "findings.editHint": "Choose an item to open its field in the editor.",
+  "docx.download": "Download DOCX",
+  "docx.hint": "Download the Word document in the Decree 30 format",
 
   "code.required-part-missing": "Required part missing",
   "code.cited-after-document": "Cited document dated after this one",
@@ -72,10 +82,14 @@ const en: Record<CheckerKey, string> = {
 
 const dictionaries: Record<Lang, Record<CheckerKey, string>> = { vi, en };
 
-export function translateChecker(lang: Lang, key: CheckerKey, vars?: Record<string, string | number>) {
-  const s = dictionaries[lang][key];
+/** `{name}` placeholders filled in (same rule as src/i18n.ts). */
+export function fill(s: string, vars?: Record<string, string | number>): string {
   if (!vars) return s;
   return s.replace(/\{(\w+)\}/g, (m, k: string) => (k in vars ? String(vars[k]) : m));
+}
+
+export function translateChecker(lang: Lang, key: CheckerKey, vars?: Record<string, string | number>) {
+  return fill(dictionaries[lang][key], vars);
 }
 
 /** `ct()` for this feature's strings, plus everything useI18n() gives. */

@@ -1,0 +1,54 @@
+import { planFindingsQuery } from "@kehoach/client/plans";
+import type { PlanStatus } from "@kehoach/core/plan/schema";
+import { useQuery } from "@tanstack/react-query";
+import { useRouteContext, useRouter } from "@tanstack/react-router";
+import { useId } from "react";
+import { ErrorAlert } from "../../../components/error-alert";
+import { Loading } from "../../../components/loading";
+import { useCheckerI18n } from "../lib/i18n";
+import type { Finding, FindingPath } from "../lib/types";
+import { FindingsList } from "./findings-list";
+
+/** Where the editor opens a field: /plans/$planId/edit?focus=basis.0.date (the editor reads `focus`). */
+export const editFocusHref = (planId: string, path: FindingPath) =>
+  `/plans/${encodeURIComponent(planId)}/edit?focus=${encodeURIComponent(path.join("."))}`;
+
+type Props = { plan: { id: string; communeId: string; status: PlanStatus } };
+
+/**
+ * "Kiểm tra thể thức" on the plan page: the Decree 30 checker on the saved plan. For a draft the
+ * user may edit, a finding opens its field in the editor.
+ */
+export function PlanCheckerPanel({ plan }: Props) {
+  const { ct } = useCheckerI18n();
+  const id = useId();
+  const router = useRouter();
+  const { me } = useRouteContext({ from: "/_app" });
+  const findings = useQuery(planFindingsQuery(plan.id));
+  const canEdit =
+    plan.status === "draft" &&
+    (me.role === "commune_staff" || me.role === "commune_leader") &&
+    me.communes.some((c) => c.id === plan.communeId);
+  // The editor route is another feature's; link to it only once it exists.
+  const hasEditor = "/plans/$planId/edit" in (router.routesByPath as Record<string, unknown>);
+  const onSelect =
+    canEdit && hasEditor
+      ? (path: FindingPath) => void router.navigate({ href: editFocusHref(plan.id, path) })
+      : undefined;
+
+  return (
+    <section className="card checker-panel" aria-labelledby={`${id}-title`}>
+      <h2 className="card-title" id={`${id}-title`}>
+        {ct("findings.title")}
+      </h2>
+      {findings.isPending ? <Loading label={ct("findings.loading")} /> : null}
+      {findings.error ? <ErrorAlert error={findings.error} /> : null}
+      {findings.data ? (
+        <>
+          {onSelect && findings.data.length ? <p className="field-hint">{ct("findings.editHint")}</p> : null}
+          <FindingsList findings={findings.data as Finding[]} onSelect={onSelect} />
+        </>
+      ) : null}
+    </section>
+  );
+}
