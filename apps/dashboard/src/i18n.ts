@@ -25,6 +25,7 @@ const vi = {
   "nav.plans": "Kế hoạch",
   "nav.account": "Tài khoản",
   "nav.apiDocs": "Tài liệu API",
+  "nav.admin": "Quản trị",
 
   "user.menu": "Tài khoản của tôi",
   "user.changePassword": "Đổi mật khẩu",
@@ -181,6 +182,7 @@ const en: Record<MessageKey, string> = {
   "nav.plans": "Plans",
   "nav.account": "Account",
   "nav.apiDocs": "API docs",
+  "nav.admin": "Administration",
 
   "user.menu": "My account",
   "user.changePassword": "Change password",

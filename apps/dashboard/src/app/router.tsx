@@ -14,6 +14,12 @@ import {
 import { ErrorPage } from "../components/error-page";
 import { Loading } from "../components/loading";
 import { NotFoundPage } from "../components/not-found-page";
+import { AdminLayout } from "../features/admin/components/admin-layout";
+import { LineagePage } from "../features/admin/components/lineage-page";
+import { ScopesPage } from "../features/admin/components/scopes-page";
+import { UnitsPage } from "../features/admin/components/units-page";
+import { UsersPage } from "../features/admin/components/users-page";
+import { adminLoader, requireAdmin } from "../features/admin/lib/loaders";
 import { ImportPage } from "../features/import/components/import-page";
 import { PAGE_SIZE, type PlanFilters } from "../features/plans/components/plan-list";
 import { loadOr, safeRedirect } from "../lib/api-errors";
@@ -64,6 +70,7 @@ const indexRoute = createRoute({
   getParentRoute: () => appRoute,
   path: "/",
   beforeLoad: ({ context }) => {
+    if (context.me.role === "admin") throw redirect({ to: "/admin/units", replace: true });
     const first = context.me.communes[0];
     if (first)
       throw redirect({ to: "/communes/$communeId/plans", params: { communeId: first.id }, replace: true });
@@ -141,6 +148,45 @@ const sessionsRoute = createRoute({
   component: SessionsPage,
 });
 
+/** Admin area (issue 3): units, oversight scopes, accounts, lineage. "Not found" for other roles. */
+const adminRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "/admin",
+  beforeLoad: ({ context }) => requireAdmin(context.me),
+  component: AdminLayout,
+});
+const adminIndexRoute = createRoute({
+  getParentRoute: () => adminRoute,
+  path: "/",
+  beforeLoad: () => {
+    throw redirect({ to: "/admin/units", replace: true });
+  },
+});
+const adminUnitsRoute = createRoute({
+  getParentRoute: () => adminRoute,
+  path: "/units",
+  loader: adminLoader("units"),
+  component: UnitsPage,
+});
+const adminScopesRoute = createRoute({
+  getParentRoute: () => adminRoute,
+  path: "/scopes",
+  loader: adminLoader("scopes"),
+  component: ScopesPage,
+});
+const adminUsersRoute = createRoute({
+  getParentRoute: () => adminRoute,
+  path: "/users",
+  loader: adminLoader("users"),
+  component: UsersPage,
+});
+const adminLineageRoute = createRoute({
+  getParentRoute: () => adminRoute,
+  path: "/lineage",
+  loader: adminLoader("lineage"),
+  component: LineagePage,
+});
+
 /** Any other address, inside the shell. */
 const catchAllRoute = createRoute({
   getParentRoute: () => appRoute,
@@ -157,6 +203,13 @@ export const routeTree = rootRoute.addChildren([
     planRoute,
     passwordRoute,
     sessionsRoute,
+    adminRoute.addChildren([
+      adminIndexRoute,
+      adminUnitsRoute,
+      adminScopesRoute,
+      adminUsersRoute,
+      adminLineageRoute,
+    ]),
     catchAllRoute,
   ]),
 ]);

@@ -82,6 +82,17 @@ export function AppShell() {
             ) : null}
             {me.role === "admin" ? (
               <li>
+                <Link
+                  to="/admin"
+                  className="nav-link"
+                  activeProps={{ "aria-current": "page", className: "active" }}
+                >
+                  {t("nav.admin")}
+                </Link>
+              </li>
+            ) : null}
+            {me.role === "admin" ? (
+              <li>
                 <a href="/api/docs" className="nav-link">
                   {t("nav.apiDocs")}
                 </a>

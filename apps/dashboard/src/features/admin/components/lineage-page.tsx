@@ -1,0 +1,96 @@
+import { lineageQuery, unitsQuery } from "@kehoach/client/admin";
+import { useSuspenseQuery } from "@tanstack/react-query";
+import { useEffect, useId, useMemo, useRef, useState } from "react";
+import { SuccessNote } from "../../../components/error-alert";
+import { formatDate } from "../../../lib/format";
+import { useDocumentTitle } from "../../../lib/use-document-title";
+import { useAdminI18n } from "../lib/messages";
+import { LineageForm, type LineageKind } from "./lineage-form";
+
+/** /admin/lineage: why lineage matters, the events recorded so far, and the form to record one. */
+export function LineagePage() {
+  const { t } = useAdminI18n();
+  useDocumentTitle(t("lineage.title"));
+  const units = useSuspenseQuery(unitsQuery()).data;
+  const events = useSuspenseQuery(lineageQuery()).data;
+  const [saved, setSaved] = useState<{ kind: LineageKind; date: string } | null>(null);
+  const savedRef = useRef<HTMLDivElement>(null);
+  const headingId = useId();
+  const formHeadingId = useId();
+
+  const byId = useMemo(() => new Map(units.map((u) => [u.id, u])), [units]);
+  const rows = useMemo(
+    () => [...events].sort((a, b) => b.date.localeCompare(a.date) || a.eventId.localeCompare(b.eventId)),
+    [events],
+  );
+  const names = (ids: string[]) => (
+    <ul className="admin-inline-list">
+      {ids.map((id) => (
+        <li key={id}>{byId.get(id)?.name ?? id}</li>
+      ))}
+    </ul>
+  );
+
+  useEffect(() => {
+    if (saved) savedRef.current?.focus();
+  }, [saved]);
+
+  return (
+    <section className="page" aria-labelledby={headingId}>
+      <h1 id={headingId}>{t("lineage.title")}</h1>
+      <div className="admin-why" role="note">
+        <p>{t("lineage.why")}</p>
+      </div>
+      <div className="stack">
+        <div className="table-wrap">
+          <table className="table admin-table">
+            <caption className="visually-hidden">{t("lineage.tableCaption")}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("lineage.col.date")}</th>
+                <th scope="col">{t("lineage.col.kind")}</th>
+                <th scope="col">{t("lineage.col.from")}</th>
+                <th scope="col">{t("lineage.col.to")}</th>
+                <th scope="col">{t("lineage.col.basis")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.length === 0 ? (
+                <tr>
+                  <td colSpan={5} className="empty">
+                    {t("lineage.empty")}
+                  </td>
+                </tr>
+              ) : (
+                rows.map((e) => (
+                  <tr key={e.eventId} data-event-id={e.eventId}>
+                    <td className="nowrap">{formatDate(e.date)}</td>
+                    <td>
+                      <span className={`badge admin-lineage-${e.kind}`}>{t(`lineage.kind.${e.kind}`)}</span>
+                    </td>
+                    <td>{names(e.fromUnitIds)}</td>
+                    <td>{names(e.toUnitIds)}</td>
+                    <td>{e.legalBasis ?? t("common.none")}</td>
+                  </tr>
+                ))
+              )}
+            </tbody>
+          </table>
+        </div>
+        <section className="card" aria-labelledby={formHeadingId}>
+          <h2 id={formHeadingId} className="card-title">
+            {t("lineage.form")}
+          </h2>
+          {saved ? (
+            <div ref={savedRef} tabIndex={-1}>
+              <SuccessNote>
+                {t("lineage.saved", { kind: t(`lineage.kind.${saved.kind}`), date: formatDate(saved.date) })}
+              </SuccessNote>
+            </div>
+          ) : null}
+          <LineageForm units={units} onSaved={setSaved} />
+        </section>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,176 @@
+import { usePutScope } from "@kehoach/client/admin";
+import { useMemo, useRef, useState } from "react";
+import { ErrorAlert } from "../../../components/error-alert";
+import { TextField } from "../../../components/text-field";
+import { useAdminI18n } from "../lib/messages";
+import { type AdminUnit, optional, todayVn } from "../lib/units";
+import { useFieldErrors, useFocusFirstInvalid } from "./fields";
+import { UnitSelect } from "./unit-bits";
+import { UnitChecklist } from "./unit-checklist";
+
+export type AdminScope = {
+  scopeId: string;
+  overseerUnitId: string;
+  name: string;
+  unitIds: string[];
+  validFrom: string;
+  validTo?: string | undefined;
+};
+
+export type ScopeDraft = {
+  scopeId: string;
+  name: string;
+  overseerUnitId: string;
+  unitIds: string[];
+  validFrom: string;
+  validTo: string;
+};
+
+export const scopeDraftOf = (s: AdminScope): ScopeDraft => ({
+  scopeId: s.scopeId,
+  name: s.name,
+  overseerUnitId: s.overseerUnitId,
+  unitIds: [...s.unitIds],
+  validFrom: s.validFrom,
+  validTo: s.validTo ?? "",
+});
+
+export const emptyScopeDraft = (): ScopeDraft => ({
+  scopeId: "",
+  name: "",
+  overseerUnitId: "",
+  unitIds: [],
+  validFrom: todayVn(),
+  validTo: "",
+});
+
+type Props = {
+  mode: "create" | "edit";
+  initial: ScopeDraft;
+  units: readonly AdminUnit[];
+  scopes: readonly AdminScope[];
+  onSaved: (scope: { name: string }) => void;
+};
+
+/** Create or edit an oversight scope: who oversees, which communes, from when until when. */
+export function ScopeForm({ mode, initial, units, scopes, onSaved }: Props) {
+  const { t } = useAdminI18n();
+  const put = usePutScope();
+  const formRef = useRef<HTMLFormElement>(null);
+  const [d, setD] = useState(initial);
+  const [checked, setChecked] = useState(false);
+  const [failures, setFailures] = useState(0);
+  useFocusFirstInvalid(formRef, failures);
+  const set = <K extends keyof ScopeDraft>(k: K, v: ScopeDraft[K]) => setD((prev) => ({ ...prev, [k]: v }));
+
+  const communes = useMemo(
+    () => units.filter((u) => u.kind === "commune" || d.unitIds.includes(u.id)),
+    [units, d.unitIds],
+  );
+  const dateOrderBad = Boolean(d.validTo && d.validFrom && d.validTo < d.validFrom);
+  const local = {
+    scopeId:
+      mode === "create" && scopes.some((s) => s.scopeId === d.scopeId.trim())
+        ? t("scopes.field.idTaken")
+        : undefined,
+    validTo: checked && dateOrderBad ? t("common.dateOrder") : undefined,
+  };
+  const err = useFieldErrors(put.error, local);
+
+  return (
+    <form
+      ref={formRef}
+      className="form admin-form"
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        setChecked(true);
+        if (local.scopeId || dateOrderBad) {
+          setFailures((n) => n + 1);
+          return;
+        }
+        put.mutate(
+          {
+            scopeId: d.scopeId.trim(),
+            name: d.name,
+            overseerUnitId: d.overseerUnitId,
+            unitIds: d.unitIds,
+            validFrom: d.validFrom,
+            validTo: optional(d.validTo),
+          },
+          {
+            onSuccess: () => onSaved({ name: d.name.trim() }),
+            onError: () => setFailures((n) => n + 1),
+          },
+        );
+      }}
+    >
+      <ErrorAlert error={put.error} />
+      <TextField
+        label={t("scopes.field.id")}
+        name="scopeId"
+        value={d.scopeId}
+        readOnly={mode === "edit"}
+        autoComplete="off"
+        spellCheck={false}
+        hint={t("scopes.field.idHint")}
+        onChange={(e) => set("scopeId", e.target.value)}
+        error={err("scopeId")}
+      />
+      <TextField
+        label={t("scopes.field.name")}
+        name="name"
+        value={d.name}
+        placeholder={t("scopes.field.namePlaceholder")}
+        onChange={(e) => set("name", e.target.value)}
+        error={err("name")}
+      />
+      <UnitSelect
+        label={t("scopes.field.overseer")}
+        name="overseerUnitId"
+        units={units}
+        kinds={["province", "district"]}
+        value={d.overseerUnitId}
+        onChange={(v) => set("overseerUnitId", v)}
+        emptyLabel={t("common.selectPlaceholder")}
+        hint={t("scopes.field.overseerHint")}
+        error={err("overseerUnitId")}
+      />
+      <UnitChecklist
+        legend={t("scopes.field.units")}
+        name="unitIds"
+        candidates={communes}
+        units={units}
+        selected={d.unitIds}
+        onChange={(ids) => set("unitIds", ids)}
+        error={err("unitIds")}
+      />
+      <div className="admin-form-row">
+        <TextField
+          label={t("common.from")}
+          name="validFrom"
+          type="date"
+          value={d.validFrom}
+          onChange={(e) => set("validFrom", e.target.value)}
+          error={err("validFrom")}
+        />
+        <TextField
+          label={`${t("common.to")} (${t("common.optional")})`}
+          name="validTo"
+          type="date"
+          value={d.validTo}
+          hint={t("common.toHint")}
+          onChange={(e) => set("validTo", e.target.value)}
+          error={err("validTo")}
+        />
+      </div>
+      <button type="submit" className="btn btn-primary" disabled={put.isPending}>
+        {put.isPending
+          ? t("common.saving")
+          : mode === "edit"
+            ? t("scopes.submitEdit")
+            : t("scopes.submitNew")}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,175 @@
+import { unitsQuery, usersQuery } from "@kehoach/client/admin";
+import { useSuspenseQuery } from "@tanstack/react-query";
+import { useEffect, useId, useMemo, useRef, useState } from "react";
+import { SuccessNote } from "../../../components/error-alert";
+import { formatDateTime } from "../../../lib/format";
+import { useDocumentTitle } from "../../../lib/use-document-title";
+import { useAdminI18n } from "../lib/messages";
+import { matches } from "../lib/units";
+import { keepEnter } from "./fields";
+import { emptyUserDraft, ROLES, type UserDraft, UserForm } from "./user-form";
+
+type FormState = { draft: UserDraft; key: number; focusPassword: boolean };
+
+/** /admin/users: every account, and the form that provisions one or resets its password. */
+export function UsersPage() {
+  const { t, tApp } = useAdminI18n();
+  useDocumentTitle(t("users.title"));
+  const users = useSuspenseQuery(usersQuery()).data;
+  const units = useSuspenseQuery(unitsQuery()).data;
+  const [filter, setFilter] = useState("");
+  const [form, setForm] = useState<FormState>({ draft: emptyUserDraft(), key: 0, focusPassword: false });
+  const [saved, setSaved] = useState<{ username: string; reset: boolean } | null>(null);
+  const savedRef = useRef<HTMLDivElement>(null);
+  const headingId = useId();
+  const filterId = useId();
+
+  const byId = useMemo(() => new Map(units.map((u) => [u.id, u])), [units]);
+  const rows = useMemo(
+    () =>
+      users
+        .map((u) => ({ ...u, unitName: u.unitId ? (byId.get(u.unitId)?.name ?? u.unitId) : "" }))
+        .filter((u) => matches(filter, u.username, u.displayName, u.unitName, tApp(`role.${u.role}`)))
+        .sort(
+          (a, b) =>
+            ROLES.indexOf(b.role) - ROLES.indexOf(a.role) ||
+            a.unitName.localeCompare(b.unitName, "vi") ||
+            a.username.localeCompare(b.username),
+        ),
+    [users, byId, filter, tApp],
+  );
+
+  useEffect(() => {
+    if (saved) savedRef.current?.focus();
+  }, [saved]);
+
+  return (
+    <section className="page" aria-labelledby={`${headingId}-page`}>
+      <h1 id={`${headingId}-page`}>{t("users.title")}</h1>
+      <p className="admin-intro">{t("users.intro")}</p>
+      <div className="admin-split">
+        <div className="admin-split-main stack">
+          <search className="admin-toolbar">
+            <div className="field field-grow">
+              <label htmlFor={filterId}>{t("users.filter")}</label>
+              <input
+                id={filterId}
+                type="search"
+                value={filter}
+                placeholder={t("users.filterPlaceholder")}
+                onChange={(e) => setFilter(e.target.value)}
+                onKeyDown={keepEnter}
+              />
+            </div>
+          </search>
+          <div className="table-wrap">
+            <table className="table admin-table">
+              <caption className="visually-hidden">{t("users.tableCaption")}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t("users.col.username")}</th>
+                  <th scope="col">{t("users.col.displayName")}</th>
+                  <th scope="col">{t("users.col.role")}</th>
+                  <th scope="col">{t("users.col.unit")}</th>
+                  <th scope="col">{t("users.col.created")}</th>
+                  <th scope="col">
+                    <span className="visually-hidden">{t("common.actions")}</span>
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {rows.length === 0 ? (
+                  <tr>
+                    <td colSpan={6} className="empty">
+                      {users.length === 0 ? t("users.empty") : t("users.noMatch")}
+                    </td>
+                  </tr>
+                ) : (
+                  rows.map((u) => (
+                    <tr key={u.username} data-username={u.username}>
+                      <th scope="row" className="admin-row-head">
+                        <code>{u.username}</code>
+                        {u.disabled ? (
+                          <span className="badge admin-badge-ended">{t("users.disabled")}</span>
+                        ) : null}
+                      </th>
+                      <td>{u.displayName}</td>
+                      <td>
+                        <span className={`badge admin-role admin-role-${u.role}`}>
+                          {tApp(`role.${u.role}`)}
+                        </span>
+                      </td>
+                      <td>{u.unitName || t("common.none")}</td>
+                      <td className="nowrap">{formatDateTime(u.createdAt)}</td>
+                      <td className="cell-actions">
+                        <button
+                          type="button"
+                          className="btn btn-small"
+                          aria-label={t("users.resetOne", { username: u.username })}
+                          onClick={() => {
+                            setSaved(null);
+                            setForm((f) => ({
+                              draft: {
+                                username: u.username,
+                                displayName: u.displayName,
+                                role: u.role,
+                                unitId: u.unitId ?? "",
+                              },
+                              key: f.key + 1,
+                              focusPassword: true,
+                            }));
+                          }}
+                        >
+                          {t("users.reset")}
+                        </button>
+                      </td>
+                    </tr>
+                  ))
+                )}
+              </tbody>
+            </table>
+          </div>
+        </div>
+        <aside className="admin-split-side card" aria-labelledby={headingId}>
+          <div className="admin-form-head">
+            <h2 id={headingId} className="card-title">
+              {t("users.form")}
+            </h2>
+            {form.draft.username ? (
+              <button
+                type="button"
+                className="btn btn-small btn-ghost"
+                onClick={() => {
+                  setSaved(null);
+                  setForm((f) => ({ draft: emptyUserDraft(), key: f.key + 1, focusPassword: false }));
+                }}
+              >
+                {t("users.clearForm")}
+              </button>
+            ) : null}
+          </div>
+          {saved ? (
+            <div ref={savedRef} tabIndex={-1}>
+              <SuccessNote>
+                {saved.reset
+                  ? t("users.wasReset", { username: saved.username })
+                  : t("users.created", { username: saved.username })}
+              </SuccessNote>
+            </div>
+          ) : null}
+          <UserForm
+            key={form.key}
+            initial={form.draft}
+            users={users}
+            units={units}
+            focusPassword={form.focusPassword}
+            onSaved={(r) => {
+              setForm((f) => ({ draft: emptyUserDraft(), key: f.key + 1, focusPassword: false }));
+              setSaved(r);
+            }}
+          />
+        </aside>
+      </div>
+    </section>
+  );
+}
