@@ -397,8 +397,10 @@ export function ImportReview({ communeId, result, origin, onRestart }: Props) {
                     label={`${a.label ? `${a.label}. ` : ""}${it("f.unit")}`}
                     confidence={conf}
                   >
-                    <strong className="review-unit">{a.unit}</strong>{" "}
-                    <span className="muted">· {it("review.tasks", { count: a.tasks?.length ?? 0 })}</span>
+                    <span>
+                      <strong className="review-unit">{a.unit}</strong>{" "}
+                      <span className="muted">· {it("review.tasks", { count: a.tasks?.length ?? 0 })}</span>
+                    </span>
                   </ReviewField>
                   <ul className="review-tasks" id={fieldDomId(`assignments.${i}.tasks`)}>
                     {(a.tasks ?? []).map((t) => (
