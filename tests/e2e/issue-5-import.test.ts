@@ -221,6 +221,22 @@ describe("issue 5: import a plan, review, save; checker and DOCX on the plan pag
     expect(await planCount(page)).toBe(before);
   });
 
+  it("a .txt file dropped on the file box is read like pasted text", async () => {
+    const page = b.page();
+    await openImport(page);
+    await page.evaluate((text) => {
+      const dt = new DataTransfer();
+      dt.items.add(new File([text], "ke-hoach-goc.txt", { type: "text/plain" }));
+      const zone = document.querySelector(".dropzone");
+      if (!zone) throw new Error("no drop zone");
+      for (const type of ["dragenter", "dragover", "drop"])
+        zone.dispatchEvent(new DragEvent(type, { dataTransfer: dt, bubbles: true, cancelable: true }));
+    }, SEED_TEXT);
+    await page.getByRole("heading", { level: 2, name: "Xem lại bản dự thảo" }).waitFor();
+    expect(await page.getByLabel("Trích yếu").inputValue()).toBe(SUBJECT);
+    expect(await textOf(page.locator(".review-meta"))).toContain("Nguồn: tệp ke-hoach-goc.txt");
+  });
+
   it("an overseer has no import: no link, and the page is not found", async () => {
     const page = b.page();
     await login(page, "tuky.noivu");

@@ -36,7 +36,7 @@ export function ImportForm({ onImported, initialText = "" }: Props) {
     importText.reset();
     // A .txt file is read as pasted text on the server; it is still saved as "import-text".
     const origin: ImportOrigin = /\.txt$/i.test(file.name)
-      ? { kind: "import-text" }
+      ? { kind: "import-text", filename: file.name }
       : { kind: "import-docx", filename: file.name };
     importFile.mutate(file, {
       onSuccess: (r) => onImported(r as unknown as ImportResponse, origin),

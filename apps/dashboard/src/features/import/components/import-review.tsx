@@ -91,10 +91,11 @@ export function ImportReview({ communeId, result, origin, onRestart }: Props) {
     setDraft((d) => ({ ...d, event: { ...(d.event ?? {}), ...patch } as Event }));
 
   const save = () => {
-    const source =
-      origin.kind === "import-docx"
-        ? { kind: origin.kind, filename: origin.filename, text: result.originalText }
-        : { kind: origin.kind, text: result.originalText };
+    const source = {
+      kind: origin.kind,
+      ...(origin.filename ? { filename: origin.filename } : {}),
+      text: result.originalText,
+    };
     create.mutate(
       { communeId, content: { ...draft, source } },
       { onSuccess: (p) => void navigate({ to: "/plans/$planId", params: { planId: p.id } }) },
@@ -131,9 +132,7 @@ export function ImportReview({ communeId, result, origin, onRestart }: Props) {
         <p className="muted">{it("review.intro")}</p>
         <p className="review-meta">
           <span>
-            {origin.kind === "import-docx"
-              ? it("review.from.file", { name: origin.filename })
-              : it("review.from.text")}
+            {origin.filename ? it("review.from.file", { name: origin.filename }) : it("review.from.text")}
           </span>
           {lows ? (
             <span className="conf conf-low">

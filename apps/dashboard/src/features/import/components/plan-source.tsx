@@ -10,9 +10,7 @@ export function PlanSource({ source }: { source: Plan["source"] }) {
     <details className="card plan-source">
       <summary className="card-title">{it("review.original")}</summary>
       <p className="muted plan-source-meta">
-        {source.kind === "import-docx" && source.filename
-          ? it("review.from.file", { name: source.filename })
-          : it("review.from.text")}
+        {source.filename ? it("review.from.file", { name: source.filename }) : it("review.from.text")}
       </p>
       {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard */}
       <section className="original-text" tabIndex={0} aria-label={it("review.original")}>

@@ -12,4 +12,6 @@ export type ImportResponse = {
 };
 
 /** Where the text came from; saved with the plan as `source`. */
-export type ImportOrigin = { kind: "import-text" } | { kind: "import-docx"; filename: string };
+export type ImportOrigin =
+  | { kind: "import-text"; filename?: string }
+  | { kind: "import-docx"; filename: string };
