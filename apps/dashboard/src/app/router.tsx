@@ -1,6 +1,12 @@
 import { api, unwrap } from "@kehoach/client/api";
 import { meQuery } from "@kehoach/client/auth";
-import { planHistoryQuery, planQuery, plansQuery } from "@kehoach/client/plans";
+import {
+  planHistoryQuery,
+  planQuery,
+  plansQuery,
+  registerQuery,
+  templatesQuery,
+} from "@kehoach/client/plans";
 import { PLAN_STATUSES, type PlanStatus } from "@kehoach/core/plan/schema";
 import type { QueryClient } from "@tanstack/react-query";
 import {
@@ -23,13 +29,17 @@ import { adminLoader, requireAdmin } from "../features/admin/lib/loaders";
 import { ImportPage } from "../features/import/components/import-page";
 import { PAGE_SIZE, type PlanFilters } from "../features/plans/components/plan-list";
 import { loadOr, safeRedirect } from "../lib/api-errors";
+import { currentYear } from "../lib/format";
 import { AppShell } from "./layout/app-shell";
 import { PasswordPage } from "./routes/account-password";
 import { SessionsPage } from "./routes/account-sessions";
 import { CommunePlansPage } from "./routes/commune-plans";
+import { CommuneRegisterPage } from "./routes/commune-register";
 import { NoCommunePage } from "./routes/home";
 import { LoginPage } from "./routes/login";
 import { PlanPage } from "./routes/plan";
+import { PlanEditPage } from "./routes/plan-edit";
+import { PlanNewPage } from "./routes/plan-new";
 
 export type RouterContext = { queryClient: QueryClient };
 
@@ -136,6 +146,48 @@ const planRoute = createRoute({
   component: PlanPage,
 });
 
+/** Issue 4: new plan from a template, the draft editor, the register of issued documents. */
+const planNewRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "/communes/$communeId/plans/new",
+  loader: ({ context, params }) => {
+    if (!context.me.communes.some((c) => c.id === params.communeId)) throw notFound();
+    void context.queryClient.prefetchQuery(templatesQuery(params.communeId));
+  },
+  component: PlanNewPage,
+});
+
+const planEditRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "/plans/$planId/edit",
+  // Always the stored version: the editor saves "at the version read", so it must read the latest.
+  loader: async ({ context, params, location }) => {
+    await loadOr(
+      context.queryClient.fetchQuery({ ...planQuery(params.planId), staleTime: 0 }),
+      location.href,
+    );
+  },
+  component: PlanEditPage,
+});
+
+const communeRegisterRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "/communes/$communeId/register",
+  validateSearch: (s: Record<string, unknown>): { year?: string | undefined } => {
+    const year = typeof s.year === "string" || typeof s.year === "number" ? String(s.year) : "";
+    return { year: /^\d{4}$/.test(year) ? year : undefined };
+  },
+  loaderDeps: ({ search }) => ({ year: search.year ?? String(currentYear()) }),
+  loader: async ({ context, params, deps, location }) => {
+    if (!context.me.communes.some((c) => c.id === params.communeId)) throw notFound();
+    await loadOr(
+      context.queryClient.ensureQueryData(registerQuery(params.communeId, deps.year)),
+      location.href,
+    );
+  },
+  component: CommuneRegisterPage,
+});
+
 const passwordRoute = createRoute({
   getParentRoute: () => appRoute,
   path: "/account/password",
@@ -201,6 +253,9 @@ export const routeTree = rootRoute.addChildren([
     communePlansRoute,
     communeImportRoute,
     planRoute,
+    planNewRoute,
+    planEditRoute,
+    communeRegisterRoute,
     passwordRoute,
     sessionsRoute,
     adminRoute.addChildren([

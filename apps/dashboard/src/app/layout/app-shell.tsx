@@ -80,6 +80,19 @@ export function AppShell() {
                 </Link>
               </li>
             ) : null}
+            {home ? (
+              <li>
+                <Link
+                  to="/communes/$communeId/register"
+                  params={{ communeId: currentCommuneId ?? home.id }}
+                  activeOptions={{ includeSearch: false }}
+                  className="nav-link"
+                  activeProps={{ "aria-current": "page", className: "active" }}
+                >
+                  {t("nav.register")}
+                </Link>
+              </li>
+            ) : null}
             {me.role === "admin" ? (
               <li>
                 <Link

@@ -1,4 +1,5 @@
 import { getRouteApi } from "@tanstack/react-router";
+import { NewPlanLink } from "../../features/editor/components/new-plan";
 import { ImportLink } from "../../features/import/components/import-page";
 import { PlanList } from "../../features/plans/components/plan-list";
 import { useI18n } from "../../i18n";
@@ -19,6 +20,7 @@ export function CommunePlansPage() {
   return (
     <section className="page">
       <h1>{title}</h1>
+      <NewPlanLink communeId={communeId} />
       <ImportLink communeId={communeId} />
       <PlanList
         communeId={communeId}

@@ -5,6 +5,7 @@ import { getRouteApi, Link } from "@tanstack/react-router";
 import { PlanCheckerPanel } from "../../features/checker/components/plan-checker-panel";
 import { PlanDocxLink } from "../../features/checker/components/plan-docx-link";
 import { PlanSource } from "../../features/import/components/plan-source";
+import { LifecycleActions } from "../../features/lifecycle/components/lifecycle-actions";
 import { EventCard } from "../../features/plans/components/event-card";
 import { PlanDocument } from "../../features/plans/components/plan-document";
 import { PlanHistory } from "../../features/plans/components/plan-history";
@@ -46,6 +47,7 @@ export function PlanPage() {
           <PlanDocxLink planId={plan.id} />
         </div>
       </div>
+      <LifecycleActions plan={plan} me={me} />
       <div className="plan-layout">
         <div className="paper">
           <PlanDocument plan={plan} annotate />

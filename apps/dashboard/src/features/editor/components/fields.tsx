@@ -1,0 +1,264 @@
+import type { ReactNode } from "react";
+import { fieldId, type Path, pathKey } from "../lib/content";
+import { useEditorI18n } from "../lib/i18n";
+import { useEditorContext } from "./editor-context";
+
+type Common = {
+  path: Path;
+  label: string;
+  hint?: string | undefined;
+  required?: boolean;
+  className?: string;
+};
+
+/** Label, control, hint and the field's error, tied together (aria-describedby, aria-invalid). */
+function FieldShell({
+  path,
+  label,
+  hint,
+  required,
+  className,
+  children,
+}: Common & { children: (a11y: Record<string, unknown>) => ReactNode }) {
+  const { errorAt } = useEditorContext();
+  const { et, pick } = useEditorI18n();
+  const id = fieldId(path);
+  const error = errorAt(path);
+  const hintId = hint ? `${id}-hint` : undefined;
+  const errorId = error ? `${id}-error` : undefined;
+  return (
+    <div className={`field${error ? " field-invalid" : ""}${className ? ` ${className}` : ""}`}>
+      <label htmlFor={id}>
+        {label}
+        {required ? (
+          <span className="field-required">
+            <span aria-hidden="true"> *</span>
+            <span className="visually-hidden"> ({et("editor.required")})</span>
+          </span>
+        ) : null}
+      </label>
+      {children({
+        id,
+        "data-path": pathKey(path),
+        "aria-invalid": error ? true : undefined,
+        "aria-describedby": [hintId, errorId].filter(Boolean).join(" ") || undefined,
+        "aria-required": required || undefined,
+      })}
+      {hint ? (
+        <p className="field-hint" id={hintId}>
+          {hint}
+        </p>
+      ) : null}
+      {error ? (
+        <p className="field-error" id={errorId}>
+          {pick(error)}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+export function TextInput({
+  value,
+  onChange,
+  multiline,
+  list,
+  placeholder,
+  ...common
+}: Common & {
+  value: string | undefined;
+  onChange: (v: string) => void;
+  multiline?: boolean;
+  list?: string | undefined;
+  placeholder?: string;
+}) {
+  return (
+    <FieldShell {...common}>
+      {(a11y) =>
+        multiline ? (
+          <textarea
+            {...a11y}
+            value={value ?? ""}
+            rows={2}
+            placeholder={placeholder}
+            onChange={(e) => onChange(e.target.value)}
+          />
+        ) : (
+          <input
+            {...a11y}
+            type="text"
+            value={value ?? ""}
+            list={list || undefined}
+            placeholder={placeholder}
+            autoComplete="off"
+            onChange={(e) => onChange(e.target.value)}
+          />
+        )
+      }
+    </FieldShell>
+  );
+}
+
+export function NumberInput({
+  value,
+  onChange,
+  min,
+  max,
+  ...common
+}: Common & {
+  value: number | undefined;
+  onChange: (v: number | undefined) => void;
+  min?: number;
+  max?: number;
+}) {
+  return (
+    <FieldShell {...common}>
+      {(a11y) => (
+        <input
+          {...a11y}
+          type="number"
+          inputMode="numeric"
+          step={1}
+          min={min}
+          max={max}
+          value={value ?? ""}
+          onChange={(e) => {
+            const v = e.target.value;
+            onChange(v === "" || Number.isNaN(Number(v)) ? undefined : Number(v));
+          }}
+        />
+      )}
+    </FieldShell>
+  );
+}
+
+/** An ISO date (YYYY-MM-DD): the browser's date picker, shown dd/mm/yyyy in Vietnamese. */
+export function DateInput({
+  value,
+  onChange,
+  ...common
+}: Common & { value: string | undefined; onChange: (v: string | undefined) => void }) {
+  return (
+    <FieldShell {...common}>
+      {(a11y) => (
+        <input
+          {...a11y}
+          type="date"
+          value={value ?? ""}
+          onChange={(e) => onChange(e.target.value || undefined)}
+        />
+      )}
+    </FieldShell>
+  );
+}
+
+export function SelectInput<V extends string>({
+  value,
+  onChange,
+  options,
+  ...common
+}: Common & {
+  value: V;
+  onChange: (v: V) => void;
+  options: readonly { value: V; label: string }[];
+}) {
+  return (
+    <FieldShell {...common}>
+      {(a11y) => (
+        <select {...a11y} value={value} onChange={(e) => onChange(e.target.value as V)}>
+          {options.map((o) => (
+            <option key={o.value} value={o.value}>
+              {o.label}
+            </option>
+          ))}
+        </select>
+      )}
+    </FieldShell>
+  );
+}
+
+export function CheckboxInput({
+  path,
+  label,
+  checked,
+  onChange,
+  className,
+}: {
+  path: Path;
+  label: string;
+  checked: boolean;
+  onChange: (v: boolean) => void;
+  className?: string;
+}) {
+  const id = fieldId(path);
+  return (
+    <div className={`check${className ? ` ${className}` : ""}`}>
+      <input
+        id={id}
+        data-path={pathKey(path)}
+        type="checkbox"
+        checked={checked}
+        onChange={(e) => onChange(e.target.checked)}
+      />
+      <label htmlFor={id}>{label}</label>
+    </div>
+  );
+}
+
+/** A group of radio buttons with its legend (e.g. giao / đề nghị). */
+export function RadioGroup<V extends string>({
+  path,
+  legend,
+  hint,
+  value,
+  onChange,
+  options,
+}: {
+  path: Path;
+  legend: string;
+  hint?: string;
+  value: V;
+  onChange: (v: V) => void;
+  options: readonly { value: V; label: string }[];
+}) {
+  const id = fieldId(path);
+  return (
+    <fieldset
+      className="radio-group"
+      data-path={pathKey(path)}
+      aria-describedby={hint ? `${id}-hint` : undefined}
+    >
+      <legend>{legend}</legend>
+      {options.map((o) => (
+        <div key={o.value} className="check">
+          <input
+            id={`${id}-${o.value}`}
+            type="radio"
+            name={id}
+            value={o.value}
+            checked={value === o.value}
+            onChange={() => onChange(o.value)}
+          />
+          <label htmlFor={`${id}-${o.value}`}>{o.label}</label>
+        </div>
+      ))}
+      {hint ? (
+        <p className="field-hint" id={`${id}-hint`}>
+          {hint}
+        </p>
+      ) : null}
+    </fieldset>
+  );
+}
+
+/** An error about a whole list or part (e.g. "at most 3 lines"), shown above it. */
+export function PartError({ path }: { path: Path }) {
+  const { errorAt } = useEditorContext();
+  const { pick } = useEditorI18n();
+  const error = errorAt(path);
+  return error ? (
+    <p className="field-error" id={`${fieldId(path)}-error`}>
+      {pick(error)}
+    </p>
+  ) : null;
+}

@@ -1,0 +1,183 @@
+import { insertAt, move, type Path, pathKey, removeAt, replaceAt } from "../lib/content";
+import { useEditorI18n } from "../lib/i18n";
+import { controlOf, firstFieldOf, useEditorContext } from "./editor-context";
+import { TextInput } from "./fields";
+
+type ControlsProps = {
+  /** The list the item is in, e.g. ["sections", 0, "children"]. */
+  listPath: Path;
+  index: number;
+  count: number;
+  /** The item as a screen reader should hear it in "Move … up". */
+  name: string;
+  onMove: (delta: -1 | 1) => void;
+  onRemove: () => void;
+};
+
+/**
+ * Move up / move down / remove for one item of a list, each a labelled button. Focus follows the
+ * item it moved, or goes to the nearest item (or the list's add button) after a removal.
+ */
+export function ItemControls({ listPath, index, count, name, onMove, onRemove }: ControlsProps) {
+  const { et } = useEditorI18n();
+  const { focusLater } = useEditorContext();
+  const key = pathKey([...listPath, index]);
+  const moveBy = (delta: -1 | 1) => {
+    const to = index + delta;
+    if (to < 0 || to >= count) return;
+    onMove(delta);
+    focusLater(controlOf(pathKey([...listPath, to]), delta < 0 ? "up" : "down"));
+  };
+  return (
+    <div className="item-controls">
+      <button
+        type="button"
+        className="btn btn-small"
+        data-control={`${key}:up`}
+        aria-label={et("controls.up", { item: name })}
+        // aria-disabled, not disabled: the button keeps focus when the item reaches the top.
+        aria-disabled={index === 0 || undefined}
+        onClick={() => moveBy(-1)}
+      >
+        <span aria-hidden="true">↑</span> {et("controls.upShort")}
+      </button>
+      <button
+        type="button"
+        className="btn btn-small"
+        data-control={`${key}:down`}
+        aria-label={et("controls.down", { item: name })}
+        aria-disabled={index === count - 1 || undefined}
+        onClick={() => moveBy(1)}
+      >
+        <span aria-hidden="true">↓</span> {et("controls.downShort")}
+      </button>
+      <button
+        type="button"
+        className="btn btn-small btn-danger"
+        data-control={`${key}:remove`}
+        aria-label={et("controls.remove", { item: name })}
+        onClick={() => {
+          onRemove();
+          focusLater(
+            count > 1
+              ? firstFieldOf(pathKey([...listPath, Math.max(0, index - 1)]))
+              : controlOf(pathKey(listPath), "add"),
+          );
+        }}
+      >
+        <span aria-hidden="true">✕</span> {et("controls.removeShort")}
+      </button>
+    </div>
+  );
+}
+
+/** The "add" button at the end of a list; new items get focus. */
+export function AddButton({
+  listPath,
+  label,
+  ariaLabel,
+  onAdd,
+  disabled,
+}: {
+  listPath: Path;
+  label: string;
+  ariaLabel?: string;
+  /** Adds the item and returns its index. */
+  onAdd: () => number;
+  disabled?: boolean;
+}) {
+  const { focusLater } = useEditorContext();
+  return (
+    <button
+      type="button"
+      className="btn btn-small btn-add"
+      data-control={`${pathKey(listPath)}:add`}
+      aria-label={ariaLabel}
+      disabled={disabled}
+      onClick={() => {
+        const i = onAdd();
+        focusLater(firstFieldOf(pathKey([...listPath, i])));
+      }}
+    >
+      <span aria-hidden="true">+</span> {label}
+    </button>
+  );
+}
+
+/** A list of texts (paragraphs, recipients, header lines, partner units) with add / move / remove. */
+export function TextList({
+  path,
+  items,
+  onChange,
+  itemLabel,
+  addLabel,
+  addAriaLabel,
+  multiline,
+  list,
+  max,
+  required,
+  emptyText,
+  newItem = "",
+}: {
+  path: Path;
+  items: readonly string[];
+  onChange: (items: string[]) => void;
+  itemLabel: (n: number) => string;
+  addLabel: string;
+  addAriaLabel?: string;
+  multiline?: boolean;
+  list?: string | undefined;
+  max?: number;
+  required?: boolean;
+  emptyText?: string;
+  newItem?: string;
+}) {
+  const { et } = useEditorI18n();
+  return (
+    <div className="text-list" data-path={pathKey(path)}>
+      {items.length === 0 && emptyText !== "" ? (
+        <p className="empty list-empty">{emptyText ?? et("list.empty")}</p>
+      ) : null}
+      {items.length > 0 ? (
+        <ol className="list-editor">
+          {items.map((text, i) => {
+            const itemPath = [...path, i];
+            return (
+              // biome-ignore lint/suspicious/noArrayIndexKey: texts have no identity but their place
+              <li key={i} className="list-row" data-item={pathKey(itemPath)}>
+                <TextInput
+                  path={itemPath}
+                  label={itemLabel(i + 1)}
+                  value={text}
+                  multiline={multiline}
+                  list={list}
+                  required={required}
+                  className="field-grow"
+                  onChange={(v) => onChange(replaceAt(items, i, v))}
+                />
+                <ItemControls
+                  listPath={path}
+                  index={i}
+                  count={items.length}
+                  name={itemLabel(i + 1)}
+                  onMove={(d) => onChange(move(items, i, d))}
+                  onRemove={() => onChange(removeAt(items, i))}
+                />
+              </li>
+            );
+          })}
+        </ol>
+      ) : null}
+      <AddButton
+        listPath={path}
+        label={addLabel}
+        ariaLabel={addAriaLabel}
+        disabled={max !== undefined && items.length >= max}
+        onAdd={() => {
+          onChange(insertAt(items, items.length, newItem));
+          return items.length;
+        }}
+      />
+    </div>
+  );
+}

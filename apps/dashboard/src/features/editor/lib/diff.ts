@@ -1,0 +1,49 @@
+import { type PlanContent, planContent } from "@kehoach/core/plan/schema";
+import type { Path } from "./content";
+
+export type Difference = { path: Path; mine: string | undefined; theirs: string | undefined };
+
+type Leaf = { path: Path; value: string };
+
+function leaves(value: unknown, path: Path, out: Map<string, Leaf>) {
+  if (value === undefined || value === null) return;
+  if (Array.isArray(value)) {
+    value.forEach((v, i) => {
+      leaves(v, [...path, i], out);
+    });
+    return;
+  }
+  if (typeof value === "object") {
+    for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
+      // Ids are bookkeeping; the imported source text is not edited here.
+      if (k === "id" || k === "source") continue;
+      leaves(v, [...path, k], out);
+    }
+    return;
+  }
+  if (value === "" || value === false) return;
+  out.set(path.join("."), { path, value: String(value) });
+}
+
+/** What the schema would store (defaults filled, text normalised), so cosmetic gaps are not differences. */
+function normalised(c: PlanContent): PlanContent {
+  const r = planContent.safeParse(c);
+  return r.success ? r.data : c;
+}
+
+/** Field-by-field differences between my draft and the stored one, in document order. */
+export function contentDifferences(mine: PlanContent, theirs: PlanContent): Difference[] {
+  const a = new Map<string, Leaf>();
+  const b = new Map<string, Leaf>();
+  leaves(normalised(mine), [], a);
+  leaves(normalised(theirs), [], b);
+  const keys = [...a.keys(), ...[...b.keys()].filter((k) => !a.has(k))];
+  const out: Difference[] = [];
+  for (const k of keys) {
+    const x = a.get(k);
+    const y = b.get(k);
+    if (x?.value === y?.value) continue;
+    out.push({ path: (x ?? y)?.path ?? [], mine: x?.value, theirs: y?.value });
+  }
+  return out;
+}

@@ -1,0 +1,307 @@
+import { ApiError } from "@kehoach/client/api";
+import { planKeys, useCopyToNextPeriod, useDeletePlan, useTransition } from "@kehoach/client/plans";
+import type { Plan } from "@kehoach/core/plan/schema";
+import { useIsFetching, useQueryClient } from "@tanstack/react-query";
+import { Link, useNavigate } from "@tanstack/react-router";
+import { useId, useRef, useState } from "react";
+import { ErrorAlert } from "../../../components/error-alert";
+import { ModalDialog } from "../../../components/modal-dialog";
+import { type LifecycleKey, useLifecycleI18n } from "../lib/i18n";
+import { availableSteps, isCommuneWriter, type Step } from "../lib/rules";
+import "./lifecycle.css";
+
+type Me = { role: string; unit: { id: string } | null };
+type Dialog = "issue" | "delete" | "cancel" | "return" | null;
+
+const PRIMARY: readonly Step[] = ["submit", "approve", "issue", "start", "complete"];
+
+/**
+ * The plan's next steps for this user, by status and role: submit, return, approve, issue, start,
+ * complete, cancel (with a reason), amend, copy to the next period, edit and delete a draft.
+ * Every step is sent with the version on screen; 409 / 422 / 403 answers are explained here.
+ */
+export function LifecycleActions({ plan, me }: { plan: Plan; me: Me }) {
+  const { lt } = useLifecycleI18n();
+  const qc = useQueryClient();
+  const navigate = useNavigate();
+  const transition = useTransition(plan.id);
+  const remove = useDeletePlan(plan.id);
+  const copy = useCopyToNextPeriod(plan.id);
+  const refreshing = useIsFetching({ queryKey: planKeys.detail(plan.id) }) > 0;
+  const [dialog, setDialog] = useState<Dialog>(null);
+  const [reason, setReason] = useState("");
+  const [reasonError, setReasonError] = useState<string | undefined>();
+  const [done, setDone] = useState<string | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const doneRef = useRef<HTMLParagraphElement>(null);
+  const reasonId = useId();
+
+  const writer = isCommuneWriter(me, plan.communeId);
+  const steps = availableSteps(me, plan);
+  const busy = transition.isPending || remove.isPending || copy.isPending;
+  const isDraft = plan.status === "draft";
+
+  function openDialog(d: Exclude<Dialog, null>) {
+    setReason("");
+    setReasonError(undefined);
+    setError(null);
+    setDialog(d);
+  }
+
+  async function run(step: Step, note?: string) {
+    setError(null);
+    setDone(null);
+    try {
+      const p = (await transition.mutateAsync({
+        action: step,
+        version: plan.version,
+        ...(note ? { reason: note } : {}),
+      })) as unknown as Plan;
+      setDialog(null);
+      if (step === "amend") {
+        void navigate({ to: "/plans/$planId/edit", params: { planId: p.id } });
+        return;
+      }
+      qc.setQueryData(planKeys.detail(plan.id), p as never);
+      setDone(lt(`lifecycle.done.${step}` as LifecycleKey, { symbol: p.documentNumber.symbol ?? "" }));
+      // The button just used may be gone: continue from the message that says what happened.
+      requestAnimationFrame(() => doneRef.current?.focus());
+    } catch (e) {
+      if (step === "cancel" && e instanceof ApiError && e.status === 400) {
+        const issue = e.issues.find((i) => i.path[0] === "reason");
+        if (issue) {
+          setReasonError(lt("lifecycle.cancelReasonShort"));
+          return;
+        }
+      }
+      setDialog(null);
+      setError(e);
+    }
+  }
+
+  async function copyToNext() {
+    setError(null);
+    setDone(null);
+    try {
+      const p = await copy.mutateAsync();
+      void navigate({ to: "/plans/$planId/edit", params: { planId: p.id } });
+    } catch (e) {
+      setError(e);
+    }
+  }
+
+  async function deleteDraft() {
+    try {
+      await remove.mutateAsync(plan.version);
+      setDialog(null);
+      void navigate({ to: "/communes/$communeId/plans", params: { communeId: plan.communeId } });
+    } catch (e) {
+      setDialog(null);
+      setError(e);
+    }
+  }
+
+  const reload = () => {
+    setError(null);
+    void qc.invalidateQueries({ queryKey: planKeys.detail(plan.id) });
+    void qc.invalidateQueries({ queryKey: planKeys.history(plan.id) });
+  };
+
+  const stepButton = (step: Step) => {
+    const label = lt(`lifecycle.${step === "cancel" ? "cancel" : step}` as LifecycleKey);
+    const onClick =
+      step === "issue" || step === "cancel" || step === "return"
+        ? () => openDialog(step)
+        : () => void run(step);
+    const kind = step === "cancel" ? "btn-danger" : PRIMARY.includes(step) ? "btn-primary" : "";
+    return (
+      <button
+        key={step}
+        type="button"
+        className={`btn ${kind}`}
+        disabled={busy || refreshing}
+        onClick={onClick}
+      >
+        {label}
+      </button>
+    );
+  };
+
+  const hasAny = steps.length > 0 || (writer && (isDraft || Boolean(plan.period)));
+  if (!writer && !plan.amends) return null;
+
+  return (
+    <section className="lifecycle no-print" aria-labelledby="lifecycle-title" aria-busy={busy}>
+      <h2 id="lifecycle-title" className="lifecycle-title">
+        {lt("lifecycle.title")}
+      </h2>
+      {plan.amends ? (
+        <p className="lifecycle-note">
+          {lt("lifecycle.amends")}{" "}
+          <Link to="/plans/$planId" params={{ planId: plan.amends }}>
+            {lt("lifecycle.amendsLink")}
+          </Link>
+        </p>
+      ) : null}
+      {writer ? (
+        <div className="lifecycle-buttons">
+          {isDraft ? (
+            <Link to="/plans/$planId/edit" params={{ planId: plan.id }} className="btn btn-primary">
+              {lt("lifecycle.edit")}
+            </Link>
+          ) : null}
+          {steps.map(stepButton)}
+          {plan.period ? (
+            <button type="button" className="btn" disabled={busy} onClick={() => void copyToNext()}>
+              {lt("lifecycle.copy")}
+            </button>
+          ) : null}
+          {isDraft ? (
+            <button
+              type="button"
+              className="btn btn-danger"
+              disabled={busy}
+              onClick={() => openDialog("delete")}
+            >
+              {lt("lifecycle.delete")}
+            </button>
+          ) : null}
+          {!hasAny ? <p className="muted">{lt("lifecycle.none")}</p> : null}
+          {busy ? <span className="muted">{lt("lifecycle.working")}</span> : null}
+        </div>
+      ) : null}
+
+      <p ref={doneRef} tabIndex={-1} className={done ? "lifecycle-done" : "visually-hidden"} role="status">
+        {done}
+      </p>
+      {error ? <LifecycleError error={error} onReload={reload} /> : null}
+
+      <ModalDialog
+        open={dialog === "issue"}
+        title={lt("lifecycle.issueTitle")}
+        onClose={() => setDialog(null)}
+        describedBy={`${reasonId}-issue`}
+      >
+        <p id={`${reasonId}-issue`}>{lt("lifecycle.issueBody")}</p>
+        <div className="modal-actions">
+          <button type="button" className="btn btn-primary" disabled={busy} onClick={() => void run("issue")}>
+            {lt("lifecycle.issueConfirm")}
+          </button>
+          {/* biome-ignore lint/a11y/noAutofocus: the safe choice of a confirmation has the focus */}
+          <button type="button" className="btn" autoFocus onClick={() => setDialog(null)}>
+            {lt("lifecycle.no")}
+          </button>
+        </div>
+      </ModalDialog>
+
+      <ModalDialog
+        open={dialog === "delete"}
+        title={lt("lifecycle.deleteTitle")}
+        onClose={() => setDialog(null)}
+        describedBy={`${reasonId}-delete`}
+      >
+        <p id={`${reasonId}-delete`}>{lt("lifecycle.deleteBody")}</p>
+        <div className="modal-actions">
+          <button type="button" className="btn btn-danger" disabled={busy} onClick={() => void deleteDraft()}>
+            {lt("lifecycle.deleteConfirm")}
+          </button>
+          {/* biome-ignore lint/a11y/noAutofocus: the safe choice of a confirmation has the focus */}
+          <button type="button" className="btn" autoFocus onClick={() => setDialog(null)}>
+            {lt("lifecycle.no")}
+          </button>
+        </div>
+      </ModalDialog>
+
+      <ModalDialog
+        open={dialog === "cancel" || dialog === "return"}
+        title={lt(dialog === "return" ? "lifecycle.returnTitle" : "lifecycle.cancelTitle")}
+        onClose={() => setDialog(null)}
+        describedBy={`${reasonId}-body`}
+      >
+        <form
+          onSubmit={(e) => {
+            e.preventDefault();
+            const r = reason.trim();
+            if (dialog === "cancel" && r.length < 3) {
+              setReasonError(lt("lifecycle.cancelReasonShort"));
+              return;
+            }
+            void run(dialog === "return" ? "return" : "cancel", r || undefined);
+          }}
+        >
+          <p id={`${reasonId}-body`}>
+            {lt(dialog === "return" ? "lifecycle.returnBody" : "lifecycle.cancelBody")}
+          </p>
+          <div className={`field${reasonError ? " field-invalid" : ""}`}>
+            <label htmlFor={reasonId}>
+              {lt(dialog === "return" ? "lifecycle.returnReason" : "lifecycle.cancelReason")}
+            </label>
+            <textarea
+              id={reasonId}
+              value={reason}
+              rows={3}
+              required={dialog === "cancel"}
+              aria-invalid={reasonError ? true : undefined}
+              aria-describedby={reasonError ? `${reasonId}-error` : undefined}
+              onChange={(e) => {
+                setReason(e.target.value);
+                setReasonError(undefined);
+              }}
+            />
+            {reasonError ? (
+              <p className="field-error" id={`${reasonId}-error`}>
+                {reasonError}
+              </p>
+            ) : null}
+          </div>
+          <div className="modal-actions">
+            <button
+              type="submit"
+              className={`btn ${dialog === "cancel" ? "btn-danger" : "btn-primary"}`}
+              disabled={busy}
+            >
+              {lt(dialog === "return" ? "lifecycle.returnConfirm" : "lifecycle.cancelConfirm")}
+            </button>
+            <button type="button" className="btn" onClick={() => setDialog(null)}>
+              {lt("lifecycle.no")}
+            </button>
+          </div>
+        </form>
+      </ModalDialog>
+    </section>
+  );
+}
+
+/** 409: reload and retry; 422: the checker errors that block issuing; anything else as it came. */
+function LifecycleError({ error, onReload }: { error: unknown; onReload: () => void }) {
+  const { lt, pick } = useLifecycleI18n();
+  if (error instanceof ApiError && error.status === 409 && error.code === "version_conflict") {
+    return (
+      <div className="alert alert-error" role="alert">
+        <span>{lt("lifecycle.conflict")}</span>
+        <span>
+          <button type="button" className="btn btn-small" onClick={onReload}>
+            {lt("lifecycle.reload")}
+          </button>
+        </span>
+      </div>
+    );
+  }
+  if (error instanceof ApiError && error.status === 422) {
+    return (
+      <div className="alert alert-error" role="alert" data-testid="checker-errors">
+        <strong className="alert-title">{lt("lifecycle.checkerTitle")}</strong>
+        <span>{pick(error.messages)}</span>
+        <span>{lt("lifecycle.checkerHint")}</span>
+        <ul className="lifecycle-issues">
+          {error.issues.map((i) => (
+            <li key={`${i.path.join(".")}|${i.message.vi}`}>
+              {pick(i.message)} <code>{i.path.slice(i.path[0] === "content" ? 1 : 0).join(".")}</code>
+            </li>
+          ))}
+        </ul>
+      </div>
+    );
+  }
+  return <ErrorAlert error={error} />;
+}

@@ -1,0 +1,52 @@
+import { useCallback } from "react";
+import { type Lang, useI18n } from "../../../i18n";
+
+/** The register page's words, Vietnamese first (beside the feature, like the other features). */
+const vi = {
+  "register.nav": "Sổ văn bản đi",
+  "register.title": "Sổ đăng ký văn bản đi",
+  "register.of": "Sổ đăng ký văn bản đi của {commune}",
+  "register.year": "Năm",
+  "register.download": "Tải XLSX",
+  "register.downloadLabel": "Tải sổ đăng ký văn bản đi năm {year} (tệp Excel)",
+  "register.caption": "Văn bản đã ban hành năm {year}, theo số",
+  "register.col.symbol": "Số, ký hiệu",
+  "register.col.date": "Ngày",
+  "register.col.subject": "Trích yếu",
+  "register.col.signer": "Người ký",
+  "register.empty": "Chưa có văn bản nào được ban hành trong năm {year}.",
+  "register.count": "{count} văn bản",
+} as const;
+
+export type RegisterKey = keyof typeof vi;
+
+const en: Record<RegisterKey, string> = {
+  "register.nav": "Outgoing register",
+  "register.title": "Register of issued documents",
+  "register.of": "Register of issued documents of {commune}",
+  "register.year": "Year",
+  "register.download": "Download XLSX",
+  "register.downloadLabel": "Download the {year} register of issued documents (Excel file)",
+  "register.caption": "Documents issued in {year}, by number",
+  "register.col.symbol": "Number",
+  "register.col.date": "Date",
+  "register.col.subject": "Subject",
+  "register.col.signer": "Signed by",
+  "register.empty": "No document was issued in {year}.",
+  "register.count": "{count} document(s)",
+};
+
+const dictionaries: Record<Lang, Record<RegisterKey, string>> = { vi, en };
+
+export function useRegisterI18n() {
+  const i18n = useI18n();
+  const { lang } = i18n;
+  const rt = useCallback(
+    (key: RegisterKey, vars?: Record<string, string | number>) => {
+      const s = dictionaries[lang][key];
+      return vars ? s.replace(/\{(\w+)\}/g, (m, k: string) => (k in vars ? String(vars[k]) : m)) : s;
+    },
+    [lang],
+  );
+  return { ...i18n, rt };
+}
