@@ -112,8 +112,10 @@ describe("issue 5: import a plan, review, save; checker and DOCX on the plan pag
     await page.getByRole("button", { name: "Chuyển giao diện sang tiếng Việt" }).click();
     await review.waitFor();
 
-    // Correct the subject (unique in the shared test database), then save.
-    const subject = `${SUBJECT} (nhập thử ${Date.now()})`;
+    // Correct the subject, then save. Unique in the shared test database, and not containing the
+    // seed's subject, which other files look up by (substring) link name.
+    const subject = SUBJECT.replace("sơ kết", `sơ kết (nhập thử ${Date.now()})`);
+    expect(subject).not.toContain(SUBJECT);
     await page.getByLabel("Trích yếu").fill(subject);
     await page.getByRole("button", { name: "Lưu thành dự thảo" }).click();
     await page.waitForURL((url) => /^\/plans\/[^/]+$/.test(url.pathname));
