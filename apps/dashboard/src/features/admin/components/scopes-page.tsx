@@ -72,6 +72,10 @@ export function ScopesPage() {
                 </thead>
                 <tbody>
                   {rows.map((s) => {
+                    const overseerUnit = byId.get(s.overseerUnitId);
+                    // A scope still in force whose overseeing unit has ended (a district after 1/7/2025).
+                    const overseerEnded =
+                      validityOf(s) !== "ended" && overseerUnit && validityOf(overseerUnit) === "ended";
                     const accounts = (users ?? []).filter(
                       (u) => u.role === "overseer" && u.unitId === s.overseerUnitId,
                     );
@@ -89,6 +93,9 @@ export function ScopesPage() {
                         </th>
                         <td>
                           {nameOf(s.overseerUnitId)}
+                          {overseerEnded ? (
+                            <span className="admin-warning">{t("scopes.overseerEnded")}</span>
+                          ) : null}
                           <span className="admin-sub">
                             <span className="muted">{t("scopes.col.accounts")}:</span>{" "}
                             {accounts.length
@@ -107,7 +114,7 @@ export function ScopesPage() {
                           </ul>
                         </td>
                         <td>
-                          <ValidityText validFrom={s.validFrom} validTo={s.validTo} />
+                          <ValidityText validFrom={s.validFrom} validTo={s.validTo} bare />
                         </td>
                         <td className="cell-actions">
                           <button

@@ -6,7 +6,16 @@ import { type AdminUnit, ancestry, validityOf } from "../lib/units";
 import { SelectField } from "./fields";
 
 /** "Hiệu lực từ 01/01/1997 đến 30/06/2025" and, when it applies, "Đã giải thể/hết hiệu lực". */
-export function ValidityText({ validFrom, validTo }: { validFrom: string; validTo?: string | undefined }) {
+export function ValidityText({
+  validFrom,
+  validTo,
+  bare,
+}: {
+  validFrom: string;
+  validTo?: string | undefined;
+  /** Without the "Hiệu lực" label (in a column that has it as its header). */
+  bare?: boolean;
+}) {
   const { t } = useAdminI18n();
   const state = validityOf({ validFrom, validTo });
   const range = validTo
@@ -15,7 +24,8 @@ export function ValidityText({ validFrom, validTo }: { validFrom: string; validT
   return (
     <span className="admin-validity">
       <span>
-        <span className="muted">{t("common.validity")}</span> {range}
+        {bare ? null : <span className="muted">{t("common.validity")} </span>}
+        {range}
       </span>
       {state === "ended" ? (
         <span className="badge admin-badge-ended">{t("common.ended")}</span>

@@ -100,7 +100,11 @@ export function UsersPage() {
                         </span>
                       </td>
                       <td>{u.unitName || t("common.none")}</td>
-                      <td className="nowrap">{formatDateTime(u.createdAt)}</td>
+                      <td className="nowrap">
+                        <time dateTime={u.createdAt} title={formatDateTime(u.createdAt)}>
+                          {formatDateTime(u.createdAt).slice(0, 10)}
+                        </time>
+                      </td>
                       <td className="cell-actions">
                         <button
                           type="button"

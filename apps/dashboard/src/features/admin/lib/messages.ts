@@ -88,6 +88,8 @@ const vi = {
   "scopes.col.units": "Các xã",
   "scopes.col.accounts": "Tài khoản theo dõi",
   "scopes.noAccounts": "Chưa có tài khoản",
+  "scopes.overseerEnded":
+    "Đơn vị theo dõi đã hết hiệu lực, phạm vi vẫn còn hiệu lực: đặt ngày kết thúc hoặc chuyển cho đơn vị kế thừa.",
   "scopes.empty": "Chưa có phạm vi nào.",
   "scopes.editOne": "Sửa phạm vi {name}",
   "scopes.new": "Thêm phạm vi",
@@ -274,6 +276,8 @@ const en: Record<AdminMessageKey, string> = {
   "scopes.col.units": "Communes",
   "scopes.col.accounts": "Oversight accounts",
   "scopes.noAccounts": "No account yet",
+  "scopes.overseerEnded":
+    "The overseeing unit has ended but the scope is still in force: give it an end date or move it to the successor.",
   "scopes.empty": "No scopes yet.",
   "scopes.editOne": "Edit scope {name}",
   "scopes.new": "Add a scope",
