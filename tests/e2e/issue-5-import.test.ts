@@ -160,6 +160,12 @@ describe("issue 5: import a plan, review, save; checker and DOCX on the plan pag
     expect(xml).toBeDefined();
     expect(xml).toContain(subject);
     expect(xml).toContain("Vũ Chí Mạnh");
+
+    // On a draft, a finding is a button that opens its field in the editor (which reads ?focus=).
+    await panel.getByRole("button", { name: /61\/KH-UBND/ }).click();
+    await page.waitForURL(
+      (url) => url.pathname === `/plans/${planId}/edit` && url.searchParams.get("focus") === "basis.0.date",
+    );
   });
 
   it("refuses an empty text, a renamed text file and a file over 10 MB, saving nothing", async () => {
