@@ -25,12 +25,13 @@ export const scopeInput = z.object({
   validTo: isoDate.optional(),
 });
 
-async function requireUnits(ids: string[], path: (string | number)[]) {
+/** The units named, all of which must exist and (if `kinds` is given) be of those levels. */
+async function requireUnits(ids: string[], path: (string | number)[], kinds?: readonly string[]) {
   const found = await db()
     .unit.get(ids.map((unitId) => ({ unitId })))
     .go();
-  const known = new Set(found.data.map((u) => u.unitId));
-  const missing = ids.filter((id) => !known.has(id));
+  const byId = new Map(found.data.map((u) => [u.unitId, u]));
+  const missing = ids.filter((id) => !byId.has(id));
   if (missing.length) {
     throw new DomainError(
       400,
@@ -39,13 +40,33 @@ async function requireUnits(ids: string[], path: (string | number)[]) {
       { issues: [{ path, message: { vi: "Đơn vị không tồn tại", en: "Unknown unit" } }] },
     );
   }
+  const wrong = kinds ? ids.filter((id) => !kinds.includes(byId.get(id)?.kind ?? "")) : [];
+  if (wrong.length) {
+    const vi = `Đơn vị không đúng cấp: ${wrong.join(", ")}`;
+    const en = `Unit(s) of the wrong level: ${wrong.join(", ")}`;
+    throw new DomainError(400, "wrong_unit_level", { vi, en }, { issues: [{ path, message: { vi, en } }] });
+  }
+}
+
+function requireOrder(from: string, to: string | undefined) {
+  if (to && to < from) {
+    const vi = "Ngày hết hiệu lực trước ngày bắt đầu.";
+    const en = "Valid-to is before valid-from.";
+    throw new DomainError(
+      400,
+      "validation_failed",
+      { vi, en },
+      { issues: [{ path: ["validTo"], message: { vi, en } }] },
+    );
+  }
 }
 
 export async function putScope(input: unknown) {
   requireAdmin();
   const s = parse(scopeInput, input);
-  await requireUnits([s.overseerUnitId], ["overseerUnitId"]);
-  await requireUnits(s.unitIds, ["unitIds"]);
+  requireOrder(s.validFrom, s.validTo);
+  await requireUnits([s.overseerUnitId], ["overseerUnitId"], ["province", "district"]);
+  await requireUnits(s.unitIds, ["unitIds"], ["commune"]);
   await db()
     .scope.put({ ...s, ...(s.validTo ? { validTo: s.validTo } : {}) })
     .go();
@@ -81,7 +102,10 @@ export async function listUsers() {
 export async function createUser(input: unknown) {
   requireAdmin();
   const u = parse(userInput, input);
-  if (u.unitId) await requireUnits([u.unitId], ["unitId"]);
+  // Staff and leaders belong to a commune; overseers to the district or province they serve.
+  const levels =
+    u.role === "overseer" ? ["province", "district"] : u.role === "admin" ? undefined : ["commune"];
+  if (u.unitId) await requireUnits([u.unitId], ["unitId"], levels);
   await upsertUser(u);
   return { username: u.username };
 }
@@ -98,7 +122,22 @@ export const lineageInput = z.object({
 export async function recordLineage(input: unknown) {
   requireAdmin();
   const l = parse(lineageInput, input);
-  await requireUnits([...l.fromUnitIds, ...l.toUnitIds], ["fromUnitIds"]);
+  const counts = { merge: [2, 1, "≥ 2 → 1"], split: [1, 2, "1 → ≥ 2"], rename: [1, 1, "1 → 1"] } as const;
+  const [minFrom, minTo, shape] = counts[l.kind];
+  const exact =
+    l.kind === "rename" || (l.kind === "merge" ? l.toUnitIds.length === 1 : l.fromUnitIds.length === 1);
+  if (l.fromUnitIds.length < minFrom || l.toUnitIds.length < minTo || !exact) {
+    const vi = `Số đơn vị không hợp với loại sự kiện (${shape}).`;
+    const en = `The number of units does not fit a ${l.kind} (${shape}).`;
+    throw new DomainError(
+      400,
+      "validation_failed",
+      { vi, en },
+      { issues: [{ path: ["toUnitIds"], message: { vi, en } }] },
+    );
+  }
+  await requireUnits(l.fromUnitIds, ["fromUnitIds"]);
+  await requireUnits(l.toUnitIds, ["toUnitIds"]);
   const eventId = randomUUID();
   await db()
     .lineage.create({ eventId, ...l })

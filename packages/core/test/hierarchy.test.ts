@@ -131,3 +131,40 @@ describe("hierarchy across the 2025 reform", () => {
     ).toBe(403);
   });
 });
+
+describe("admin checks", () => {
+  it("units: the parent must exist and be one level up; no unit under itself; dates in order", async () => {
+    const put = (u: object) =>
+      statusOf(asAdmin(() => putUnit({ name: "X", shortName: "X", validFrom: "2025-07-01", ...u })));
+    expect(await put({ id: "mo-coi", kind: "commune", parentId: "khong-co" })).toBe(400);
+    expect(await put({ id: "mo-coi", kind: "commune" })).toBe(400);
+    expect(await put({ id: "huyen-sai", kind: "district", parentId: "tan-ky" })).toBe(400);
+    expect(await put({ id: "tu-ky", kind: "district", parentId: "tu-ky" })).toBe(400);
+    expect(await put({ id: "mo-coi", kind: "commune", parentId: "tu-ky", validTo: "2020-01-01" })).toBe(400);
+    expect(await put({ id: "xa-thang", kind: "commune", parentId: "hai-phong" })).toBe("ok");
+  });
+
+  it("scopes hold communes and are held by a district or province; accounts sit at the right level", async () => {
+    const scope = (s: object) =>
+      statusOf(asAdmin(() => putScope({ scopeId: "thu", name: "x", validFrom: "2025-07-01", ...s })));
+    expect(await scope({ overseerUnitId: "hai-phong", unitIds: ["tu-ky"] })).toBe(400);
+    expect(await scope({ overseerUnitId: "tan-ky", unitIds: ["tan-ky"] })).toBe(400);
+    const user = (u: object) =>
+      statusOf(asAdmin(() => createUser({ displayName: "x", password: "0123456789ab", ...u })));
+    expect(await user({ username: "sai.cap", role: "commune_staff", unitId: "tu-ky" })).toBe(400);
+    expect(await user({ username: "sai.cap2", role: "overseer", unitId: "tan-ky" })).toBe(400);
+    expect(await user({ username: "dung.cap", role: "overseer", unitId: "hai-phong" })).toBe("ok");
+  });
+
+  it("lineage: the number of units fits the kind, unknown successors are reported on their field", async () => {
+    const rec = (l: object) => asAdmin(() => recordLineage({ date: "2025-07-01", ...l }));
+    expect(await statusOf(rec({ kind: "merge", fromUnitIds: ["tan-ky"], toUnitIds: ["tu-ky-moi"] }))).toBe(
+      400,
+    );
+    expect(await statusOf(rec({ kind: "rename", fromUnitIds: ["tan-ky"], toUnitIds: ["a", "b"] }))).toBe(400);
+    const err = await rec({ kind: "rename", fromUnitIds: ["tan-ky"], toUnitIds: ["khong-co"] }).catch(
+      (e) => e,
+    );
+    expect(err.details.issues[0].path).toEqual(["toUnitIds"]);
+  });
+});

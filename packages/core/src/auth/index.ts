@@ -243,6 +243,7 @@ export async function upsertUser(input: z.input<typeof userInput>) {
       { issues: [{ path: ["unitId"], message: { vi: "Chọn đơn vị", en: "Choose a unit" } }] },
     );
   }
+  const existing = (await db().user.get({ username: u.username }).go()).data;
   await db()
     .user.put({
       username: u.username,
@@ -250,10 +251,17 @@ export async function upsertUser(input: z.input<typeof userInput>) {
       role: u.role,
       ...(u.unitId ? { unitId: u.unitId } : {}),
       passwordHash: await hashPassword(u.password),
-      disabled: false,
-      createdAt: now().toISOString(),
+      disabled: existing?.disabled ?? false,
+      createdAt: existing?.createdAt ?? now().toISOString(),
+      ...(existing ? { passwordChangedAt: now().toISOString() } : {}),
     })
     .go();
+  // A reset password (or changed role/unit) ends every session opened under the old one.
+  if (existing) {
+    const sessions = await db().session.query.byUser({ username: u.username }).go({ pages: "all" });
+    await Promise.all(sessions.data.map((s) => db().session.delete({ tokenHash: s.tokenHash }).go()));
+  }
+  return { created: !existing };
 }
 
 export async function getUser(username: string) {

@@ -24,7 +24,7 @@ export function demoAccounts() {
       },
       {
         username: `${slug(c.id)}.chutich`,
-        displayName: `Chủ tịch UBND ${c.name.toLowerCase()}`,
+        displayName: `Chủ tịch UBND ${c.name.replace(/^Xã/, "xã")}`,
         role: "commune_leader" as const,
         unitId: c.id,
       },

@@ -1,6 +1,6 @@
 import { actor } from "../actor";
 import { db } from "../db/entities";
-import { forbidden } from "../errors";
+import { DomainError, forbidden } from "../errors";
 import { parse } from "../validate";
 import { type Unit, unitInput } from "./schema";
 
@@ -47,10 +47,60 @@ export async function allUnits(): Promise<Unit[]> {
   return res.data.map(toUnit);
 }
 
-/** Create or replace a unit (admin, and the local seed). */
+const KIND_VI = { province: "tỉnh/thành phố", district: "huyện", commune: "xã" } as const;
+
+function invalid(path: string, vi: string, en: string) {
+  return new DomainError(
+    400,
+    "validation_failed",
+    { vi, en },
+    { issues: [{ path: [path], message: { vi, en } }] },
+  );
+}
+
+/**
+ * Create or replace a unit (admin, and the local seed). The parent must exist and sit one
+ * level up (a commune may hang directly under a province after the 2025 reform), and no unit
+ * may end up under itself.
+ */
 export async function putUnit(input: unknown): Promise<Unit> {
   if (actor().role !== "admin") throw forbidden("Chỉ quản trị viên.", "Admins only.");
   const u = parse(unitInput, input);
+  if (u.validTo && u.validTo < u.validFrom) {
+    throw invalid("validTo", "Ngày hết hiệu lực trước ngày bắt đầu.", "Valid-to is before valid-from.");
+  }
+  if (u.kind === "province" && u.parentId) {
+    throw invalid("parentId", "Tỉnh/thành phố không có đơn vị cấp trên.", "A province has no parent unit.");
+  }
+  if (u.kind !== "province" && !u.parentId) {
+    throw invalid("parentId", "Chọn đơn vị cấp trên.", "Choose the parent unit.");
+  }
+  if (u.parentId) {
+    const allowed: Record<string, readonly string[]> = {
+      district: ["province"],
+      commune: ["district", "province"],
+    };
+    let cursor: string | undefined = u.parentId;
+    let first = true;
+    for (let depth = 0; cursor && depth < 10; depth++) {
+      if (cursor === u.id)
+        throw invalid("parentId", "Đơn vị không thể nằm dưới chính nó.", "A unit cannot sit under itself.");
+      const parent: { kind: Unit["kind"]; parentId: string } | null = (
+        await db().unit.get({ unitId: cursor }).go()
+      ).data;
+      if (!parent)
+        throw invalid("parentId", "Đơn vị cấp trên không tồn tại.", "The parent unit does not exist.");
+      if (first && !allowed[u.kind]?.includes(parent.kind)) {
+        throw invalid(
+          "parentId",
+          `Một ${KIND_VI[u.kind]} không thể trực thuộc một ${KIND_VI[parent.kind]}.`,
+          `A ${u.kind} cannot belong to a ${parent.kind}.`,
+        );
+      }
+      first = false;
+      cursor = parent.parentId !== "-" ? parent.parentId : undefined;
+    }
+  }
   await db()
     .unit.put({
       unitId: u.id,
