@@ -71,6 +71,23 @@ describe("sessions", () => {
     await login("tanky.chutich", "mat-khau-moi-2025");
   });
 
+  it("an admin's password reset ends the account's open sessions", async () => {
+    const user = await login("daihop.canbo");
+    const admin = await login("admin");
+    const reset = await call("POST", "/api/admin/users", {
+      cookie: admin,
+      json: {
+        username: "daihop.canbo",
+        displayName: "Công chức xã Đại Hợp",
+        role: "commune_staff",
+        unitId: "dai-hop",
+        password: PASSWORD,
+      },
+    });
+    expect(reset.status).toBe(201);
+    expect((await call("GET", "/api/me", { cookie: user })).status).toBe(401);
+  });
+
   it("refuses a cross-site form post (CSRF)", async () => {
     const res = await call("POST", "/api/auth/login", {
       headers: { origin: "https://evil.example", "content-type": "application/x-www-form-urlencoded" },
