@@ -72,20 +72,24 @@ describe("sessions", () => {
   });
 
   it("an admin's password reset ends the account's open sessions", async () => {
-    const user = await login("daihop.canbo");
     const admin = await login("admin");
+    const account = {
+      username: "daihop.thu.reset",
+      displayName: "Công chức thử",
+      role: "commune_staff",
+      unitId: "dai-hop",
+      password: PASSWORD,
+    };
+    expect((await call("POST", "/api/admin/users", { cookie: admin, json: account })).status).toBe(201);
+    const user = await login(account.username);
+    expect((await call("GET", "/api/me", { cookie: user })).status).toBe(200);
     const reset = await call("POST", "/api/admin/users", {
       cookie: admin,
-      json: {
-        username: "daihop.canbo",
-        displayName: "Công chức xã Đại Hợp",
-        role: "commune_staff",
-        unitId: "dai-hop",
-        password: PASSWORD,
-      },
+      json: { ...account, password: "mat-khau-dat-lai-2025" },
     });
     expect(reset.status).toBe(201);
     expect((await call("GET", "/api/me", { cookie: user })).status).toBe(401);
+    await login(account.username, "mat-khau-dat-lai-2025");
   });
 
   it("refuses a cross-site form post (CSRF)", async () => {
