@@ -1,4 +1,5 @@
 import { OpenAPIHono, z } from "@hono/zod-openapi";
+import { todayInVietnam } from "@kehoach/core/clock";
 import { DomainError } from "@kehoach/core/errors";
 import * as Plan from "@kehoach/core/plan";
 import * as Lifecycle from "@kehoach/core/plan/lifecycle";
@@ -144,7 +145,8 @@ export const plans = new OpenAPIHono<Env>()
       const { id } = c.req.valid("param");
       const body = c.req.valid("json");
       if (body.action === "issue") {
-        const findings = checkPlan(await Plan.getPlan(id));
+        // Check the page as it will be issued: dated today, so "event before the issue date" counts.
+        const findings = checkPlan({ ...(await Plan.getPlan(id)), date: todayInVietnam() });
         if (hasBlockingErrors(findings)) {
           const errors = findings.filter((f) => f.severity === "error");
           throw new DomainError(
