@@ -3,7 +3,8 @@ import "./modal-dialog.css";
 
 /**
  * A modal built on <dialog>: the browser traps focus, Esc closes it (through onClose, so state
- * stays the source of truth), and focus returns to where it was when it closes.
+ * stays the source of truth), and focus returns to where it was when it closes. The control
+ * marked `data-autofocus` gets the focus when it opens.
  */
 export function ModalDialog({
   open,
@@ -23,7 +24,11 @@ export function ModalDialog({
   useEffect(() => {
     const d = ref.current;
     if (!d) return;
-    if (open && !d.open) d.showModal();
+    if (open && !d.open) {
+      d.showModal();
+      // The dialog focuses its first control; a dialog may name a safer one (e.g. "Không").
+      d.querySelector<HTMLElement>("[data-autofocus]")?.focus();
+    }
     if (!open && d.open) d.close();
   }, [open]);
   return (

@@ -344,8 +344,7 @@ function LeaveGuard({ draft }: { draft: Draft }) {
         <button type="button" className="btn btn-danger" onClick={() => blocker.proceed?.()}>
           {et("leave.discard")}
         </button>
-        {/* biome-ignore lint/a11y/noAutofocus: staying is the safe default of this dialog */}
-        <button type="button" className="btn" autoFocus onClick={() => blocker.reset?.()}>
+        <button type="button" className="btn" data-autofocus onClick={() => blocker.reset?.()}>
           {et("leave.stay")}
         </button>
       </div>

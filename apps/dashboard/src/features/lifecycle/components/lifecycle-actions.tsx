@@ -94,6 +94,8 @@ export function LifecycleActions({ plan, me }: { plan: Plan; me: Me }) {
     try {
       await remove.mutateAsync(plan.version);
       setDialog(null);
+      // The list must not show the deleted draft, even for a moment from its cache.
+      qc.removeQueries({ queryKey: [...planKeys.all, "list"] });
       void navigate({ to: "/communes/$communeId/plans", params: { communeId: plan.communeId } });
     } catch (e) {
       setDialog(null);
@@ -187,8 +189,7 @@ export function LifecycleActions({ plan, me }: { plan: Plan; me: Me }) {
           <button type="button" className="btn btn-primary" disabled={busy} onClick={() => void run("issue")}>
             {lt("lifecycle.issueConfirm")}
           </button>
-          {/* biome-ignore lint/a11y/noAutofocus: the safe choice of a confirmation has the focus */}
-          <button type="button" className="btn" autoFocus onClick={() => setDialog(null)}>
+          <button type="button" className="btn" data-autofocus onClick={() => setDialog(null)}>
             {lt("lifecycle.no")}
           </button>
         </div>
@@ -205,8 +206,7 @@ export function LifecycleActions({ plan, me }: { plan: Plan; me: Me }) {
           <button type="button" className="btn btn-danger" disabled={busy} onClick={() => void deleteDraft()}>
             {lt("lifecycle.deleteConfirm")}
           </button>
-          {/* biome-ignore lint/a11y/noAutofocus: the safe choice of a confirmation has the focus */}
-          <button type="button" className="btn" autoFocus onClick={() => setDialog(null)}>
+          <button type="button" className="btn" data-autofocus onClick={() => setDialog(null)}>
             {lt("lifecycle.no")}
           </button>
         </div>
@@ -219,6 +219,7 @@ export function LifecycleActions({ plan, me }: { plan: Plan; me: Me }) {
         describedBy={`${reasonId}-body`}
       >
         <form
+          noValidate
           onSubmit={(e) => {
             e.preventDefault();
             const r = reason.trim();
