@@ -173,11 +173,12 @@ const planEditRoute = createRoute({
 const communeRegisterRoute = createRoute({
   getParentRoute: () => appRoute,
   path: "/communes/$communeId/register",
-  validateSearch: (s: Record<string, unknown>): { year?: string | undefined } => {
+  // A number, so the address reads ?year=2024 (a numeric-looking string would be quoted).
+  validateSearch: (s: Record<string, unknown>): { year?: number | undefined } => {
     const year = typeof s.year === "string" || typeof s.year === "number" ? String(s.year) : "";
-    return { year: /^\d{4}$/.test(year) ? year : undefined };
+    return { year: /^\d{4}$/.test(year) ? Number(year) : undefined };
   },
-  loaderDeps: ({ search }) => ({ year: search.year ?? String(currentYear()) }),
+  loaderDeps: ({ search }) => ({ year: String(search.year ?? currentYear()) }),
   loader: async ({ context, params, deps, location }) => {
     if (!context.me.communes.some((c) => c.id === params.communeId)) throw notFound();
     await loadOr(

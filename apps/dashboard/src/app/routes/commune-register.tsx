@@ -9,7 +9,7 @@ const route = getRouteApi("/_app/communes/$communeId/register");
 export function CommuneRegisterPage() {
   const { rt } = useRegisterI18n();
   const { communeId } = route.useParams();
-  const year = route.useSearch().year ?? String(currentYear());
+  const year = String(route.useSearch().year ?? currentYear());
   const { me } = route.useRouteContext();
   const navigate = route.useNavigate();
   const commune = me.communes.find((c) => c.id === communeId);
@@ -21,7 +21,7 @@ export function CommuneRegisterPage() {
       <RegisterTable
         communeId={communeId}
         year={year}
-        onYearChange={(y) => void navigate({ search: { year: y } })}
+        onYearChange={(y) => void navigate({ search: { year: Number(y) } })}
       />
     </section>
   );

@@ -224,7 +224,7 @@ function TaskEditor({
         <div className="part-grid">
           <SelectInput<DeadlineMode>
             path={[...path, "deadline", "kind"]}
-            label={et("task.deadline")}
+            label={et("task.deadlineKind")}
             value={mode}
             options={[
               { value: "none", label: et("task.deadline.none") },

@@ -91,7 +91,11 @@ function SectionItemEditor({
   const path = [...listPath, index];
   const key = pathKey(path);
   const label = item.label?.trim();
-  const name = label ? et("section.item", { label }) : et("section.itemUnlabelled", { n: index + 1 });
+  // "Mục II", or for a bullet ("-", "+") or an unnumbered item "Ý thứ 2": what a reader would call it.
+  const name =
+    label && !/^[-–—+•*]$/.test(label)
+      ? et("section.item", { label })
+      : et("section.itemUnlabelled", { n: index + 1 });
   const set = (patch: Partial<SectionItem>) => onChange(replaceAt(siblings, index, { ...item, ...patch }));
 
   const addChild = () => {
@@ -115,7 +119,7 @@ function SectionItemEditor({
           <TextInput
             path={[...path, "label"]}
             label={et("section.label")}
-            hint={et("section.labelHint")}
+            placeholder={et("section.labelHint")}
             className="field-label-input"
             value={item.label}
             onChange={(s) => set({ label: optional(s) })}
