@@ -248,6 +248,38 @@ describe("issue 4: authoring a plan, autosave, validation, conflicts; issue with
     await subjectField.fill("Kế hoạch kiểm tra nhập liệu (đã sửa)");
     await expect.poll(async () => (await stored(page, id)).version, { timeout: 10_000 }).toBe(2);
     expect((await stored(page, id)).subject).toBe("Kế hoạch kiểm tra nhập liệu (đã sửa)");
+
+    // Should the API refuse content the browser accepted (400), its issues land on their fields too.
+    await page.route(`**/api/plans/${id}`, (route) =>
+      route.request().method() === "PUT"
+        ? route.fulfill({
+            status: 400,
+            contentType: "application/json",
+            body: JSON.stringify({
+              error: {
+                code: "validation_failed",
+                message: { vi: "Dữ liệu không hợp lệ", en: "Invalid input" },
+                issues: [
+                  {
+                    path: ["content", "place"],
+                    message: { vi: "Địa danh không hợp lệ", en: "Invalid place" },
+                  },
+                ],
+              },
+            }),
+          })
+        : route.continue(),
+    );
+    await page.getByLabel("Địa danh").fill("Đại Hợp!");
+    await page
+      .locator("#f-place-error")
+      .filter({ hasText: "Địa danh không hợp lệ" })
+      .waitFor({ timeout: 10_000 });
+    await saveStatus(page).filter({ hasText: "Chưa lưu: máy chủ không nhận dữ liệu" }).waitFor();
+    await page.unroute(`**/api/plans/${id}`);
+    await page.getByLabel("Địa danh").fill("Xã Đại Hợp");
+    await expect.poll(async () => (await stored(page, id)).version, { timeout: 10_000 }).toBe(3);
+    expect(await page.locator("#f-place-error").count()).toBe(0);
   });
 
   it("two people editing one draft: the second sees both versions and chooses, nothing is overwritten silently", async () => {

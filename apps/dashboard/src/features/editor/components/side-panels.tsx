@@ -59,7 +59,7 @@ export function CheckerPanel({
       <h2 id="checker-title" className="card-title">
         {et("checker.title")}
       </h2>
-      {waiting && !findings ? (
+      {waiting ? (
         <p className="muted">{et("checker.waiting")}</p>
       ) : error ? (
         <p className="field-error">
@@ -71,7 +71,6 @@ export function CheckerPanel({
         <Loading label={et("checker.loading")} />
       ) : (
         <div className={stale ? "is-stale" : undefined}>
-          {waiting ? <p className="muted">{et("checker.waiting")}</p> : null}
           {errors > 0 ? <p className="checker-blocks">{et("checker.blocks")}</p> : null}
           <FindingsList findings={findings} onSelect={onSelect} />
         </div>

@@ -5,6 +5,8 @@ export type Difference = { path: Path; mine: string | undefined; theirs: string 
 
 type Leaf = { path: Path; value: string };
 
+const TOP = Object.keys(planContent.shape) as (keyof PlanContent)[];
+
 function leaves(value: unknown, path: Path, out: Map<string, Leaf>) {
   if (value === undefined || value === null) return;
   if (Array.isArray(value)) {
@@ -37,7 +39,9 @@ export function contentDifferences(mine: PlanContent, theirs: PlanContent): Diff
   const b = new Map<string, Leaf>();
   leaves(normalised(mine), [], a);
   leaves(normalised(theirs), [], b);
-  const keys = [...a.keys(), ...[...b.keys()].filter((k) => !a.has(k))];
+  // Top-level parts in the schema's order (as the form shows them), each part's fields in place.
+  const part = (k: string) => TOP.indexOf(k.split(".")[0] as keyof PlanContent);
+  const keys = [...a.keys(), ...[...b.keys()].filter((k) => !a.has(k))].sort((x, y) => part(x) - part(y));
   const out: Difference[] = [];
   for (const k of keys) {
     const x = a.get(k);

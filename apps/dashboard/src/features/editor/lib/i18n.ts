@@ -275,6 +275,9 @@ const vi = {
   "path.authority": "Thẩm quyền",
   "path.onBehalfOf": "Thay mặt",
   "path.title": "Chức vụ",
+  "path:signer.name": "Họ và tên người ký",
+  "path:issuer.name": "Tên cơ quan ban hành",
+  "path:event.name": "Tên sự kiện",
 } as const;
 
 export type EditorKey = keyof typeof vi;
@@ -548,6 +551,9 @@ const en: Record<EditorKey, string> = {
   "path.authority": "Authority",
   "path.onBehalfOf": "On behalf of",
   "path.title": "Title",
+  "path:signer.name": "Signer's name",
+  "path:issuer.name": "Issuer name",
+  "path:event.name": "Event name",
 };
 
 const dictionaries: Record<Lang, Record<EditorKey, string>> = { vi, en };
@@ -568,6 +574,8 @@ export function useEditorI18n() {
   /** "Văn bản căn cứ 1 › Ngày" for a content path like ["basis", 0, "date"]. */
   const describePath = useCallback(
     (path: (string | number)[]) => {
+      const whole = `path:${path.join(".")}`;
+      if (whole in vi) return dictionaries[lang][whole as EditorKey];
       const parts: string[] = [];
       for (const seg of path) {
         if (typeof seg === "number") {
