@@ -71,7 +71,9 @@ export function GeneralPart({
   onChange: (patch: Partial<PlanContent>) => void;
 }) {
   const { et } = useEditorI18n();
-  const number = value.documentNumber.symbol || undefined;
+  const numberDate = [value.documentNumber.symbol, value.date ? formatDate(value.date) : undefined]
+    .filter(Boolean)
+    .join(" · ");
   return (
     <div className="part-grid">
       <SelectInput
@@ -83,7 +85,7 @@ export function GeneralPart({
       />
       <div className="field">
         <span className="field-label">{et("general.numberDate")}</span>
-        <p className="field-static">{number ? `${number} · ${formatDate(value.date)}` : "—"}</p>
+        <p className="field-static">{numberDate || "—"}</p>
         <p className="field-hint">{et("general.numberDateHint")}</p>
       </div>
       <TextInput

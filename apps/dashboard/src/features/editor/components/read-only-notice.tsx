@@ -15,7 +15,7 @@ export function ReadOnlyNotice({ plan, reason }: { plan: Plan; reason: "not_draf
         ← {et("editor.backToPlan")}
       </Link>
       <h1>{et("editor.readOnly.title")}</h1>
-      <div className="alert alert-error editor-readonly" role="status">
+      <div className="alert alert-info editor-readonly" role="status">
         <span>
           {reason === "not_draft"
             ? et("editor.readOnly.notDraft", { status: t(`status.${plan.status}`) })

@@ -25,6 +25,12 @@ export function canonicalJson(value: unknown): string {
   );
 }
 
+/**
+ * What "changed since the last save" compares: the content without the imported source text,
+ * which the editor never changes and which may be half a megabyte.
+ */
+export const draftJson = (content: PlanContent) => canonicalJson({ ...content, source: undefined });
+
 let seq = 0;
 /** An id for a new section, assignment or task (crypto.randomUUID needs a secure context). */
 export function newId(prefix: string): string {

@@ -3,7 +3,7 @@ import { planQuery, useSavePlan } from "@kehoach/client/plans";
 import type { Plan, PlanContent } from "@kehoach/core/plan/schema";
 import { useQueryClient } from "@tanstack/react-query";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
-import { canonicalJson, contentOf } from "./content";
+import { contentOf, draftJson } from "./content";
 import { contentDifferences } from "./diff";
 import { contentIssues, validateContent } from "./validation";
 
@@ -32,14 +32,14 @@ export function useDraft(plan: Plan) {
   const save = useSavePlan(plan.id);
   const [content, setContent] = useState<PlanContent>(() => contentOf(plan));
   const [saved, setSaved] = useState(() => ({
-    json: canonicalJson(contentOf(plan)),
+    json: draftJson(contentOf(plan)),
     at: new Date(plan.updatedAt),
     version: plan.version,
   }));
   const [phase, setPhase] = useState<SavePhase>({ kind: "idle" });
   const [serverIssues, setServerIssues] = useState<FieldIssue[]>([]);
 
-  const json = useMemo(() => canonicalJson(content), [content]);
+  const json = useMemo(() => draftJson(content), [content]);
   const validation = useMemo(() => validateContent(content), [content]);
   const dirty = json !== saved.json;
 
@@ -120,7 +120,7 @@ export function useDraft(plan: Plan) {
     const theirs = contentOf(phase.current);
     setContent(theirs);
     setSaved({
-      json: canonicalJson(theirs),
+      json: draftJson(theirs),
       at: new Date(phase.current.updatedAt),
       version: phase.current.version,
     });

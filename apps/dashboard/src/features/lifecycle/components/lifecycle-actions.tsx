@@ -110,7 +110,7 @@ export function LifecycleActions({ plan, me }: { plan: Plan; me: Me }) {
   };
 
   const stepButton = (step: Step) => {
-    const label = lt(`lifecycle.${step === "cancel" ? "cancel" : step}` as LifecycleKey);
+    const label = lt(`lifecycle.${step}`);
     const onClick =
       step === "issue" || step === "cancel" || step === "return"
         ? () => openDialog(step)
