@@ -41,6 +41,8 @@ export const FINDING_CODES = {
   "task-no-lead": "warning",
   "event-naming": "warning",
   "phrase-missing-word": "warning",
+  "placeholder-left": "error",
+  "placeholder-text": "warning",
 } as const satisfies Record<string, Severity>;
 export type FindingCode = keyof typeof FINDING_CODES;
 
@@ -919,6 +921,41 @@ function phrases(fields: Field[], out: Finding[]): void {
   }
 }
 
+/** A gap left by a template: "…" or "..." standing alone ("số …/KH-UBND", "ngày … của …"), or "(Họ và tên …)". */
+const PLACEHOLDER = /(^|\s)(…|\.{3})(?=\s|\/|,|;|:|\.|\)|$)|\(\s*họ và tên/iu;
+/** Parts that identify the document: a gap there must be filled before issuing. */
+const IDENTIFYING = new Set(["subject", "place", "signer", "issuer"]);
+
+function placeholders(plan: CheckablePlan, fields: Field[], out: Finding[]): void {
+  const signerName = typeof plan.signer?.name === "string" ? plan.signer.name : "";
+  const all: Field[] = [...fields];
+  if (signerName && !fields.some((f) => f.path.join(".") === "signer.name")) {
+    all.push({
+      path: ["signer", "name"],
+      label: { vi: "Người ký – họ tên", en: "Signer – name" },
+      text: signerName,
+      kind: "name",
+    });
+  }
+  for (const f of all) {
+    if (!PLACEHOLDER.test(f.text)) continue;
+    const identifying = IDENTIFYING.has(String(f.path[0]));
+    out.push(
+      finding(
+        identifying ? "placeholder-left" : "placeholder-text",
+        f.path,
+        f.label,
+        identifying
+          ? "Còn chỗ trống của mẫu (…) chưa điền; phải điền trước khi ban hành."
+          : "Còn chỗ trống của mẫu (…) chưa điền.",
+        identifying
+          ? "A template gap (…) is still unfilled; fill it before issuing."
+          : "A template gap (…) is still unfilled.",
+      ),
+    );
+  }
+}
+
 /**
  * Check a plan against Decree 30/2020/NĐ-CP and the house rules (DOMAIN.md "Checker rules").
  * Pure and defensive: works on parsed content and on raw JSON that failed the schema.
@@ -940,6 +977,7 @@ export function checkPlan(plan: CheckablePlan, opts: CheckOptions = {}): Finding
   tasks(plan, out);
   eventNaming(plan, fields, out);
   phrases(fields, out);
+  placeholders(plan, fields, out);
   // Errors first, then in document order of rules.
   return out.sort((a, b) => (a.severity === b.severity ? 0 : a.severity === "error" ? -1 : 1));
 }

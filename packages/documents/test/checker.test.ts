@@ -374,4 +374,26 @@ describe("checkPlan rules", () => {
     expect(phrase("Giáo dục truyền thống yêu nước, yêu quê hương./.")).toHaveLength(0);
     expect(phrase("Hàng hóa được phân phối với giá niêm yết./.")).toHaveLength(0);
   });
+
+  it("placeholder-left / placeholder-text: template gaps, an error where they identify the document", () => {
+    const gaps = modify((p) => {
+      p.subject = "Tổ chức Hội nghị sơ kết công tác … 6 tháng đầu năm";
+      p.signer.name = "(Họ và tên người ký)";
+      p.preamble = [
+        "Thực hiện Kế hoạch số …/KH-UBND ngày … của UBND xã về …, UBND xã xây dựng Kế hoạch như sau:",
+      ];
+    });
+    const found = check(gaps).filter((f) => f.code.startsWith("placeholder"));
+    expect(found.map((f) => [f.code, f.location.path.join(".")])).toEqual([
+      ["placeholder-left", "subject"],
+      ["placeholder-left", "signer.name"],
+      ["placeholder-text", "preamble.0"],
+    ]);
+    expect(hasBlockingErrors(found)).toBe(true);
+    // An ellipsis meaning "and so on" is not a gap.
+    const etc = modify(
+      (p) => (p.closing = ["Chuẩn bị tài liệu (báo cáo, tham luận,...) phục vụ Hội nghị./."]),
+    );
+    expect(codes(check(etc))).not.toContain("placeholder-text");
+  });
 });

@@ -5,37 +5,12 @@ import { now, todayInVietnam } from "../clock";
 import { db, dbService } from "../db/entities";
 import { DomainError, notFound, versionConflict } from "../errors";
 import { parse } from "../validate";
+import { signerLines } from "./document-text";
 import { insertPlan, type PlanItem, searchTextOf, toPlan } from "./index";
 import { formatSymbol, type Plan, type PlanContent, type PlanStatus } from "./schema";
+import { ACTIONS, TRANSITIONS } from "./transitions";
 
-export const ACTIONS = [
-  "submit",
-  "return",
-  "approve",
-  "issue",
-  "start",
-  "complete",
-  "cancel",
-  "amend",
-] as const;
-export type Action = (typeof ACTIONS)[number];
-
-type Rule = { from: readonly PlanStatus[]; to: PlanStatus; roles: readonly Actor["role"][] };
-
-/** Who may take each step, from which states (DOMAIN.md "Who uses the product"). */
-export const TRANSITIONS: Record<Exclude<Action, "amend">, Rule> = {
-  submit: { from: ["draft"], to: "submitted", roles: ["commune_staff", "commune_leader"] },
-  return: { from: ["submitted", "approved"], to: "draft", roles: ["commune_leader"] },
-  approve: { from: ["submitted"], to: "approved", roles: ["commune_leader"] },
-  issue: { from: ["approved"], to: "issued", roles: ["commune_leader"] },
-  start: { from: ["issued"], to: "in_progress", roles: ["commune_staff", "commune_leader"] },
-  complete: { from: ["in_progress"], to: "completed", roles: ["commune_leader"] },
-  cancel: {
-    from: ["draft", "submitted", "approved", "issued", "in_progress"],
-    to: "cancelled",
-    roles: ["commune_leader"],
-  },
-};
+export { ACTIONS, TRANSITIONS };
 
 export const transitionInput = z
   .object({
@@ -83,7 +58,6 @@ export async function transition(planId: string, input: z.input<typeof transitio
   const t = parse(transitionInput, input);
   const item = await loadForWrite(planId);
   if (item.version !== t.version) throw versionConflict(toPlan(item));
-  if (t.action === "amend") return amend(item);
   const rule = TRANSITIONS[t.action];
   const a = actor();
   if (!rule.roles.includes(a.role)) {
@@ -93,7 +67,9 @@ export async function transition(planId: string, input: z.input<typeof transitio
     });
   }
   if (!rule.from.includes(item.status)) throw refuse(t.action, item.status);
+  if (t.action === "amend") return amend(item);
   if (t.action === "issue") return issue(item);
+  const to = rule.to ?? item.status;
 
   const at = now().toISOString();
   const res = await dbService()
@@ -101,7 +77,7 @@ export async function transition(planId: string, input: z.input<typeof transitio
       plan
         .patch({ planId })
         .set({
-          status: rule.to,
+          status: to,
           version: t.version + 1,
           updatedAt: at,
           ...(t.action === "cancel" && t.reason ? { cancelReason: t.reason } : {}),
@@ -118,7 +94,7 @@ export async function transition(planId: string, input: z.input<typeof transitio
           actorName: a.displayName,
           action: t.action,
           fromStatus: item.status,
-          toStatus: rule.to,
+          toStatus: to,
           version: t.version + 1,
           ...(t.reason ? { note: t.reason } : {}),
         })
@@ -128,7 +104,7 @@ export async function transition(planId: string, input: z.input<typeof transitio
   if (res.canceled) throw versionConflict(null);
   return toPlan({
     ...item,
-    status: rule.to,
+    status: to,
     version: t.version + 1,
     updatedAt: at,
     ...(t.action === "cancel" && t.reason ? { cancelReason: t.reason } : {}),
@@ -158,9 +134,7 @@ async function issue(item: Item): Promise<Plan> {
     documentNumber.symbol = formatSymbol(documentNumber) ?? "";
     const content: PlanContent = { ...item.content, documentNumber, date: today };
     const iso = at.toISOString();
-    const signer = [item.content.signer.authority, item.content.signer.title, item.content.signer.name]
-      .filter(Boolean)
-      .join(" ");
+    const signer = signerLines(item.content).concat(item.content.signer.name).join(" ");
     const res = await dbService()
       .transaction.write(({ counter: c, plan, registerEntry, audit }) => [
         counter
@@ -245,7 +219,6 @@ async function issue(item: Item): Promise<Plan> {
 
 /** An issued plan is changed only by an amendment: a new draft linked to the one it replaces. */
 async function amend(item: Item): Promise<Plan> {
-  if (!["issued", "in_progress"].includes(item.status)) throw refuse("amend", item.status);
   const { date: _date, ...rest } = item.content;
   const content: PlanContent = {
     ...rest,

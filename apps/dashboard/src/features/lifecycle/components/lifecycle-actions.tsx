@@ -1,13 +1,13 @@
 import { ApiError } from "@kehoach/client/api";
 import { planKeys, useCopyToNextPeriod, useDeletePlan, useTransition } from "@kehoach/client/plans";
 import type { Plan } from "@kehoach/core/plan/schema";
+import { availableActions, isCommuneWriter, type Action as Step } from "@kehoach/core/plan/transitions";
 import { useIsFetching, useQueryClient } from "@tanstack/react-query";
 import { Link, useNavigate } from "@tanstack/react-router";
 import { useId, useRef, useState } from "react";
 import { ErrorAlert } from "../../../components/error-alert";
 import { ModalDialog } from "../../../components/modal-dialog";
 import { type LifecycleKey, useLifecycleI18n } from "../lib/i18n";
-import { availableSteps, isCommuneWriter, type Step } from "../lib/rules";
 import "./lifecycle.css";
 
 type Me = { role: string; unit: { id: string } | null };
@@ -36,8 +36,9 @@ export function LifecycleActions({ plan, me }: { plan: Plan; me: Me }) {
   const doneRef = useRef<HTMLParagraphElement>(null);
   const reasonId = useId();
 
-  const writer = isCommuneWriter(me, plan.communeId);
-  const steps = availableSteps(me, plan);
+  const who = { role: me.role, unitId: me.unit?.id };
+  const writer = isCommuneWriter(who, plan.communeId);
+  const steps = availableActions(who, plan);
   const busy = transition.isPending || remove.isPending || copy.isPending;
   const isDraft = plan.status === "draft";
 
