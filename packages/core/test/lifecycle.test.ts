@@ -79,6 +79,17 @@ describe("lifecycle", () => {
     expect(amendment.documentNumber.number).toBeUndefined();
     const reg = await as(qnStaff, () => Lifecycle.register("quang-nghiep", "2026"));
     expect(reg.map((r) => r.symbol)).toEqual(["01/KH-UBND"]);
+    // Issuing the amendment supersedes the original, which itself stays as issued.
+    await as(qnStaff, () => Lifecycle.transition(amendment.id, { action: "submit", version: 1 }));
+    await as(qnLeader, () => Lifecycle.transition(amendment.id, { action: "approve", version: 2 }));
+    const issuedAmendment = await as(qnLeader, () =>
+      Lifecycle.transition(amendment.id, { action: "issue", version: 3 }),
+    );
+    expect(issuedAmendment.documentNumber.symbol).toBe("02/KH-UBND");
+    const original = await as(qnStaff, () => Plan.getPlan(id));
+    expect(original.amendedBy).toBe(amendment.id);
+    expect(original.status).toBe("issued");
+    expect(original.documentNumber.symbol).toBe("01/KH-UBND");
   });
 
   it("numbers restart on 1 January in Asia/Ho_Chi_Minh", async () => {
@@ -86,7 +97,7 @@ describe("lifecycle", () => {
     const a = await approvedPlan(qnStaff, qnLeader, "Cuối năm");
     const lastOf2026 = await as(qnLeader, () => Lifecycle.transition(a, { action: "issue", version: 3 }));
     expect(lastOf2026.date).toBe("2026-12-31");
-    expect(lastOf2026.documentNumber.number).toBe(2);
+    expect(lastOf2026.documentNumber.number).toBe(3); // after 01 and its amendment 02
     setClock(() => new Date("2026-12-31T17:30:00Z")); // 00:30 on 1/1/2027 in Hà Nội
     const b = await approvedPlan(qnStaff, qnLeader, "Đầu năm");
     const first = await as(qnLeader, () => Lifecycle.transition(b, { action: "issue", version: 3 }));

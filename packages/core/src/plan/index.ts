@@ -28,6 +28,7 @@ export type PlanItem = {
   issuedAt?: string;
   cancelReason?: string;
   amends?: string;
+  amendedBy?: string;
 };
 
 export function toPlan(item: PlanItem): Plan {
@@ -43,6 +44,7 @@ export function toPlan(item: PlanItem): Plan {
     ...(item.issuedAt ? { issuedAt: item.issuedAt } : {}),
     ...(item.cancelReason ? { cancelReason: item.cancelReason } : {}),
     ...(item.amends ? { amends: item.amends } : {}),
+    ...(item.amendedBy ? { amendedBy: item.amendedBy } : {}),
   };
 }
 

@@ -170,6 +170,10 @@ async function issue(item: Item): Promise<Plan> {
             planId: item.planId,
           })
           .commit(),
+        // An issued amendment supersedes the plan it replaces, in the same transaction.
+        ...(item.amends
+          ? [plan.patch({ planId: item.amends }).set({ amendedBy: item.planId, updatedAt: iso }).commit()]
+          : []),
         audit
           .create({
             planId: item.planId,
@@ -198,6 +202,7 @@ async function issue(item: Item): Promise<Plan> {
       });
     }
     const [counterResult, planResult, registerResult] = res.data as { rejected?: boolean; code?: string }[];
+    // (a rejected patch of the amended original means it was deleted: treated as a conflict below)
     if (planResult?.rejected) {
       const latest = (await db().plan.get({ planId: item.planId }).go()).data;
       throw versionConflict(latest ? toPlan(latest as PlanItem) : null);

@@ -211,6 +211,8 @@ export const plan = planContent.extend({
   version: z.number().int().min(1),
   /** For an amendment, the plan it replaces. */
   amends: z.string().optional(),
+  /** For a plan replaced by an issued amendment, that amendment. */
+  amendedBy: z.string().optional(),
   createdAt: z.string(),
   updatedAt: z.string(),
   createdBy: z.string().optional(),
