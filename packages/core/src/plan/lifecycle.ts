@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
-import { type Actor, actor, canRead } from "../actor";
+import { actor, canRead } from "../actor";
 import { now, todayInVietnam } from "../clock";
 import { db, dbService } from "../db/entities";
 import { DomainError, notFound, versionConflict } from "../errors";
