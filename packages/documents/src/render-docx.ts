@@ -15,7 +15,6 @@ import {
 import {
   DOCUMENT_TYPES,
   formatPlaceDate,
-  formatSymbol,
   type PlanContent,
   type SectionItem,
 } from "@kehoach/core/plan/schema";
