@@ -166,6 +166,18 @@ describe("issue 5: import a plan, review, save; checker and DOCX on the plan pag
     await page.waitForURL(
       (url) => url.pathname === `/plans/${planId}/edit` && url.searchParams.get("focus") === "basis.0.date",
     );
+    // The editor opens with the cursor in that field: the cited document's date, scrolled into view.
+    const date = page.locator('[data-path="basis.0.date"]');
+    await date.waitFor();
+    await expect
+      .poll(() => date.evaluate((el) => el === document.activeElement), { timeout: 5_000 })
+      .toBe(true);
+    expect(
+      await date.evaluate((el) => {
+        const r = el.getBoundingClientRect();
+        return r.top >= 0 && r.bottom <= window.innerHeight;
+      }),
+    ).toBe(true);
   });
 
   it("refuses an empty text, a renamed text file and a file over 10 MB, saving nothing", async () => {

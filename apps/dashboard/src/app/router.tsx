@@ -160,6 +160,10 @@ const planNewRoute = createRoute({
 const planEditRoute = createRoute({
   getParentRoute: () => appRoute,
   path: "/plans/$planId/edit",
+  // ?focus=basis.0.date: the field to open at (a finding of the checker on the plan page links here).
+  validateSearch: (s: Record<string, unknown>): { focus?: string | undefined } => ({
+    focus: typeof s.focus === "string" && s.focus ? s.focus : undefined,
+  }),
   // Always the stored version: the editor saves "at the version read", so it must read the latest.
   loader: async ({ context, params, location }) => {
     await loadOr(
@@ -280,7 +284,8 @@ export function createAppRouter(queryClient: QueryClient) {
     defaultNotFoundComponent: NotFoundPage,
     defaultErrorComponent: ErrorPage,
     defaultPendingComponent: () => <Loading />,
-    scrollRestoration: true,
+    // Except at an address that names a field (?focus=): the page scrolls to that field itself.
+    scrollRestoration: ({ location }) => !("focus" in location.search),
   });
 }
 

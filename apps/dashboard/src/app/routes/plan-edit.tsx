@@ -14,6 +14,7 @@ const route = getRouteApi("/_app/plans/$planId/edit");
 export function PlanEditPage() {
   const { planId } = route.useParams();
   const { me } = route.useRouteContext();
+  const { focus } = route.useSearch();
   // Hono's JSON typing flattens the recursive SectionItem to JSONValue; the API returns a Plan.
   const latest = useSuspenseQuery(planQuery(planId)).data as unknown as Plan;
   // The editor starts from the plan as it was opened; later changes reach it through its saves
@@ -24,5 +25,5 @@ export function PlanEditPage() {
 
   if (!canCreatePlans(me, plan.communeId)) return <ReadOnlyNotice plan={plan} reason="no_right" />;
   if (plan.status !== "draft") return <ReadOnlyNotice plan={plan} reason="not_draft" />;
-  return <PlanEditor key={plan.id} plan={plan} />;
+  return <PlanEditor key={plan.id} plan={plan} focus={focus?.split(".")} />;
 }

@@ -52,7 +52,14 @@ const PARTS: { id: string; title: EditorKey }[] = [
  * autosave with the version read (conflicts shown, never overwritten silently), the schema's
  * messages beside each field and the checker's findings beside the form.
  */
-export function PlanEditor({ plan }: { plan: Plan }) {
+export function PlanEditor({
+  plan,
+  focus,
+}: {
+  plan: Plan;
+  /** The field to open at (?focus= in the address). */
+  focus?: Path | undefined;
+}) {
   const { et } = useEditorI18n();
   const draft = useDraft(plan);
   const { content, setContent, validation } = draft;
@@ -60,8 +67,9 @@ export function PlanEditor({ plan }: { plan: Plan }) {
   const checker = useChecker(validation.ok ? validation.data : undefined, draft.json);
   const [mode, setMode] = useState<Mode>("form");
 
-  // Focus requests from list controls and findings, applied once the new content is on screen.
-  const pendingFocus = useRef<string | Path | null>(null);
+  // Focus requests from list controls and findings, applied once the new content is on screen;
+  // the first is the field the address names, if any.
+  const pendingFocus = useRef<string | Path | null>(focus ?? null);
   const focusLater = useCallback((target: string | Path) => {
     pendingFocus.current = target;
   }, []);
