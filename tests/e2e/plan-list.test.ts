@@ -15,6 +15,7 @@ describe("plan list: search without diacritics, filters, cursor pages", () => {
             issuer: { name: "UBND xã Đại Hợp" },
             place: "Đại Hợp",
             subject: `Kế hoạch phân trang ${token} số ${String(i).padStart(2, "0")}`,
+            category: i % 2 ? "CCHC" : `Thử ${token}`,
             signer: {
               authority: "TM.",
               onBehalfOf: "ỦY BAN NHÂN DÂN",
@@ -59,13 +60,35 @@ describe("plan list: search without diacritics, filters, cursor pages", () => {
     expect(await search.inputValue()).toBe(`phan trang ${token}`);
     await page.waitForFunction(() => document.querySelectorAll("tbody tr[data-plan-id]").length === 20);
 
+    // The category box suggests the categories on the page, and CCHC; it matches exactly.
+    const category = page.getByLabel("Lĩnh vực");
+    const suggestions = () =>
+      category.evaluate((el) => Array.from((el as HTMLInputElement).list?.options ?? [], (o) => o.value));
+    expect(await suggestions()).toEqual(["CCHC", `Thử ${token}`]);
+    await category.fill("CCHC");
+    await category.press("Enter");
+    await page.waitForURL(/category=CCHC/);
+    await page.waitForFunction(() => document.querySelectorAll("tbody tr[data-plan-id]").length === 11);
+    const cchc = await rows.allTextContents();
+    expect(cchc.every((t) => t.includes(token))).toBe(true);
+    expect(cchc[0]).toContain("số 21");
+    expect(cchc[10]).toContain("số 01");
+    expect(await suggestions()).toEqual(["CCHC"]);
+    await page.reload();
+    expect(await category.inputValue()).toBe("CCHC");
+    expect(await search.inputValue()).toBe(`phan trang ${token}`);
+    await page.waitForFunction(() => document.querySelectorAll("tbody tr[data-plan-id]").length === 11);
+
     // A status none of them has: the filtered empty state.
     await page.getByLabel("Trạng thái").selectOption("issued");
     await page.waitForURL(/status=issued/);
     await page.getByText("Không có kế hoạch phù hợp với bộ lọc.").waitFor();
 
     await page.getByRole("button", { name: "Xóa bộ lọc" }).click();
-    await page.waitForURL((u) => !u.search.includes("status") && !u.search.includes("q="));
+    await page.waitForURL(
+      (u) => !u.search.includes("status") && !u.search.includes("q=") && !u.search.includes("category"),
+    );
     expect(await search.inputValue()).toBe("");
+    expect(await category.inputValue()).toBe("");
   });
 });

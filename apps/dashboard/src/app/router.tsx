@@ -27,7 +27,7 @@ import { UnitsPage } from "../features/admin/components/units-page";
 import { UsersPage } from "../features/admin/components/users-page";
 import { adminLoader, requireAdmin } from "../features/admin/lib/loaders";
 import { ImportPage } from "../features/import/components/import-page";
-import { PAGE_SIZE, type PlanFilters } from "../features/plans/components/plan-list";
+import { type PlanFilters, planListParams } from "../features/plans/components/plan-list";
 import { loadOr, safeRedirect } from "../lib/api-errors";
 import { currentYear } from "../lib/format";
 import { AppShell } from "./layout/app-shell";
@@ -93,10 +93,13 @@ function planFilters(s: Record<string, unknown>): PlanFilters {
   const q = text(s.q)?.trim();
   const status = text(s.status);
   const year = text(s.year);
+  const category = text(s.category)?.trim();
   return {
     q: q || undefined,
     status: PLAN_STATUSES.includes(status as PlanStatus) ? (status as PlanStatus) : undefined,
     year: year && /^\d{4}$/.test(year) ? year : undefined,
+    // The API takes up to 80 characters; a longer one matches no plan anyway.
+    category: category && category.length <= 80 ? category : undefined,
   };
 }
 
@@ -109,15 +112,7 @@ const communePlansRoute = createRoute({
     // A commune outside the user's scope is "not found", like the API says for it.
     if (!context.me.communes.some((c) => c.id === params.communeId)) throw notFound();
     await loadOr(
-      context.queryClient.ensureQueryData(
-        plansQuery({
-          communeId: params.communeId,
-          limit: PAGE_SIZE,
-          ...(deps.q ? { q: deps.q } : {}),
-          ...(deps.status ? { status: deps.status } : {}),
-          ...(deps.year ? { year: deps.year } : {}),
-        }),
-      ),
+      context.queryClient.ensureQueryData(plansQuery(planListParams(params.communeId, deps))),
       location.href,
     );
   },

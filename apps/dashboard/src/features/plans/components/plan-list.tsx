@@ -1,4 +1,4 @@
-import { plansQuery } from "@kehoach/client/plans";
+import { type ListParams, plansQuery } from "@kehoach/client/plans";
 import { formatSymbol, PLAN_STATUSES, type PlanStatus } from "@kehoach/core/plan/schema";
 import { useQuery } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
@@ -15,10 +15,29 @@ export type PlanFilters = {
   q?: string | undefined;
   status?: PlanStatus | undefined;
   year?: string | undefined;
+  /** Lĩnh vực, matched exactly (e.g. "CCHC"). */
+  category?: string | undefined;
 };
 
-export const PAGE_SIZE = 20;
+const PAGE_SIZE = 20;
 const FIRST_YEAR = 2015;
+/** Offered in the category box even when the page shows none: the category of the templates and imports. */
+const KNOWN_CATEGORIES = ["CCHC"];
+
+const isFiltered = (f: PlanFilters) => Boolean(f.q || f.status || f.year || f.category);
+
+/** The API's list parameters for a page of the list: the same for the route's loader and the table. */
+export function planListParams(communeId: string, filters: PlanFilters, cursor?: string): ListParams {
+  return {
+    communeId,
+    limit: PAGE_SIZE,
+    ...(cursor ? { cursor } : {}),
+    ...(filters.q ? { q: filters.q } : {}),
+    ...(filters.status ? { status: filters.status } : {}),
+    ...(filters.year ? { year: filters.year } : {}),
+    ...(filters.category ? { category: filters.category } : {}),
+  };
+}
 
 type Props = {
   communeId: string;
@@ -27,31 +46,45 @@ type Props = {
 };
 
 /**
- * A commune's plans: search (diacritics-insensitive on the server), status and year filters,
- * and cursor pagination. Changing a filter starts again from the first page.
+ * A commune's plans: search (diacritics-insensitive on the server), status, year and category
+ * filters, and cursor pagination. Changing a filter starts again from the first page.
  */
 export function PlanList({ communeId, filters, onFiltersChange }: Props) {
+  const categoriesId = useId();
   return (
     <div className="stack">
-      <PlanFilterForm filters={filters} onChange={onFiltersChange} />
+      <PlanFilterForm filters={filters} onChange={onFiltersChange} categoriesId={categoriesId} />
       <PlanPages
-        key={`${communeId}|${filters.q ?? ""}|${filters.status ?? ""}|${filters.year ?? ""}`}
+        key={JSON.stringify([communeId, filters.q, filters.status, filters.year, filters.category])}
         communeId={communeId}
         filters={filters}
+        categoriesId={categoriesId}
       />
     </div>
   );
 }
 
-function PlanFilterForm({ filters, onChange }: { filters: PlanFilters; onChange: (f: PlanFilters) => void }) {
+function PlanFilterForm({
+  filters,
+  onChange,
+  categoriesId,
+}: {
+  filters: PlanFilters;
+  onChange: (f: PlanFilters) => void;
+  /** The datalist of categories (the table renders it: it knows the page's plans). */
+  categoriesId: string;
+}) {
   const { t } = useI18n();
   const id = useId();
   const [q, setQ] = useState(filters.q ?? "");
   useEffect(() => setQ(filters.q ?? ""), [filters.q]);
+  const [category, setCategory] = useState(filters.category ?? "");
+  useEffect(() => setCategory(filters.category ?? ""), [filters.category]);
   const years: string[] = [];
   for (let y = currentYear() + 1; y >= FIRST_YEAR; y--) years.push(String(y));
   if (filters.year && !years.includes(filters.year)) years.push(filters.year);
-  const filtered = Boolean(filters.q || filters.status || filters.year);
+  // The typed boxes (search, category) apply on submit, and go along when a list changes.
+  const typed = () => ({ q: q.trim() || undefined, category: category.trim() || undefined });
 
   return (
     <search>
@@ -59,7 +92,7 @@ function PlanFilterForm({ filters, onChange }: { filters: PlanFilters; onChange:
         className="filters"
         onSubmit={(e) => {
           e.preventDefault();
-          onChange({ ...filters, q: q.trim() || undefined });
+          onChange({ ...filters, ...typed() });
         }}
       >
         <div className="field field-grow">
@@ -82,7 +115,7 @@ function PlanFilterForm({ filters, onChange }: { filters: PlanFilters; onChange:
             onChange={(e) =>
               onChange({
                 ...filters,
-                q: q.trim() || undefined,
+                ...typed(),
                 status: (e.target.value || undefined) as PlanStatus | undefined,
               })
             }
@@ -101,9 +134,7 @@ function PlanFilterForm({ filters, onChange }: { filters: PlanFilters; onChange:
             id={`${id}-year`}
             name="year"
             value={filters.year ?? ""}
-            onChange={(e) =>
-              onChange({ ...filters, q: q.trim() || undefined, year: e.target.value || undefined })
-            }
+            onChange={(e) => onChange({ ...filters, ...typed(), year: e.target.value || undefined })}
           >
             <option value="">{t("plans.allYears")}</option>
             {years.map((y) => (
@@ -113,16 +144,29 @@ function PlanFilterForm({ filters, onChange }: { filters: PlanFilters; onChange:
             ))}
           </select>
         </div>
+        <div className="field">
+          <label htmlFor={`${id}-category`}>{t("plans.category")}</label>
+          <input
+            id={`${id}-category`}
+            name="category"
+            list={categoriesId}
+            value={category}
+            maxLength={80}
+            placeholder={t("plans.allCategories")}
+            onChange={(e) => setCategory(e.target.value)}
+          />
+        </div>
         <div className="filters-actions">
           <button type="submit" className="btn btn-primary">
             {t("plans.searchSubmit")}
           </button>
-          {filtered ? (
+          {isFiltered(filters) ? (
             <button
               type="button"
               className="btn btn-ghost"
               onClick={() => {
                 setQ("");
+                setCategory("");
                 onChange({});
               }}
             >
@@ -136,32 +180,35 @@ function PlanFilterForm({ filters, onChange }: { filters: PlanFilters; onChange:
 }
 
 /** The table and its pager; remounted (first page again) whenever the commune or a filter changes. */
-function PlanPages({ communeId, filters }: { communeId: string; filters: PlanFilters }) {
+function PlanPages({
+  communeId,
+  filters,
+  categoriesId,
+}: {
+  communeId: string;
+  filters: PlanFilters;
+  categoriesId: string;
+}) {
   const { t } = useI18n();
   // Cursors of the pages visited so far; the last one is the page on screen (undefined = first page).
   const [cursors, setCursors] = useState<(string | undefined)[]>([undefined]);
-  const cursor = cursors[cursors.length - 1];
-  const query = useQuery(
-    plansQuery({
-      communeId,
-      limit: PAGE_SIZE,
-      ...(cursor ? { cursor } : {}),
-      ...(filters.q ? { q: filters.q } : {}),
-      ...(filters.status ? { status: filters.status } : {}),
-      ...(filters.year ? { year: filters.year } : {}),
-    }),
-  );
+  const query = useQuery(plansQuery(planListParams(communeId, filters, cursors[cursors.length - 1])));
 
   if (query.isError && isNotFound(query.error)) return <NotFoundPage />;
   if (query.isError) return <ErrorAlert error={query.error} />;
 
   const items = query.data?.items ?? [];
   const nextCursor = query.data?.cursor ?? null;
-  const filtered = Boolean(filters.q || filters.status || filters.year);
   const busy = query.isFetching;
+  const categories = [...new Set([...items.flatMap((p) => p.category ?? []), ...KNOWN_CATEGORIES])].sort();
 
   return (
     <>
+      <datalist id={categoriesId}>
+        {categories.map((c) => (
+          <option key={c} value={c} />
+        ))}
+      </datalist>
       <div className={`table-wrap${query.isPlaceholderData ? " is-stale" : ""}`} aria-busy={busy}>
         <table className="table plans-table">
           <caption className="visually-hidden">{t("plans.tableCaption")}</caption>
@@ -192,7 +239,7 @@ function PlanPages({ communeId, filters }: { communeId: string; filters: PlanFil
             ) : items.length === 0 ? (
               <tr>
                 <td colSpan={5} className="empty">
-                  {filtered ? t("plans.emptyFiltered") : t("plans.empty")}
+                  {isFiltered(filters) ? t("plans.emptyFiltered") : t("plans.empty")}
                 </td>
               </tr>
             ) : (
