@@ -1,4 +1,4 @@
-import { useCallback, useSyncExternalStore } from "react";
+import { useCallback, useMemo, useSyncExternalStore } from "react";
 
 /**
  * Every user-facing string of the dashboard, Vietnamese first. The plan document itself
@@ -327,7 +327,6 @@ const en: Record<MessageKey, string> = {
   "error.unexpected": "Unexpected error. Reload the page and try again.",
 };
 
-const dictionaries: Record<Lang, Record<MessageKey, string>> = { vi, en };
 const STORAGE_KEY = "kehoach.lang";
 
 function readLang(): Lang {
@@ -361,30 +360,65 @@ function subscribe(l: () => void) {
   return () => listeners.delete(l);
 }
 
-/** A message in a given language, with `{name}` placeholders filled in. */
-export function translate(lang: Lang, key: MessageKey, vars?: Record<string, string | number>): string {
-  const s = dictionaries[lang][key];
+/** The current language; the component renders again when it is switched. */
+function useLang(): Lang {
+  return useSyncExternalStore(subscribe, getLang, () => "vi" as Lang);
+}
+
+type Vars = Record<string, string | number>;
+
+/** `{name}` placeholders filled in. */
+function fill(s: string, vars?: Vars): string {
   if (!vars) return s;
   return s.replace(/\{(\w+)\}/g, (m, k: string) => (k in vars ? String(vars[k]) : m));
 }
 
-export function isMessageKey(key: string): key is MessageKey {
-  return key in vi;
+/**
+ * A dictionary, Vietnamese first, with the same keys in English. A feature keeps its own beside
+ * it (so it can grow without touching this file) and reads it with `useMessages`, which follows
+ * the same language switch; `translate` is for a given language, outside components.
+ */
+export type Messages<K extends string> = {
+  translate: (lang: Lang, key: K, vars?: Vars) => string;
+  has: (key: string) => key is K;
+};
+
+export function createMessages<K extends string>(
+  vi: Record<K, string>,
+  en: NoInfer<Record<K, string>>,
+): Messages<K> {
+  const dictionaries: Record<Lang, Record<K, string>> = { vi, en };
+  return {
+    translate: (lang, key, vars) => fill(dictionaries[lang][key], vars),
+    has: (key): key is K => Object.hasOwn(vi, key),
+  };
 }
+
+/**
+ * `t` for a dictionary's keys in the current language, and `tryT` for keys built from data
+ * (a status, a template id): the message, or undefined when there is none.
+ */
+export function useMessages<K extends string>(messages: Messages<K>) {
+  const lang = useLang();
+  return useMemo(
+    () => ({
+      t: (key: K, vars?: Vars) => messages.translate(lang, key, vars),
+      tryT: (key: string, vars?: Vars) =>
+        messages.has(key) ? messages.translate(lang, key, vars) : undefined,
+    }),
+    [messages, lang],
+  );
+}
+
+const app = createMessages(vi, en);
+
+/** A message of the shared dictionary in a given language. */
+export const translate = app.translate;
 
 /** The current language, `t()` for dictionary messages and `pick()` for the API's bilingual messages. */
 export function useI18n() {
-  const lang = useSyncExternalStore(subscribe, getLang, () => "vi" as Lang);
-  const t = useCallback(
-    (key: MessageKey, vars?: Record<string, string | number>) => translate(lang, key, vars),
-    [lang],
-  );
-  /** For keys built from data (`status.${s}`): the message, or undefined when there is none. */
-  const tryT = useCallback(
-    (key: string, vars?: Record<string, string | number>) =>
-      isMessageKey(key) ? translate(lang, key, vars) : undefined,
-    [lang],
-  );
+  const lang = useLang();
+  const { t, tryT } = useMessages(app);
   const pick = useCallback((m: { vi: string; en: string }) => m[lang], [lang]);
   return { lang, t, tryT, pick, setLang, other: (lang === "vi" ? "en" : "vi") as Lang };
 }

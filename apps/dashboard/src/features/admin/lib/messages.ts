@@ -1,5 +1,4 @@
-import { useCallback } from "react";
-import { useI18n } from "../../../i18n";
+import { createMessages, useI18n, useMessages } from "../../../i18n";
 
 /**
  * The admin pages' words, Vietnamese first. Kept beside the feature (not in src/i18n.ts) so the
@@ -378,18 +377,10 @@ const en: Record<AdminMessageKey, string> = {
   "lineage.saved": "Recorded: {kind} on {date}.",
 };
 
-const dictionaries = { vi, en };
+const messages = createMessages(vi, en);
 
 /** `t()` for the admin pages' words, plus everything `useI18n()` gives (shared keys as `tApp`). */
 export function useAdminI18n() {
   const i18n = useI18n();
-  const { lang } = i18n;
-  const t = useCallback(
-    (key: AdminMessageKey, vars?: Record<string, string | number>) => {
-      const s = dictionaries[lang][key];
-      return vars ? s.replace(/\{(\w+)\}/g, (m, k: string) => (k in vars ? String(vars[k]) : m)) : s;
-    },
-    [lang],
-  );
-  return { ...i18n, t, tApp: i18n.t };
+  return { ...i18n, t: useMessages(messages).t, tApp: i18n.t };
 }

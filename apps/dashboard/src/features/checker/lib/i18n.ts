@@ -1,4 +1,4 @@
-import { type Lang, useI18n } from "../../../i18n";
+import { createMessages, type Lang, useI18n, useMessages } from "../../../i18n";
 
 /**
  * Strings of the checker and import features. Kept beside the features (not in the shared
@@ -80,26 +80,14 @@ const en: Record<CheckerKey, string> = {
   "code.phrase-missing-word": "Word missing in a phrase",
 };
 
-const dictionaries: Record<Lang, Record<CheckerKey, string>> = { vi, en };
-
-/** `{name}` placeholders filled in (same rule as src/i18n.ts). */
-export function fill(s: string, vars?: Record<string, string | number>): string {
-  if (!vars) return s;
-  return s.replace(/\{(\w+)\}/g, (m, k: string) => (k in vars ? String(vars[k]) : m));
-}
-
-export function translateChecker(lang: Lang, key: CheckerKey, vars?: Record<string, string | number>) {
-  return fill(dictionaries[lang][key], vars);
-}
+const messages = createMessages(vi, en);
 
 /** `ct()` for this feature's strings, plus everything useI18n() gives. */
 export function useCheckerI18n() {
-  const i18n = useI18n();
-  const { lang } = i18n;
-  const ct = (key: CheckerKey, vars?: Record<string, string | number>) => translateChecker(lang, key, vars);
-  const codeTitle = (code: string) =>
-    `code.${code}` in vi ? translateChecker(lang, `code.${code}` as CheckerKey) : code;
-  return { ...i18n, ct, codeTitle };
+  const { t: ct, tryT } = useMessages(messages);
+  /** The title of a finding's code, or the code itself when it has none. */
+  const codeTitle = (code: string) => tryT(`code.${code}`) ?? code;
+  return { ...useI18n(), ct, codeTitle };
 }
 
 /**

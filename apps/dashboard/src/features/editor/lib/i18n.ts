@@ -1,5 +1,5 @@
 import { useCallback } from "react";
-import { type Lang, useI18n } from "../../../i18n";
+import { createMessages, useI18n, useMessages } from "../../../i18n";
 
 /**
  * The editor's words, Vietnamese first. Kept beside the feature (not in the shared src/i18n.ts)
@@ -556,44 +556,28 @@ const en: Record<EditorKey, string> = {
   "path:event.name": "Event name",
 };
 
-const dictionaries: Record<Lang, Record<EditorKey, string>> = { vi, en };
+const messages = createMessages(vi, en);
 
-function fill(s: string, vars?: Record<string, string | number>): string {
-  if (!vars) return s;
-  return s.replace(/\{(\w+)\}/g, (m, k: string) => (k in vars ? String(vars[k]) : m));
-}
-
-/** `et()` for the editor's strings, plus everything useI18n() gives. */
+/** `et()` for the editor's strings (`etTry()` for keys built from data), plus everything useI18n() gives. */
 export function useEditorI18n() {
-  const i18n = useI18n();
-  const { lang } = i18n;
-  const et = useCallback(
-    (key: EditorKey, vars?: Record<string, string | number>) => fill(dictionaries[lang][key], vars),
-    [lang],
-  );
+  const { t: et, tryT: etTry } = useMessages(messages);
   /** "Văn bản căn cứ 1 › Ngày" for a content path like ["basis", 0, "date"]. */
   const describePath = useCallback(
     (path: (string | number)[]) => {
-      const whole = `path:${path.join(".")}`;
-      if (whole in vi) return dictionaries[lang][whole as EditorKey];
+      const whole = etTry(`path:${path.join(".")}`);
+      if (whole) return whole;
       const parts: string[] = [];
       for (const seg of path) {
         if (typeof seg === "number") {
           const last = parts.pop() ?? "";
           parts.push(`${last} ${seg + 1}`.trim());
         } else {
-          const key = `path.${seg}`;
-          parts.push(key in vi ? dictionaries[lang][key as EditorKey] : seg);
+          parts.push(etTry(`path.${seg}`) ?? seg);
         }
       }
       return parts.join(" › ");
     },
-    [lang],
+    [etTry],
   );
-  /** For keys built from data (template ids): the message, or undefined when there is none. */
-  const etTry = useCallback(
-    (key: string) => (key in vi ? dictionaries[lang][key as EditorKey] : undefined),
-    [lang],
-  );
-  return { ...i18n, et, etTry, describePath };
+  return { ...useI18n(), et, etTry, describePath };
 }

@@ -1,5 +1,4 @@
-import { type Lang, useI18n } from "../../../i18n";
-import { fill } from "../../checker/lib/i18n";
+import { createMessages, type Lang, useI18n, useMessages } from "../../../i18n";
 
 /**
  * Strings of the import feature, kept beside it (not in the shared src/i18n.ts) so several
@@ -191,18 +190,11 @@ const en: Record<ImportKey, string> = {
   "f.signer.name": "Signer's name",
 };
 
-const dictionaries: Record<Lang, Record<ImportKey, string>> = { vi, en };
-
-export function translateImport(lang: Lang, key: ImportKey, vars?: Record<string, string | number>) {
-  return fill(dictionaries[lang][key], vars);
-}
+const messages = createMessages(vi, en);
 
 /** `it()` for this feature's strings, plus everything useI18n() gives. */
 export function useImportI18n() {
-  const i18n = useI18n();
-  const { lang } = i18n;
-  const it = (key: ImportKey, vars?: Record<string, string | number>) => translateImport(lang, key, vars);
-  return { ...i18n, it };
+  return { ...useI18n(), it: useMessages(messages).t };
 }
 
 /** The importer's warnings are "vi / en": the half for the language. */

@@ -1,5 +1,4 @@
-import { useCallback } from "react";
-import { type Lang, useI18n } from "../../../i18n";
+import { createMessages, useI18n, useMessages } from "../../../i18n";
 
 /**
  * The lifecycle actions' words, Vietnamese first. Kept beside the feature (not in the shared
@@ -111,18 +110,9 @@ const en: Record<LifecycleKey, string> = {
   "lifecycle.amendsLink": "See the plan it amends",
 };
 
-const dictionaries: Record<Lang, Record<LifecycleKey, string>> = { vi, en };
+const messages = createMessages(vi, en);
 
 /** `lt()` for the lifecycle strings, plus everything useI18n() gives. */
 export function useLifecycleI18n() {
-  const i18n = useI18n();
-  const { lang } = i18n;
-  const lt = useCallback(
-    (key: LifecycleKey, vars?: Record<string, string | number>) => {
-      const s = dictionaries[lang][key];
-      return vars ? s.replace(/\{(\w+)\}/g, (m, k: string) => (k in vars ? String(vars[k]) : m)) : s;
-    },
-    [lang],
-  );
-  return { ...i18n, lt };
+  return { ...useI18n(), lt: useMessages(messages).t };
 }

@@ -1,5 +1,4 @@
-import { useCallback } from "react";
-import { type Lang, useI18n } from "../../../i18n";
+import { createMessages, useI18n, useMessages } from "../../../i18n";
 
 /** The register page's words, Vietnamese first (beside the feature, like the other features). */
 const vi = {
@@ -36,17 +35,9 @@ const en: Record<RegisterKey, string> = {
   "register.count": "{count} document(s)",
 };
 
-const dictionaries: Record<Lang, Record<RegisterKey, string>> = { vi, en };
+const messages = createMessages(vi, en);
 
+/** `rt()` for the register's strings, plus everything useI18n() gives. */
 export function useRegisterI18n() {
-  const i18n = useI18n();
-  const { lang } = i18n;
-  const rt = useCallback(
-    (key: RegisterKey, vars?: Record<string, string | number>) => {
-      const s = dictionaries[lang][key];
-      return vars ? s.replace(/\{(\w+)\}/g, (m, k: string) => (k in vars ? String(vars[k]) : m)) : s;
-    },
-    [lang],
-  );
-  return { ...i18n, rt };
+  return { ...useI18n(), rt: useMessages(messages).t };
 }
