@@ -1,10 +1,10 @@
 import { useRecordLineage } from "@kehoach/client/admin";
 import { useId, useRef, useState } from "react";
 import { ErrorAlert } from "../../../components/error-alert";
-import { TextField } from "../../../components/text-field";
+import { TextField } from "../../../components/field";
+import { useFieldErrors, useFocusFirstInvalid } from "../lib/forms";
 import { type AdminMessageKey, useAdminI18n } from "../lib/messages";
 import { type AdminUnit, optional } from "../lib/units";
-import { useFieldErrors, useFocusFirstInvalid } from "./fields";
 import { UnitChecklist } from "./unit-checklist";
 
 export const LINEAGE_KINDS = ["merge", "split", "rename"] as const;

@@ -1,10 +1,10 @@
 import { usePutScope } from "@kehoach/client/admin";
 import { useMemo, useRef, useState } from "react";
 import { ErrorAlert } from "../../../components/error-alert";
-import { TextField } from "../../../components/text-field";
+import { TextField } from "../../../components/field";
+import { useFieldErrors, useFocusFirstInvalid } from "../lib/forms";
 import { useAdminI18n } from "../lib/messages";
 import { type AdminUnit, optional, todayVn } from "../lib/units";
-import { useFieldErrors, useFocusFirstInvalid } from "./fields";
 import { UnitSelect } from "./unit-bits";
 import { UnitChecklist } from "./unit-checklist";
 

@@ -1,9 +1,9 @@
 import { UNIT_KINDS, type UnitKind } from "@kehoach/core/unit/schema";
 import { useMemo } from "react";
+import { SelectField } from "../../../components/field";
 import { formatDate } from "../../../lib/format";
 import { useAdminI18n } from "../lib/messages";
 import { type AdminUnit, ancestry, validityOf } from "../lib/units";
-import { SelectField } from "./fields";
 
 /** "Hiệu lực từ 01/01/1997 đến 30/06/2025" and, when it applies, "Đã giải thể/hết hiệu lực". */
 export function ValidityText({

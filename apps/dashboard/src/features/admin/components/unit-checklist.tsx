@@ -1,7 +1,8 @@
 import { useId, useMemo, useState } from "react";
+import { describedBy, TextField } from "../../../components/field";
+import { keepEnter } from "../lib/forms";
 import { useAdminI18n } from "../lib/messages";
 import { type AdminUnit, ancestry, KIND_ORDER, matches, validityOf } from "../lib/units";
-import { keepEnter } from "./fields";
 
 /** How many unchosen units are listed at once; the filter narrows the rest. */
 const SHOWN = 200;
@@ -56,14 +57,12 @@ export function UnitChecklist({ legend, candidates, units, selected, onChange, n
   const toggle = (unitId: string, on: boolean) =>
     onChange(on ? [...selected, unitId] : selected.filter((s) => s !== unitId));
 
-  const hintId = hint ? `${id}-hint` : undefined;
-  const errorId = error ? `${id}-error` : undefined;
-  const describedBy = [hintId, errorId].filter(Boolean).join(" ") || undefined;
+  const { hintId, errorId, "aria-describedby": described } = describedBy(id, hint, error);
 
   return (
     <fieldset
       className={`admin-checklist${error ? " field-invalid" : ""}`}
-      aria-describedby={describedBy}
+      aria-describedby={described}
       data-field={name}
     >
       <legend>{legend}</legend>
@@ -73,17 +72,15 @@ export function UnitChecklist({ legend, candidates, units, selected, onChange, n
         </p>
       ) : null}
       <div className="admin-checklist-tools">
-        <div className="field field-grow">
-          <label htmlFor={`${id}-filter`}>{t("checklist.filter")}</label>
-          <input
-            id={`${id}-filter`}
-            type="search"
-            value={filter}
-            placeholder={t("checklist.filterPlaceholder")}
-            onChange={(e) => setFilter(e.target.value)}
-            onKeyDown={keepEnter}
-          />
-        </div>
+        <TextField
+          label={t("checklist.filter")}
+          className="field-grow"
+          type="search"
+          value={filter}
+          placeholder={t("checklist.filterPlaceholder")}
+          onChange={(e) => setFilter(e.target.value)}
+          onKeyDown={keepEnter}
+        />
         <div className="admin-checklist-buttons">
           <button
             type="button"

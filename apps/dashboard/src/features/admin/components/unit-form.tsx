@@ -2,11 +2,11 @@ import { usePutUnit } from "@kehoach/client/admin";
 import { UNIT_KINDS, type UnitKind } from "@kehoach/core/unit/schema";
 import { useMemo, useRef, useState } from "react";
 import { ErrorAlert } from "../../../components/error-alert";
-import { TextField } from "../../../components/text-field";
+import { SelectField, TextField } from "../../../components/field";
 import { formatDate } from "../../../lib/format";
+import { useFieldErrors, useFocusFirstInvalid } from "../lib/forms";
 import { useAdminI18n } from "../lib/messages";
 import { type AdminUnit, optional, selfAndDescendants, todayVn, validityOf } from "../lib/units";
-import { SelectField, useFieldErrors, useFocusFirstInvalid } from "./fields";
 import { UnitSelect } from "./unit-bits";
 
 export type UnitDraft = {

@@ -2,10 +2,11 @@ import { lineageQuery, unitsQuery } from "@kehoach/client/admin";
 import { useQuery, useSuspenseQuery } from "@tanstack/react-query";
 import { useEffect, useId, useMemo, useRef, useState } from "react";
 import { SuccessNote } from "../../../components/error-alert";
+import { TextField } from "../../../components/field";
 import { useDocumentTitle } from "../../../lib/use-document-title";
+import { keepEnter } from "../lib/forms";
 import { useAdminI18n } from "../lib/messages";
 import { type AdminUnit, buildTree, filterTree, flatten, todayVn } from "../lib/units";
-import { keepEnter } from "./fields";
 import { draftOf, emptyDraft, type UnitDraft, UnitForm } from "./unit-form";
 import { type Successor, UnitTree } from "./unit-tree";
 
@@ -32,7 +33,6 @@ export function UnitsPage() {
   const [saved, setSaved] = useState<{ name: string } | null>(null);
   const headingRef = useRef<HTMLHeadingElement>(null);
   const savedRef = useRef<HTMLDivElement>(null);
-  const filterId = useId();
   const headingId = useId();
 
   const tree = useMemo(() => buildTree(units), [units]);
@@ -67,17 +67,15 @@ export function UnitsPage() {
       <div className="admin-split">
         <div className="admin-split-main stack">
           <search className="admin-toolbar">
-            <div className="field field-grow">
-              <label htmlFor={filterId}>{t("units.filter")}</label>
-              <input
-                id={filterId}
-                type="search"
-                value={filter}
-                placeholder={t("units.filterPlaceholder")}
-                onChange={(e) => setFilter(e.target.value)}
-                onKeyDown={keepEnter}
-              />
-            </div>
+            <TextField
+              label={t("units.filter")}
+              className="field-grow"
+              type="search"
+              value={filter}
+              placeholder={t("units.filterPlaceholder")}
+              onChange={(e) => setFilter(e.target.value)}
+              onKeyDown={keepEnter}
+            />
             <p className="muted admin-count">
               {filter
                 ? t("units.count", { count: flatten(shown).length })

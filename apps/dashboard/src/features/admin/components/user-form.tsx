@@ -2,10 +2,10 @@ import { useCreateUser } from "@kehoach/client/admin";
 import type { UnitKind } from "@kehoach/core/unit/schema";
 import { useRef, useState } from "react";
 import { ErrorAlert } from "../../../components/error-alert";
-import { TextField } from "../../../components/text-field";
+import { SelectField, TextField } from "../../../components/field";
+import { useFieldErrors, useFocusFirstInvalid } from "../lib/forms";
 import { useAdminI18n } from "../lib/messages";
 import type { AdminUnit } from "../lib/units";
-import { SelectField, useFieldErrors, useFocusFirstInvalid } from "./fields";
 import { UnitSelect } from "./unit-bits";
 
 export const ROLES = ["commune_staff", "commune_leader", "overseer", "admin"] as const;

@@ -2,11 +2,12 @@ import { unitsQuery, usersQuery } from "@kehoach/client/admin";
 import { useSuspenseQuery } from "@tanstack/react-query";
 import { useEffect, useId, useMemo, useRef, useState } from "react";
 import { SuccessNote } from "../../../components/error-alert";
+import { TextField } from "../../../components/field";
 import { formatDateTime } from "../../../lib/format";
 import { useDocumentTitle } from "../../../lib/use-document-title";
+import { keepEnter } from "../lib/forms";
 import { useAdminI18n } from "../lib/messages";
 import { matches } from "../lib/units";
-import { keepEnter } from "./fields";
 import { emptyUserDraft, ROLES, type UserDraft, UserForm } from "./user-form";
 
 type FormState = { draft: UserDraft; key: number; focusPassword: boolean };
@@ -22,7 +23,6 @@ export function UsersPage() {
   const [saved, setSaved] = useState<{ username: string; reset: boolean } | null>(null);
   const savedRef = useRef<HTMLDivElement>(null);
   const headingId = useId();
-  const filterId = useId();
 
   const byId = useMemo(() => new Map(units.map((u) => [u.id, u])), [units]);
   const rows = useMemo(
@@ -50,17 +50,15 @@ export function UsersPage() {
       <div className="admin-split">
         <div className="admin-split-main stack">
           <search className="admin-toolbar">
-            <div className="field field-grow">
-              <label htmlFor={filterId}>{t("users.filter")}</label>
-              <input
-                id={filterId}
-                type="search"
-                value={filter}
-                placeholder={t("users.filterPlaceholder")}
-                onChange={(e) => setFilter(e.target.value)}
-                onKeyDown={keepEnter}
-              />
-            </div>
+            <TextField
+              label={t("users.filter")}
+              className="field-grow"
+              type="search"
+              value={filter}
+              placeholder={t("users.filterPlaceholder")}
+              onChange={(e) => setFilter(e.target.value)}
+              onKeyDown={keepEnter}
+            />
           </search>
           <div className="table-wrap">
             <table className="table admin-table">

@@ -1,7 +1,7 @@
 import { useChangePassword } from "@kehoach/client/auth";
 import { useState } from "react";
 import { ErrorAlert, fieldIssue, SuccessNote } from "../../../components/error-alert";
-import { TextField } from "../../../components/text-field";
+import { TextField } from "../../../components/field";
 import { useI18n } from "../../../i18n";
 
 /** Old, new and repeated password. The repeat is checked here; the API checks the rest, per field. */

@@ -1,7 +1,7 @@
 import { useLogin } from "@kehoach/client/auth";
 import { useState } from "react";
 import { ErrorAlert, fieldIssue } from "../../../components/error-alert";
-import { TextField } from "../../../components/text-field";
+import { TextField } from "../../../components/field";
 import { useI18n } from "../../../i18n";
 
 /** Username + password; the API's own bilingual message on failure (wrong password, 429 throttling). */

@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import { type ControlProps, describedBy, Field } from "../../../components/field";
 import { fieldId, type Path, pathKey } from "../lib/content";
 import { useEditorI18n } from "../lib/i18n";
 import { useEditorContext } from "./editor-context";
@@ -11,7 +12,12 @@ type Common = {
   className?: string;
 };
 
-/** Label, control, hint and the field's error, tied together (aria-describedby, aria-invalid). */
+type EditorControlProps = ControlProps & { "data-path": string; "aria-required": true | undefined };
+
+/**
+ * The shared Field at a content path: the id and data-path come from the path (focusPath finds
+ * the control by it), the error from the schema or the API, and a required field is marked.
+ */
 function FieldShell({
   path,
   label,
@@ -19,42 +25,32 @@ function FieldShell({
   required,
   className,
   children,
-}: Common & { children: (a11y: Record<string, unknown>) => ReactNode }) {
+}: Common & { children: (control: EditorControlProps) => ReactNode }) {
   const { errorAt } = useEditorContext();
   const { et, pick } = useEditorI18n();
-  const id = fieldId(path);
   const error = errorAt(path);
-  const hintId = hint ? `${id}-hint` : undefined;
-  const errorId = error ? `${id}-error` : undefined;
   return (
-    <div className={`field${error ? " field-invalid" : ""}${className ? ` ${className}` : ""}`}>
-      <label htmlFor={id}>
-        {label}
-        {required ? (
-          <span className="field-required">
-            <span aria-hidden="true"> *</span>
-            <span className="visually-hidden"> ({et("editor.required")})</span>
-          </span>
-        ) : null}
-      </label>
-      {children({
-        id,
-        "data-path": pathKey(path),
-        "aria-invalid": error ? true : undefined,
-        "aria-describedby": [hintId, errorId].filter(Boolean).join(" ") || undefined,
-        "aria-required": required || undefined,
-      })}
-      {hint ? (
-        <p className="field-hint" id={hintId}>
-          {hint}
-        </p>
-      ) : null}
-      {error ? (
-        <p className="field-error" id={errorId}>
-          {pick(error)}
-        </p>
-      ) : null}
-    </div>
+    <Field
+      id={fieldId(path)}
+      label={
+        <>
+          {label}
+          {required ? (
+            <span className="field-required">
+              <span aria-hidden="true"> *</span>
+              <span className="visually-hidden"> ({et("editor.required")})</span>
+            </span>
+          ) : null}
+        </>
+      }
+      hint={hint}
+      error={error ? pick(error) : undefined}
+      className={className}
+    >
+      {(control) =>
+        children({ ...control, "data-path": pathKey(path), "aria-required": required || undefined })
+      }
+    </Field>
   );
 }
 
@@ -222,12 +218,9 @@ export function RadioGroup<V extends string>({
   options: readonly { value: V; label: string }[];
 }) {
   const id = fieldId(path);
+  const { hintId, "aria-describedby": described } = describedBy(id, hint, undefined);
   return (
-    <fieldset
-      className="radio-group"
-      data-path={pathKey(path)}
-      aria-describedby={hint ? `${id}-hint` : undefined}
-    >
+    <fieldset className="radio-group" data-path={pathKey(path)} aria-describedby={described}>
       <legend>{legend}</legend>
       {options.map((o) => (
         <div key={o.value} className="check">
@@ -243,7 +236,7 @@ export function RadioGroup<V extends string>({
         </div>
       ))}
       {hint ? (
-        <p className="field-hint" id={`${id}-hint`}>
+        <p className="field-hint" id={hintId}>
           {hint}
         </p>
       ) : null}

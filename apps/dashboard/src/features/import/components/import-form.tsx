@@ -1,6 +1,7 @@
 import { useImportFile, useImportText } from "@kehoach/client/documents";
 import { useId, useRef, useState } from "react";
 import { ErrorAlert } from "../../../components/error-alert";
+import { Field, TextField } from "../../../components/field";
 import { Loading } from "../../../components/loading";
 import { useImportI18n } from "../lib/i18n";
 import type { ImportOrigin, ImportResponse } from "../lib/types";
@@ -67,23 +68,20 @@ export function ImportForm({ onImported, initialText = "" }: Props) {
           <h2 className="card-title" id={`${id}-paste`}>
             {it("import.paste.legend")}
           </h2>
-          <div className="field">
-            <label htmlFor={`${id}-text`}>{it("import.paste.label")}</label>
-            <textarea
-              id={`${id}-text`}
-              name="text"
-              className="import-textarea"
-              rows={14}
-              value={text}
-              spellCheck={false}
-              aria-describedby={`${id}-text-hint`}
-              onChange={(e) => setText(e.target.value)}
-              disabled={pending}
-            />
-            <p className="field-hint" id={`${id}-text-hint`}>
-              {it("import.paste.hint")}
-            </p>
-          </div>
+          <Field label={it("import.paste.label")} hint={it("import.paste.hint")}>
+            {(control) => (
+              <textarea
+                {...control}
+                name="text"
+                className="import-textarea"
+                rows={14}
+                value={text}
+                spellCheck={false}
+                onChange={(e) => setText(e.target.value)}
+                disabled={pending}
+              />
+            )}
+          </Field>
           <button type="submit" className="btn btn-primary" disabled={pending}>
             {importText.isPending ? it("import.analyzing") : it("import.paste.submit")}
           </button>
@@ -110,25 +108,19 @@ export function ImportForm({ onImported, initialText = "" }: Props) {
               if (file && !pending) analyseFile(file);
             }}
           >
-            <div className="field">
-              <label htmlFor={`${id}-file`}>{it("import.file.label")}</label>
-              <input
-                ref={fileInput}
-                id={`${id}-file`}
-                type="file"
-                name="file"
-                accept=".docx,.txt,application/vnd.openxmlformats-officedocument.wordprocessingml.document,text/plain"
-                aria-describedby={`${id}-file-hint`}
-                disabled={pending}
-                onChange={(e) => {
-                  const file = e.target.files?.[0];
-                  if (file) analyseFile(file);
-                }}
-              />
-              <p className="field-hint" id={`${id}-file-hint`}>
-                {it("import.file.hint")}
-              </p>
-            </div>
+            <TextField
+              ref={fileInput}
+              label={it("import.file.label")}
+              hint={it("import.file.hint")}
+              type="file"
+              name="file"
+              accept=".docx,.txt,application/vnd.openxmlformats-officedocument.wordprocessingml.document,text/plain"
+              disabled={pending}
+              onChange={(e) => {
+                const file = e.target.files?.[0];
+                if (file) analyseFile(file);
+              }}
+            />
             <p className="dropzone-note" aria-hidden="true">
               {dragging ? it("import.file.dropActive") : it("import.file.drop")}
             </p>

@@ -6,6 +6,7 @@ import { useIsFetching, useQueryClient } from "@tanstack/react-query";
 import { Link, useNavigate } from "@tanstack/react-router";
 import { useId, useRef, useState } from "react";
 import { ErrorAlert } from "../../../components/error-alert";
+import { Field } from "../../../components/field";
 import { ModalDialog } from "../../../components/modal-dialog";
 import { type LifecycleKey, useLifecycleI18n } from "../lib/i18n";
 import "./lifecycle.css";
@@ -234,28 +235,23 @@ export function LifecycleActions({ plan, me }: { plan: Plan; me: Me }) {
           <p id={`${reasonId}-body`}>
             {lt(dialog === "return" ? "lifecycle.returnBody" : "lifecycle.cancelBody")}
           </p>
-          <div className={`field${reasonError ? " field-invalid" : ""}`}>
-            <label htmlFor={reasonId}>
-              {lt(dialog === "return" ? "lifecycle.returnReason" : "lifecycle.cancelReason")}
-            </label>
-            <textarea
-              id={reasonId}
-              value={reason}
-              rows={3}
-              required={dialog === "cancel"}
-              aria-invalid={reasonError ? true : undefined}
-              aria-describedby={reasonError ? `${reasonId}-error` : undefined}
-              onChange={(e) => {
-                setReason(e.target.value);
-                setReasonError(undefined);
-              }}
-            />
-            {reasonError ? (
-              <p className="field-error" id={`${reasonId}-error`}>
-                {reasonError}
-              </p>
-            ) : null}
-          </div>
+          <Field
+            label={lt(dialog === "return" ? "lifecycle.returnReason" : "lifecycle.cancelReason")}
+            error={reasonError}
+          >
+            {(control) => (
+              <textarea
+                {...control}
+                value={reason}
+                rows={3}
+                required={dialog === "cancel"}
+                onChange={(e) => {
+                  setReason(e.target.value);
+                  setReasonError(undefined);
+                }}
+              />
+            )}
+          </Field>
           <div className="modal-actions">
             <button
               type="submit"

@@ -4,6 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
 import { useEffect, useId, useState } from "react";
 import { ErrorAlert } from "../../../components/error-alert";
+import { SelectField, TextField } from "../../../components/field";
 import { Loading } from "../../../components/loading";
 import { NotFoundPage } from "../../../components/not-found-page";
 import { useI18n } from "../../../i18n";
@@ -75,7 +76,6 @@ function PlanFilterForm({
   categoriesId: string;
 }) {
   const { t } = useI18n();
-  const id = useId();
   const [q, setQ] = useState(filters.q ?? "");
   useEffect(() => setQ(filters.q ?? ""), [filters.q]);
   const [category, setCategory] = useState(filters.category ?? "");
@@ -95,67 +95,56 @@ function PlanFilterForm({
           onChange({ ...filters, ...typed() });
         }}
       >
-        <div className="field field-grow">
-          <label htmlFor={`${id}-q`}>{t("plans.search")}</label>
-          <input
-            id={`${id}-q`}
-            type="search"
-            name="q"
-            value={q}
-            placeholder={t("plans.searchPlaceholder")}
-            onChange={(e) => setQ(e.target.value)}
-          />
-        </div>
-        <div className="field">
-          <label htmlFor={`${id}-status`}>{t("plans.status")}</label>
-          <select
-            id={`${id}-status`}
-            name="status"
-            value={filters.status ?? ""}
-            onChange={(e) =>
-              onChange({
-                ...filters,
-                ...typed(),
-                status: (e.target.value || undefined) as PlanStatus | undefined,
-              })
-            }
-          >
-            <option value="">{t("plans.allStatuses")}</option>
-            {PLAN_STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {t(`status.${s}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor={`${id}-year`}>{t("plans.year")}</label>
-          <select
-            id={`${id}-year`}
-            name="year"
-            value={filters.year ?? ""}
-            onChange={(e) => onChange({ ...filters, ...typed(), year: e.target.value || undefined })}
-          >
-            <option value="">{t("plans.allYears")}</option>
-            {years.map((y) => (
-              <option key={y} value={y}>
-                {y}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor={`${id}-category`}>{t("plans.category")}</label>
-          <input
-            id={`${id}-category`}
-            name="category"
-            list={categoriesId}
-            value={category}
-            maxLength={80}
-            placeholder={t("plans.allCategories")}
-            onChange={(e) => setCategory(e.target.value)}
-          />
-        </div>
+        <TextField
+          label={t("plans.search")}
+          className="field-grow"
+          type="search"
+          name="q"
+          value={q}
+          placeholder={t("plans.searchPlaceholder")}
+          onChange={(e) => setQ(e.target.value)}
+        />
+        <SelectField
+          label={t("plans.status")}
+          name="status"
+          value={filters.status ?? ""}
+          onChange={(e) =>
+            onChange({
+              ...filters,
+              ...typed(),
+              status: (e.target.value || undefined) as PlanStatus | undefined,
+            })
+          }
+        >
+          <option value="">{t("plans.allStatuses")}</option>
+          {PLAN_STATUSES.map((s) => (
+            <option key={s} value={s}>
+              {t(`status.${s}`)}
+            </option>
+          ))}
+        </SelectField>
+        <SelectField
+          label={t("plans.year")}
+          name="year"
+          value={filters.year ?? ""}
+          onChange={(e) => onChange({ ...filters, ...typed(), year: e.target.value || undefined })}
+        >
+          <option value="">{t("plans.allYears")}</option>
+          {years.map((y) => (
+            <option key={y} value={y}>
+              {y}
+            </option>
+          ))}
+        </SelectField>
+        <TextField
+          label={t("plans.category")}
+          name="category"
+          list={categoriesId}
+          value={category}
+          maxLength={80}
+          placeholder={t("plans.allCategories")}
+          onChange={(e) => setCategory(e.target.value)}
+        />
         <div className="filters-actions">
           <button type="submit" className="btn btn-primary">
             {t("plans.searchSubmit")}

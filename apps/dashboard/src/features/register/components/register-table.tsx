@@ -1,8 +1,8 @@
 import { registerQuery, registerXlsxUrl } from "@kehoach/client/plans";
 import { useQuery } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
-import { useId } from "react";
 import { ErrorAlert } from "../../../components/error-alert";
+import { SelectField } from "../../../components/field";
 import { Loading } from "../../../components/loading";
 import { NotFoundPage } from "../../../components/not-found-page";
 import { isNotFound } from "../../../lib/api-errors";
@@ -23,7 +23,6 @@ export function RegisterTable({
   onYearChange: (year: string) => void;
 }) {
   const { rt } = useRegisterI18n();
-  const id = useId();
   const query = useQuery(registerQuery(communeId, year));
   const years: string[] = [];
   for (let y = currentYear(); y >= FIRST_YEAR; y--) years.push(String(y));
@@ -34,17 +33,14 @@ export function RegisterTable({
 
   return (
     <div className="stack">
-      <div className="register-tools">
-        <div className="field">
-          <label htmlFor={`${id}-year`}>{rt("register.year")}</label>
-          <select id={`${id}-year`} value={year} onChange={(e) => onYearChange(e.target.value)}>
-            {years.map((y) => (
-              <option key={y} value={y}>
-                {y}
-              </option>
-            ))}
-          </select>
-        </div>
+      <div className="filters">
+        <SelectField label={rt("register.year")} value={year} onChange={(e) => onYearChange(e.target.value)}>
+          {years.map((y) => (
+            <option key={y} value={y}>
+              {y}
+            </option>
+          ))}
+        </SelectField>
         <a
           className="btn"
           href={registerXlsxUrl(communeId, year)}
