@@ -1,8 +1,8 @@
 import { useRecordLineage } from "@kehoach/client/admin";
-import { useId, useRef, useState } from "react";
+import { useId, useState } from "react";
 import { ErrorAlert } from "../../../components/error-alert";
 import { TextField } from "../../../components/field";
-import { useFieldErrors, useFocusFirstInvalid } from "../lib/forms";
+import { useFieldErrors, useSubmitCycle } from "../lib/forms";
 import { type AdminMessageKey, useAdminI18n } from "../lib/messages";
 import { type AdminUnit, optional } from "../lib/units";
 import { UnitChecklist } from "./unit-checklist";
@@ -30,36 +30,27 @@ export function LineageForm({
 }) {
   const { t } = useAdminI18n();
   const record = useRecordLineage();
-  const formRef = useRef<HTMLFormElement>(null);
+  const form = useSubmitCycle();
   const id = useId();
   const [kind, setKind] = useState<LineageKind>("merge");
   const [from, setFrom] = useState<string[]>([]);
   const [to, setTo] = useState<string[]>([]);
   const [date, setDate] = useState("2025-07-01");
   const [basis, setBasis] = useState("");
-  const [checked, setChecked] = useState(false);
-  const [failures, setFailures] = useState(0);
-  useFocusFirstInvalid(formRef, failures);
 
   const need = countProblems(kind, from.length, to.length);
   const local = {
-    fromUnitIds: checked && need.from ? t(need.from) : undefined,
-    toUnitIds: checked && need.to ? t(need.to) : undefined,
+    fromUnitIds: form.checked && need.from ? t(need.from) : undefined,
+    toUnitIds: form.checked && need.to ? t(need.to) : undefined,
   };
   const err = useFieldErrors(record.error, local);
 
   return (
     <form
-      ref={formRef}
+      ref={form.ref}
       className="form admin-form admin-form-wide"
       noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
-        setChecked(true);
-        if (need.from || need.to) {
-          setFailures((n) => n + 1);
-          return;
-        }
+      onSubmit={form.onSubmit(!need.from && !need.to, () =>
         record.mutate(
           { kind, fromUnitIds: from, toUnitIds: to, date, legalBasis: optional(basis) },
           {
@@ -67,13 +58,13 @@ export function LineageForm({
               setFrom([]);
               setTo([]);
               setBasis("");
-              setChecked(false);
+              form.restart();
               onSaved({ kind, date });
             },
-            onError: () => setFailures((n) => n + 1),
+            onError: form.failed,
           },
-        );
-      }}
+        ),
+      )}
     >
       <p className="field-hint">{t("lineage.formIntro")}</p>
       <ErrorAlert error={record.error} />

@@ -3,19 +3,17 @@ import { useSuspenseQuery } from "@tanstack/react-query";
 import { useEffect, useId, useMemo, useRef, useState } from "react";
 import { SuccessNote } from "../../../components/error-alert";
 import { formatDate } from "../../../lib/format";
-import { useDocumentTitle } from "../../../lib/use-document-title";
 import { useAdminI18n } from "../lib/messages";
+import { AdminPage } from "./admin-page";
 import { LineageForm, type LineageKind } from "./lineage-form";
 
 /** /admin/lineage: why lineage matters, the events recorded so far, and the form to record one. */
 export function LineagePage() {
   const { t } = useAdminI18n();
-  useDocumentTitle(t("lineage.title"));
   const units = useSuspenseQuery(unitsQuery()).data;
   const events = useSuspenseQuery(lineageQuery()).data;
   const [saved, setSaved] = useState<{ kind: LineageKind; date: string } | null>(null);
   const savedRef = useRef<HTMLDivElement>(null);
-  const headingId = useId();
   const formHeadingId = useId();
 
   const byId = useMemo(() => new Map(units.map((u) => [u.id, u])), [units]);
@@ -36,8 +34,7 @@ export function LineagePage() {
   }, [saved]);
 
   return (
-    <section className="page" aria-labelledby={headingId}>
-      <h1 id={headingId}>{t("lineage.title")}</h1>
+    <AdminPage title={t("lineage.title")}>
       <div className="admin-why" role="note">
         <p>{t("lineage.why")}</p>
       </div>
@@ -91,6 +88,6 @@ export function LineagePage() {
           <LineageForm units={units} onSaved={setSaved} />
         </section>
       </div>
-    </section>
+    </AdminPage>
   );
 }

@@ -1,10 +1,10 @@
 import { usePutScope } from "@kehoach/client/admin";
-import { useMemo, useRef, useState } from "react";
+import { useMemo } from "react";
 import { ErrorAlert } from "../../../components/error-alert";
 import { TextField } from "../../../components/field";
-import { useFieldErrors, useFocusFirstInvalid } from "../lib/forms";
+import { useFieldErrors, useFormValues, useSubmitCycle } from "../lib/forms";
 import { useAdminI18n } from "../lib/messages";
-import { type AdminUnit, optional, todayVn } from "../lib/units";
+import { type AdminUnit, datesOutOfOrder, optional, todayVn } from "../lib/units";
 import { UnitSelect } from "./unit-bits";
 import { UnitChecklist } from "./unit-checklist";
 
@@ -56,39 +56,29 @@ type Props = {
 export function ScopeForm({ mode, initial, units, scopes, onSaved }: Props) {
   const { t } = useAdminI18n();
   const put = usePutScope();
-  const formRef = useRef<HTMLFormElement>(null);
-  const [d, setD] = useState(initial);
-  const [checked, setChecked] = useState(false);
-  const [failures, setFailures] = useState(0);
-  useFocusFirstInvalid(formRef, failures);
-  const set = <K extends keyof ScopeDraft>(k: K, v: ScopeDraft[K]) => setD((prev) => ({ ...prev, [k]: v }));
+  const form = useSubmitCycle();
+  const [d, set] = useFormValues(initial);
 
   const communes = useMemo(
     () => units.filter((u) => u.kind === "commune" || d.unitIds.includes(u.id)),
     [units, d.unitIds],
   );
-  const dateOrderBad = Boolean(d.validTo && d.validFrom && d.validTo < d.validFrom);
+  const dateOrderBad = datesOutOfOrder(d.validFrom, d.validTo);
   const local = {
     scopeId:
       mode === "create" && scopes.some((s) => s.scopeId === d.scopeId.trim())
         ? t("scopes.field.idTaken")
         : undefined,
-    validTo: checked && dateOrderBad ? t("common.dateOrder") : undefined,
+    validTo: form.checked && dateOrderBad ? t("common.dateOrder") : undefined,
   };
   const err = useFieldErrors(put.error, local);
 
   return (
     <form
-      ref={formRef}
+      ref={form.ref}
       className="form admin-form"
       noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
-        setChecked(true);
-        if (local.scopeId || dateOrderBad) {
-          setFailures((n) => n + 1);
-          return;
-        }
+      onSubmit={form.onSubmit(!local.scopeId && !dateOrderBad, () =>
         put.mutate(
           {
             scopeId: d.scopeId.trim(),
@@ -100,10 +90,10 @@ export function ScopeForm({ mode, initial, units, scopes, onSaved }: Props) {
           },
           {
             onSuccess: () => onSaved({ name: d.name.trim() }),
-            onError: () => setFailures((n) => n + 1),
+            onError: form.failed,
           },
-        );
-      }}
+        ),
+      )}
     >
       <ErrorAlert error={put.error} />
       <TextField

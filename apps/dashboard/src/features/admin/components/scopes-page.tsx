@@ -1,27 +1,20 @@
 import { scopesQuery, unitsQuery, usersQuery } from "@kehoach/client/admin";
 import { useQuery, useSuspenseQuery } from "@tanstack/react-query";
-import { useEffect, useId, useMemo, useRef, useState } from "react";
-import { SuccessNote } from "../../../components/error-alert";
-import { useDocumentTitle } from "../../../lib/use-document-title";
+import { useMemo } from "react";
 import { useAdminI18n } from "../lib/messages";
 import { validityOf } from "../lib/units";
+import { AdminPage } from "./admin-page";
+import { FormPanel, useFormPanel } from "./form-panel";
 import { emptyScopeDraft, type ScopeDraft, ScopeForm, scopeDraftOf } from "./scope-form";
 import { ValidityText } from "./unit-bits";
-
-type FormState = { mode: "create" | "edit"; draft: ScopeDraft; key: number };
 
 /** /admin/scopes: which oversight body reads which communes, and the form to change that. */
 export function ScopesPage() {
   const { t } = useAdminI18n();
-  useDocumentTitle(t("scopes.title"));
   const units = useSuspenseQuery(unitsQuery()).data;
   const scopes = useSuspenseQuery(scopesQuery()).data;
   const users = useQuery(usersQuery()).data;
-  const [form, setForm] = useState<FormState>({ mode: "create", draft: emptyScopeDraft(), key: 0 });
-  const [saved, setSaved] = useState<{ name: string } | null>(null);
-  const headingRef = useRef<HTMLHeadingElement>(null);
-  const savedRef = useRef<HTMLDivElement>(null);
-  const headingId = useId();
+  const form = useFormPanel<ScopeDraft, { name: string }>(emptyScopeDraft);
 
   const byId = useMemo(() => new Map(units.map((u) => [u.id, u])), [units]);
   const rows = useMemo(
@@ -35,22 +28,8 @@ export function ScopesPage() {
   );
   const nameOf = (id: string) => byId.get(id)?.name ?? id;
 
-  useEffect(() => {
-    if (form.key > 0) headingRef.current?.focus();
-  }, [form.key]);
-  useEffect(() => {
-    if (saved) savedRef.current?.focus();
-  }, [saved]);
-
-  const open = (mode: FormState["mode"], draft: ScopeDraft) => {
-    setSaved(null);
-    setForm((f) => ({ mode, draft, key: f.key + 1 }));
-  };
-
   return (
-    <section className="page" aria-labelledby={`${headingId}-page`}>
-      <h1 id={`${headingId}-page`}>{t("scopes.title")}</h1>
-      <p className="admin-intro">{t("scopes.intro")}</p>
+    <AdminPage title={t("scopes.title")} intro={t("scopes.intro")}>
       <div className="admin-split">
         <div className="admin-split-main">
           {rows.length === 0 ? (
@@ -121,7 +100,7 @@ export function ScopesPage() {
                             type="button"
                             className="btn btn-small"
                             aria-label={t("scopes.editOne", { name: s.name })}
-                            onClick={() => open("edit", scopeDraftOf(s))}
+                            onClick={() => form.open("edit", scopeDraftOf(s))}
                           >
                             {t("common.edit")}
                           </button>
@@ -134,39 +113,22 @@ export function ScopesPage() {
             </div>
           )}
         </div>
-        <aside className="admin-split-side card" aria-labelledby={headingId}>
-          <div className="admin-form-head">
-            <h2 id={headingId} tabIndex={-1} ref={headingRef} className="card-title">
-              {form.mode === "edit" ? `${t("scopes.editing")}: ${form.draft.scopeId}` : t("scopes.new")}
-            </h2>
-            {form.mode === "edit" ? (
-              <button
-                type="button"
-                className="btn btn-small btn-ghost"
-                onClick={() => open("create", emptyScopeDraft())}
-              >
-                {t("common.cancelEdit")}
-              </button>
-            ) : null}
-          </div>
-          {saved ? (
-            <div ref={savedRef} tabIndex={-1}>
-              <SuccessNote>{t("scopes.saved", saved)}</SuccessNote>
-            </div>
-          ) : null}
+        <FormPanel
+          panel={form}
+          title={form.mode === "edit" ? `${t("scopes.editing")}: ${form.draft.scopeId}` : t("scopes.new")}
+          clear={form.mode === "edit" ? t("common.cancelEdit") : undefined}
+          savedNote={form.saved && t("scopes.saved", form.saved)}
+        >
           <ScopeForm
             key={form.key}
             mode={form.mode}
             initial={form.draft}
             units={units}
             scopes={scopes}
-            onSaved={(s) => {
-              setForm((f) => ({ mode: "create", draft: emptyScopeDraft(), key: f.key + 1 }));
-              setSaved(s);
-            }}
+            onSaved={form.done}
           />
-        </aside>
+        </FormPanel>
       </div>
-    </section>
+    </AdminPage>
   );
 }

@@ -1,12 +1,19 @@
 import { usePutUnit } from "@kehoach/client/admin";
 import { UNIT_KINDS, type UnitKind } from "@kehoach/core/unit/schema";
-import { useMemo, useRef, useState } from "react";
+import { useMemo } from "react";
 import { ErrorAlert } from "../../../components/error-alert";
 import { SelectField, TextField } from "../../../components/field";
 import { formatDate } from "../../../lib/format";
-import { useFieldErrors, useFocusFirstInvalid } from "../lib/forms";
+import { useFieldErrors, useFormValues, useSubmitCycle } from "../lib/forms";
 import { useAdminI18n } from "../lib/messages";
-import { type AdminUnit, optional, selfAndDescendants, todayVn, validityOf } from "../lib/units";
+import {
+  type AdminUnit,
+  datesOutOfOrder,
+  optional,
+  selfAndDescendants,
+  todayVn,
+  validityOf,
+} from "../lib/units";
 import { UnitSelect } from "./unit-bits";
 
 export type UnitDraft = {
@@ -61,12 +68,8 @@ type Props = {
 export function UnitForm({ mode, initial, units, onSaved }: Props) {
   const { t } = useAdminI18n();
   const put = usePutUnit();
-  const formRef = useRef<HTMLFormElement>(null);
-  const [d, setD] = useState(initial);
-  const [checked, setChecked] = useState(false);
-  const [failures, setFailures] = useState(0);
-  useFocusFirstInvalid(formRef, failures);
-  const set = <K extends keyof UnitDraft>(k: K, v: UnitDraft[K]) => setD((prev) => ({ ...prev, [k]: v }));
+  const form = useSubmitCycle();
+  const [d, set] = useFormValues(initial);
 
   const byId = useMemo(() => new Map(units.map((u) => [u.id, u])), [units]);
   const exclude = useMemo(
@@ -75,25 +78,19 @@ export function UnitForm({ mode, initial, units, onSaved }: Props) {
   );
   const parent = d.parentId ? byId.get(d.parentId) : undefined;
 
+  const dateOrderBad = datesOutOfOrder(d.validFrom, d.validTo);
   const local = {
     id: mode === "create" && byId.has(d.id.trim()) ? t("units.field.idTaken") : undefined,
-    validTo:
-      checked && d.validTo && d.validFrom && d.validTo < d.validFrom ? t("common.dateOrder") : undefined,
+    validTo: form.checked && dateOrderBad ? t("common.dateOrder") : undefined,
   };
   const err = useFieldErrors(put.error, local);
 
   return (
     <form
-      ref={formRef}
+      ref={form.ref}
       className="form admin-form"
       noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
-        setChecked(true);
-        if (local.id || (d.validTo && d.validFrom && d.validTo < d.validFrom)) {
-          setFailures((n) => n + 1);
-          return;
-        }
+      onSubmit={form.onSubmit(!local.id && !dateOrderBad, () =>
         put.mutate(
           {
             id: d.id.trim(),
@@ -107,10 +104,10 @@ export function UnitForm({ mode, initial, units, onSaved }: Props) {
           },
           {
             onSuccess: () => onSaved({ id: d.id.trim(), name: d.name.trim() }),
-            onError: () => setFailures((n) => n + 1),
+            onError: form.failed,
           },
-        );
-      }}
+        ),
+      )}
     >
       <ErrorAlert error={put.error} />
       <TextField

@@ -1,16 +1,14 @@
 import { lineageQuery, unitsQuery } from "@kehoach/client/admin";
 import { useQuery, useSuspenseQuery } from "@tanstack/react-query";
-import { useEffect, useId, useMemo, useRef, useState } from "react";
-import { SuccessNote } from "../../../components/error-alert";
+import { useMemo, useState } from "react";
 import { TextField } from "../../../components/field";
-import { useDocumentTitle } from "../../../lib/use-document-title";
 import { keepEnter } from "../lib/forms";
 import { useAdminI18n } from "../lib/messages";
 import { type AdminUnit, buildTree, filterTree, flatten, todayVn } from "../lib/units";
+import { AdminPage } from "./admin-page";
+import { FormPanel, useFormPanel } from "./form-panel";
 import { draftOf, emptyDraft, type UnitDraft, UnitForm } from "./unit-form";
 import { type Successor, UnitTree } from "./unit-tree";
-
-type FormState = { mode: "create" | "edit"; draft: UnitDraft; key: number };
 
 /** The level a new unit below `parent` most likely has: a commune under a district or a post-2025 province. */
 function childKind(parent: AdminUnit): UnitDraft["kind"] {
@@ -25,15 +23,10 @@ function childKind(parent: AdminUnit): UnitDraft["kind"] {
 /** /admin/units: the tree of units and the form to add or edit one. */
 export function UnitsPage() {
   const { t } = useAdminI18n();
-  useDocumentTitle(t("units.title"));
   const units = useSuspenseQuery(unitsQuery()).data;
   const lineage = useQuery(lineageQuery()).data;
   const [filter, setFilter] = useState("");
-  const [form, setForm] = useState<FormState>({ mode: "create", draft: emptyDraft(), key: 0 });
-  const [saved, setSaved] = useState<{ name: string } | null>(null);
-  const headingRef = useRef<HTMLHeadingElement>(null);
-  const savedRef = useRef<HTMLDivElement>(null);
-  const headingId = useId();
+  const form = useFormPanel<UnitDraft, { name: string }>(() => emptyDraft());
 
   const tree = useMemo(() => buildTree(units), [units]);
   const shown = useMemo(() => filterTree(tree, filter), [tree, filter]);
@@ -47,23 +40,8 @@ export function UnitsPage() {
     return map;
   }, [units, lineage]);
 
-  // After choosing a unit to edit (or "add below"), continue in the form.
-  useEffect(() => {
-    if (form.key > 0) headingRef.current?.focus();
-  }, [form.key]);
-  useEffect(() => {
-    if (saved) savedRef.current?.focus();
-  }, [saved]);
-
-  const open = (mode: FormState["mode"], draft: UnitDraft) => {
-    setSaved(null);
-    setForm((f) => ({ mode, draft, key: f.key + 1 }));
-  };
-
   return (
-    <section className="page" aria-labelledby={`${headingId}-page`}>
-      <h1 id={`${headingId}-page`}>{t("units.title")}</h1>
-      <p className="admin-intro">{t("units.intro")}</p>
+    <AdminPage title={t("units.title")} intro={t("units.intro")}>
       <div className="admin-split">
         <div className="admin-split-main stack">
           <search className="admin-toolbar">
@@ -92,9 +70,9 @@ export function UnitsPage() {
               filtering={Boolean(filter.trim())}
               editingId={form.mode === "edit" ? form.draft.id : undefined}
               successors={successors}
-              onEdit={(u) => open("edit", draftOf(u))}
+              onEdit={(u) => form.open("edit", draftOf(u))}
               onAddChild={(p) =>
-                open(
+                form.open(
                   "create",
                   emptyDraft({
                     parentId: p.id,
@@ -107,38 +85,27 @@ export function UnitsPage() {
             />
           )}
         </div>
-        <aside className="admin-split-side card" aria-labelledby={headingId}>
-          <div className="admin-form-head">
-            <h2 id={headingId} tabIndex={-1} ref={headingRef} className="card-title">
-              {form.mode === "edit" ? `${t("units.editing")}: ${form.draft.id}` : t("units.new")}
-            </h2>
-            {form.mode === "edit" || form.draft.parentId ? (
-              <button
-                type="button"
-                className="btn btn-small btn-ghost"
-                onClick={() => open("create", emptyDraft())}
-              >
-                {form.mode === "edit" ? t("common.cancelEdit") : t("units.newButton")}
-              </button>
-            ) : null}
-          </div>
-          {saved ? (
-            <div ref={savedRef} tabIndex={-1}>
-              <SuccessNote>{t("units.saved", saved)}</SuccessNote>
-            </div>
-          ) : null}
+        <FormPanel
+          panel={form}
+          title={form.mode === "edit" ? `${t("units.editing")}: ${form.draft.id}` : t("units.new")}
+          clear={
+            form.mode === "edit"
+              ? t("common.cancelEdit")
+              : form.draft.parentId
+                ? t("units.newButton")
+                : undefined
+          }
+          savedNote={form.saved && t("units.saved", form.saved)}
+        >
           <UnitForm
             key={form.key}
             mode={form.mode}
             initial={form.draft}
             units={units}
-            onSaved={(u) => {
-              setForm((f) => ({ mode: "create", draft: emptyDraft(), key: f.key + 1 }));
-              setSaved({ name: u.name });
-            }}
+            onSaved={(u) => form.done({ name: u.name })}
           />
-        </aside>
+        </FormPanel>
       </div>
-    </section>
+    </AdminPage>
   );
 }

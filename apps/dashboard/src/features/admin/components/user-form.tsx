@@ -1,9 +1,9 @@
 import { useCreateUser } from "@kehoach/client/admin";
 import type { UnitKind } from "@kehoach/core/unit/schema";
-import { useRef, useState } from "react";
+import { useState } from "react";
 import { ErrorAlert } from "../../../components/error-alert";
 import { SelectField, TextField } from "../../../components/field";
-import { useFieldErrors, useFocusFirstInvalid } from "../lib/forms";
+import { useFieldErrors, useFormValues, useSubmitCycle } from "../lib/forms";
 import { useAdminI18n } from "../lib/messages";
 import type { AdminUnit } from "../lib/units";
 import { UnitSelect } from "./unit-bits";
@@ -52,21 +52,17 @@ type Props = {
 export function UserForm({ initial, users, units, focusPassword, onSaved }: Props) {
   const { t, tApp } = useAdminI18n();
   const create = useCreateUser();
-  const formRef = useRef<HTMLFormElement>(null);
-  const [d, setD] = useState(initial);
+  const form = useSubmitCycle();
+  const [d, set] = useFormValues(initial);
   const [password, setPassword] = useState("");
   const [confirm, setConfirm] = useState("");
-  const [checked, setChecked] = useState(false);
-  const [failures, setFailures] = useState(0);
-  useFocusFirstInvalid(formRef, failures);
-  const set = <K extends keyof UserDraft>(k: K, v: UserDraft[K]) => setD((prev) => ({ ...prev, [k]: v }));
 
   const existing = users.find((u) => u.username === d.username.trim());
-  const mismatch = checked && confirm !== password;
-  const unitMissing = checked && d.role !== "admin" && !d.unitId;
+  const mismatch = confirm !== password;
+  const unitMissing = d.role !== "admin" && !d.unitId;
   const local = {
-    unitId: unitMissing ? t("users.field.unitRequired") : undefined,
-    confirm: mismatch ? t("users.field.mismatch") : undefined,
+    unitId: form.checked && unitMissing ? t("users.field.unitRequired") : undefined,
+    confirm: form.checked && mismatch ? t("users.field.mismatch") : undefined,
   };
   const err = useFieldErrors(create.error, local);
   const unitHint =
@@ -78,16 +74,10 @@ export function UserForm({ initial, users, units, focusPassword, onSaved }: Prop
 
   return (
     <form
-      ref={formRef}
+      ref={form.ref}
       className="form admin-form"
       noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
-        setChecked(true);
-        if (confirm !== password || (d.role !== "admin" && !d.unitId)) {
-          setFailures((n) => n + 1);
-          return;
-        }
+      onSubmit={form.onSubmit(!mismatch && !unitMissing, () => {
         const reset = Boolean(existing);
         create.mutate(
           {
@@ -99,10 +89,10 @@ export function UserForm({ initial, users, units, focusPassword, onSaved }: Prop
           },
           {
             onSuccess: () => onSaved({ username: d.username.trim(), reset }),
-            onError: () => setFailures((n) => n + 1),
+            onError: form.failed,
           },
         );
-      }}
+      })}
     >
       <p className="field-hint">{t("users.formIntro")}</p>
       <ErrorAlert error={create.error} />

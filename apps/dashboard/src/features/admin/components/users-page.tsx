@@ -1,28 +1,23 @@
 import { unitsQuery, usersQuery } from "@kehoach/client/admin";
 import { useSuspenseQuery } from "@tanstack/react-query";
-import { useEffect, useId, useMemo, useRef, useState } from "react";
-import { SuccessNote } from "../../../components/error-alert";
+import { useMemo, useState } from "react";
 import { TextField } from "../../../components/field";
 import { formatDateTime } from "../../../lib/format";
-import { useDocumentTitle } from "../../../lib/use-document-title";
 import { keepEnter } from "../lib/forms";
 import { useAdminI18n } from "../lib/messages";
 import { matches } from "../lib/units";
+import { AdminPage } from "./admin-page";
+import { FormPanel, useFormPanel } from "./form-panel";
 import { emptyUserDraft, ROLES, type UserDraft, UserForm } from "./user-form";
-
-type FormState = { draft: UserDraft; key: number; focusPassword: boolean };
 
 /** /admin/users: every account, and the form that provisions one or resets its password. */
 export function UsersPage() {
   const { t, tApp } = useAdminI18n();
-  useDocumentTitle(t("users.title"));
   const users = useSuspenseQuery(usersQuery()).data;
   const units = useSuspenseQuery(unitsQuery()).data;
   const [filter, setFilter] = useState("");
-  const [form, setForm] = useState<FormState>({ draft: emptyUserDraft(), key: 0, focusPassword: false });
-  const [saved, setSaved] = useState<{ username: string; reset: boolean } | null>(null);
-  const savedRef = useRef<HTMLDivElement>(null);
-  const headingId = useId();
+  // "edit" is a password reset of the row's account: the form opens in the password field.
+  const form = useFormPanel<UserDraft, { username: string; reset: boolean }>(emptyUserDraft);
 
   const byId = useMemo(() => new Map(units.map((u) => [u.id, u])), [units]);
   const rows = useMemo(
@@ -39,14 +34,8 @@ export function UsersPage() {
     [users, byId, filter, tApp],
   );
 
-  useEffect(() => {
-    if (saved) savedRef.current?.focus();
-  }, [saved]);
-
   return (
-    <section className="page" aria-labelledby={`${headingId}-page`}>
-      <h1 id={`${headingId}-page`}>{t("users.title")}</h1>
-      <p className="admin-intro">{t("users.intro")}</p>
+    <AdminPage title={t("users.title")} intro={t("users.intro")}>
       <div className="admin-split">
         <div className="admin-split-main stack">
           <search className="admin-toolbar">
@@ -108,19 +97,14 @@ export function UsersPage() {
                           type="button"
                           className="btn btn-small"
                           aria-label={t("users.resetOne", { username: u.username })}
-                          onClick={() => {
-                            setSaved(null);
-                            setForm((f) => ({
-                              draft: {
-                                username: u.username,
-                                displayName: u.displayName,
-                                role: u.role,
-                                unitId: u.unitId ?? "",
-                              },
-                              key: f.key + 1,
-                              focusPassword: true,
-                            }));
-                          }}
+                          onClick={() =>
+                            form.open("edit", {
+                              username: u.username,
+                              displayName: u.displayName,
+                              role: u.role,
+                              unitId: u.unitId ?? "",
+                            })
+                          }
                         >
                           {t("users.reset")}
                         </button>
@@ -132,46 +116,25 @@ export function UsersPage() {
             </table>
           </div>
         </div>
-        <aside className="admin-split-side card" aria-labelledby={headingId}>
-          <div className="admin-form-head">
-            <h2 id={headingId} className="card-title">
-              {t("users.form")}
-            </h2>
-            {form.draft.username ? (
-              <button
-                type="button"
-                className="btn btn-small btn-ghost"
-                onClick={() => {
-                  setSaved(null);
-                  setForm((f) => ({ draft: emptyUserDraft(), key: f.key + 1, focusPassword: false }));
-                }}
-              >
-                {t("users.clearForm")}
-              </button>
-            ) : null}
-          </div>
-          {saved ? (
-            <div ref={savedRef} tabIndex={-1}>
-              <SuccessNote>
-                {saved.reset
-                  ? t("users.wasReset", { username: saved.username })
-                  : t("users.created", { username: saved.username })}
-              </SuccessNote>
-            </div>
-          ) : null}
+        <FormPanel
+          panel={form}
+          title={t("users.form")}
+          clear={form.draft.username ? t("users.clearForm") : undefined}
+          savedNote={
+            form.saved &&
+            t(form.saved.reset ? "users.wasReset" : "users.created", { username: form.saved.username })
+          }
+        >
           <UserForm
             key={form.key}
             initial={form.draft}
             users={users}
             units={units}
-            focusPassword={form.focusPassword}
-            onSaved={(r) => {
-              setForm((f) => ({ draft: emptyUserDraft(), key: f.key + 1, focusPassword: false }));
-              setSaved(r);
-            }}
+            focusPassword={form.mode === "edit"}
+            onSaved={form.done}
           />
-        </aside>
+        </FormPanel>
       </div>
-    </section>
+    </AdminPage>
   );
 }

@@ -137,6 +137,9 @@ export function filterTree(nodes: readonly UnitNode[], query: string): UnitNode[
   return out;
 }
 
+/** An end date before the start date (either may be empty: then they are not out of order). */
+export const datesOutOfOrder = (from: string, to: string) => Boolean(from && to && to < from);
+
 /** Drop empty optional strings, so the API sees absent fields rather than "". */
 export function optional(value: string): string | undefined {
   const v = value.trim();
