@@ -35,7 +35,7 @@ export function LifecycleActions({ plan, me }: { plan: Plan; me: Me }) {
   const [done, setDone] = useState<string | null>(null);
   const [error, setError] = useState<unknown>(null);
   const doneRef = useRef<HTMLParagraphElement>(null);
-  const reasonId = useId();
+  const bodyId = useId();
 
   const who = { role: me.role, unitId: me.unit?.id };
   const writer = isCommuneWriter(who, plan.communeId);
@@ -180,45 +180,32 @@ export function LifecycleActions({ plan, me }: { plan: Plan; me: Me }) {
       </p>
       {error ? <LifecycleError error={error} onReload={reload} /> : null}
 
-      <ModalDialog
+      <ConfirmDialog
         open={dialog === "issue"}
         title={lt("lifecycle.issueTitle")}
+        body={lt("lifecycle.issueBody")}
+        confirm={lt("lifecycle.issueConfirm")}
+        confirmClass="btn-primary"
+        busy={busy}
+        onConfirm={() => void run("issue")}
         onClose={() => setDialog(null)}
-        describedBy={`${reasonId}-issue`}
-      >
-        <p id={`${reasonId}-issue`}>{lt("lifecycle.issueBody")}</p>
-        <div className="modal-actions">
-          <button type="button" className="btn btn-primary" disabled={busy} onClick={() => void run("issue")}>
-            {lt("lifecycle.issueConfirm")}
-          </button>
-          <button type="button" className="btn" data-autofocus onClick={() => setDialog(null)}>
-            {lt("lifecycle.no")}
-          </button>
-        </div>
-      </ModalDialog>
-
-      <ModalDialog
+      />
+      <ConfirmDialog
         open={dialog === "delete"}
         title={lt("lifecycle.deleteTitle")}
+        body={lt("lifecycle.deleteBody")}
+        confirm={lt("lifecycle.deleteConfirm")}
+        confirmClass="btn-danger"
+        busy={busy}
+        onConfirm={() => void deleteDraft()}
         onClose={() => setDialog(null)}
-        describedBy={`${reasonId}-delete`}
-      >
-        <p id={`${reasonId}-delete`}>{lt("lifecycle.deleteBody")}</p>
-        <div className="modal-actions">
-          <button type="button" className="btn btn-danger" disabled={busy} onClick={() => void deleteDraft()}>
-            {lt("lifecycle.deleteConfirm")}
-          </button>
-          <button type="button" className="btn" data-autofocus onClick={() => setDialog(null)}>
-            {lt("lifecycle.no")}
-          </button>
-        </div>
-      </ModalDialog>
+      />
 
       <ModalDialog
         open={dialog === "cancel" || dialog === "return"}
         title={lt(dialog === "return" ? "lifecycle.returnTitle" : "lifecycle.cancelTitle")}
         onClose={() => setDialog(null)}
-        describedBy={`${reasonId}-body`}
+        describedBy={bodyId}
       >
         <form
           noValidate
@@ -232,9 +219,7 @@ export function LifecycleActions({ plan, me }: { plan: Plan; me: Me }) {
             void run(dialog === "return" ? "return" : "cancel", r || undefined);
           }}
         >
-          <p id={`${reasonId}-body`}>
-            {lt(dialog === "return" ? "lifecycle.returnBody" : "lifecycle.cancelBody")}
-          </p>
+          <p id={bodyId}>{lt(dialog === "return" ? "lifecycle.returnBody" : "lifecycle.cancelBody")}</p>
           <Field
             label={lt(dialog === "return" ? "lifecycle.returnReason" : "lifecycle.cancelReason")}
             error={reasonError}
@@ -267,6 +252,43 @@ export function LifecycleActions({ plan, me }: { plan: Plan; me: Me }) {
         </form>
       </ModalDialog>
     </section>
+  );
+}
+
+/** A yes/no question before a step that cannot be undone; "No" has the focus, so Enter is safe. */
+function ConfirmDialog({
+  open,
+  title,
+  body,
+  confirm,
+  confirmClass,
+  busy,
+  onConfirm,
+  onClose,
+}: {
+  open: boolean;
+  title: string;
+  body: string;
+  confirm: string;
+  confirmClass: "btn-primary" | "btn-danger";
+  busy: boolean;
+  onConfirm: () => void;
+  onClose: () => void;
+}) {
+  const { lt } = useLifecycleI18n();
+  const bodyId = useId();
+  return (
+    <ModalDialog open={open} title={title} onClose={onClose} describedBy={bodyId}>
+      <p id={bodyId}>{body}</p>
+      <div className="modal-actions">
+        <button type="button" className={`btn ${confirmClass}`} disabled={busy} onClick={onConfirm}>
+          {confirm}
+        </button>
+        <button type="button" className="btn" data-autofocus onClick={onClose}>
+          {lt("lifecycle.no")}
+        </button>
+      </div>
+    </ModalDialog>
   );
 }
 
