@@ -1,15 +1,12 @@
 import { formatDate } from "../../../lib/format";
 import {
   type Assignment,
-  insertAt,
-  move,
   newAssignment,
   newTask,
   nextLabel,
   optional,
   type Path,
   pathKey,
-  removeAt,
   replaceAt,
   shiftDay,
   type Task,
@@ -73,14 +70,7 @@ export function AssignmentsPart({
                   defaultLead={a.unit.trim()}
                   onChange={(tasks) => set({ tasks })}
                 />
-                <ItemControls
-                  listPath={PATH}
-                  index={i}
-                  count={value.length}
-                  name={name}
-                  onMove={(d) => onChange(move(value, i, d))}
-                  onRemove={() => onChange(removeAt(value, i))}
-                />
+                <ItemControls listPath={PATH} items={value} onChange={onChange} index={i} name={name} />
               </fieldset>
             </li>
           );
@@ -88,11 +78,10 @@ export function AssignmentsPart({
       </ol>
       <AddButton
         listPath={PATH}
+        items={value}
+        onChange={onChange}
+        newItem={() => newAssignment(nextLabel(value.at(-1)?.label, 1))}
         label={et("assignment.add")}
-        onAdd={() => {
-          onChange(insertAt(value, value.length, newAssignment(nextLabel(value.at(-1)?.label, 1))));
-          return value.length;
-        }}
       />
     </div>
   );
@@ -126,11 +115,10 @@ function TaskList({
               controls={
                 <ItemControls
                   listPath={path}
+                  items={tasks}
+                  onChange={onChange}
                   index={j}
-                  count={tasks.length}
                   name={et("task.item", { n: j + 1, unit: unitName })}
-                  onMove={(d) => onChange(move(tasks, j, d))}
-                  onRemove={() => onChange(removeAt(tasks, j))}
                 />
               }
               legend={et("task.itemShort", { n: j + 1 })}
@@ -140,12 +128,11 @@ function TaskList({
       </ol>
       <AddButton
         listPath={path}
+        items={tasks}
+        onChange={onChange}
+        newItem={() => newTask(defaultLead || undefined)}
         label={et("task.add")}
         ariaLabel={et("task.addTo", { unit: unitName })}
-        onAdd={() => {
-          onChange(insertAt(tasks, tasks.length, newTask(defaultLead || undefined)));
-          return tasks.length;
-        }}
       />
     </div>
   );

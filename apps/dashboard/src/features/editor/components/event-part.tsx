@@ -1,14 +1,5 @@
 import { useRef } from "react";
-import {
-  type EventDetails,
-  insertAt,
-  move,
-  newEvent,
-  optional,
-  pathKey,
-  removeAt,
-  replaceAt,
-} from "../lib/content";
+import { type EventDetails, newEvent, optional, pathKey, replaceAt } from "../lib/content";
 import { useEditorI18n } from "../lib/i18n";
 import { CheckboxInput, DateInput, NumberInput, TextInput } from "./fields";
 import { AddButton, ItemControls } from "./list-controls";
@@ -141,11 +132,10 @@ export function EventPart({
                       />
                       <ItemControls
                         listPath={groupsPath}
+                        items={groups}
+                        onChange={(attendeeGroups) => set({ attendeeGroups })}
                         index={i}
-                        count={groups.length}
                         name={g.name.trim() || et("event.group", { n: i + 1 })}
-                        onMove={(d) => set({ attendeeGroups: move(groups, i, d) })}
-                        onRemove={() => set({ attendeeGroups: removeAt(groups, i) })}
                       />
                     </li>
                   );
@@ -154,13 +144,10 @@ export function EventPart({
             ) : null}
             <AddButton
               listPath={groupsPath}
+              items={value.attendeeGroups}
+              onChange={(attendeeGroups) => set({ attendeeGroups })}
+              newItem={() => ({ name: "" })}
               label={et("event.addGroup")}
-              onAdd={() => {
-                set({
-                  attendeeGroups: insertAt(value.attendeeGroups, value.attendeeGroups.length, { name: "" }),
-                });
-                return value.attendeeGroups.length;
-              }}
             />
           </fieldset>
         </>

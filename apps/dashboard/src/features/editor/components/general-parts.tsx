@@ -1,15 +1,6 @@
 import { DOCUMENT_TYPES, type PlanContent, SIGNER_AUTHORITIES } from "@kehoach/core/plan/schema";
 import { formatDate } from "../../../lib/format";
-import {
-  type CitedDocument,
-  insertAt,
-  move,
-  newCitedDocument,
-  optional,
-  pathKey,
-  removeAt,
-  replaceAt,
-} from "../lib/content";
+import { type CitedDocument, insertAt, newCitedDocument, optional, pathKey, replaceAt } from "../lib/content";
 import { useEditorI18n } from "../lib/i18n";
 import { DateInput, PartError, SelectInput, TextInput } from "./fields";
 import { AddButton, ItemControls, TextList } from "./list-controls";
@@ -194,14 +185,7 @@ export function BasisPart({
                     onChange={(s) => set(i, { subject: optional(s) })}
                   />
                 </div>
-                <ItemControls
-                  listPath={path}
-                  index={i}
-                  count={value.length}
-                  name={name}
-                  onMove={(d) => onChange(move(value, i, d))}
-                  onRemove={() => onChange(removeAt(value, i))}
-                />
+                <ItemControls listPath={path} items={value} onChange={onChange} index={i} name={name} />
               </fieldset>
             </li>
           );
@@ -209,11 +193,10 @@ export function BasisPart({
       </ol>
       <AddButton
         listPath={path}
+        items={value}
+        onChange={onChange}
+        newItem={newCitedDocument}
         label={et("basis.add")}
-        onAdd={() => {
-          onChange(insertAt(value, value.length, newCitedDocument()));
-          return value.length;
-        }}
       />
     </div>
   );

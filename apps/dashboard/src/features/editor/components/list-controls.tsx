@@ -3,29 +3,36 @@ import { useEditorI18n } from "../lib/i18n";
 import { controlOf, firstFieldOf, useEditorContext } from "./editor-context";
 import { TextInput } from "./fields";
 
-type ControlsProps = {
-  /** The list the item is in, e.g. ["sections", 0, "children"]. */
+type ListProps<T> = {
+  /** Where the list is, e.g. ["sections", 0, "children"]. */
   listPath: Path;
-  index: number;
-  count: number;
-  /** The item as a screen reader should hear it in "Move … up". */
-  name: string;
-  onMove: (delta: -1 | 1) => void;
-  onRemove: () => void;
+  items: readonly T[];
+  onChange: (items: T[]) => void;
 };
 
 /**
  * Move up / move down / remove for one item of a list, each a labelled button. Focus follows the
  * item it moved, or goes to the nearest item (or the list's add button) after a removal.
  */
-export function ItemControls({ listPath, index, count, name, onMove, onRemove }: ControlsProps) {
+export function ItemControls<T>({
+  listPath,
+  items,
+  onChange,
+  index,
+  name,
+}: ListProps<T> & {
+  index: number;
+  /** The item as a screen reader should hear it in "Move … up". */
+  name: string;
+}) {
   const { et } = useEditorI18n();
   const { focusLater } = useEditorContext();
+  const count = items.length;
   const key = pathKey([...listPath, index]);
   const moveBy = (delta: -1 | 1) => {
     const to = index + delta;
     if (to < 0 || to >= count) return;
-    onMove(delta);
+    onChange(move(items, index, delta));
     focusLater(controlOf(pathKey([...listPath, to]), delta < 0 ? "up" : "down"));
   };
   return (
@@ -57,7 +64,7 @@ export function ItemControls({ listPath, index, count, name, onMove, onRemove }:
         data-control={`${key}:remove`}
         aria-label={et("controls.remove", { item: name })}
         onClick={() => {
-          onRemove();
+          onChange(removeAt(items, index));
           focusLater(
             count > 1
               ? firstFieldOf(pathKey([...listPath, Math.max(0, index - 1)]))
@@ -71,19 +78,19 @@ export function ItemControls({ listPath, index, count, name, onMove, onRemove }:
   );
 }
 
-/** The "add" button at the end of a list; new items get focus. */
-export function AddButton({
+/** The "add" button at the end of a list; the new item gets the focus. */
+export function AddButton<T>({
   listPath,
+  items,
+  onChange,
+  newItem,
   label,
   ariaLabel,
-  onAdd,
   disabled,
-}: {
-  listPath: Path;
+}: ListProps<T> & {
+  newItem: () => T;
   label: string;
   ariaLabel?: string;
-  /** Adds the item and returns its index. */
-  onAdd: () => number;
   disabled?: boolean;
 }) {
   const { focusLater } = useEditorContext();
@@ -95,8 +102,8 @@ export function AddButton({
       aria-label={ariaLabel}
       disabled={disabled}
       onClick={() => {
-        const i = onAdd();
-        focusLater(firstFieldOf(pathKey([...listPath, i])));
+        onChange(insertAt(items, items.length, newItem()));
+        focusLater(firstFieldOf(pathKey([...listPath, items.length])));
       }}
     >
       <span aria-hidden="true">+</span> {label}
@@ -157,11 +164,10 @@ export function TextList({
                 />
                 <ItemControls
                   listPath={path}
+                  items={items}
+                  onChange={onChange}
                   index={i}
-                  count={items.length}
                   name={itemLabel(i + 1)}
-                  onMove={(d) => onChange(move(items, i, d))}
-                  onRemove={() => onChange(removeAt(items, i))}
                 />
               </li>
             );
@@ -170,13 +176,12 @@ export function TextList({
       ) : null}
       <AddButton
         listPath={path}
+        items={items}
+        onChange={onChange}
+        newItem={() => newItem}
         label={addLabel}
         ariaLabel={addAriaLabel}
         disabled={max !== undefined && items.length >= max}
-        onAdd={() => {
-          onChange(insertAt(items, items.length, newItem));
-          return items.length;
-        }}
       />
     </div>
   );

@@ -1,15 +1,5 @@
 import type { SectionItem } from "@kehoach/core/plan/schema";
-import {
-  insertAt,
-  move,
-  newSection,
-  nextLabel,
-  optional,
-  type Path,
-  pathKey,
-  removeAt,
-  replaceAt,
-} from "../lib/content";
+import { insertAt, newSection, nextLabel, optional, type Path, pathKey, replaceAt } from "../lib/content";
 import { useEditorI18n } from "../lib/i18n";
 import { firstFieldOf, useEditorContext } from "./editor-context";
 import { TextInput } from "./fields";
@@ -39,11 +29,10 @@ export function SectionsPart({
       <SectionList items={items} path={["sections"]} depth={0} onChange={onChange} />
       <AddButton
         listPath={["sections"]}
+        items={items}
+        onChange={onChange}
+        newItem={() => newSection(nextLabel(items.at(-1)?.label, 0))}
         label={et("section.add")}
-        onAdd={() => {
-          onChange(insertAt(items, items.length, newSection(nextLabel(items.at(-1)?.label, 0))));
-          return items.length;
-        }}
       />
     </div>
   );
@@ -168,14 +157,7 @@ function SectionItemEditor({
               <span aria-hidden="true">+</span> {et("section.addSibling")}
             </button>
           </div>
-          <ItemControls
-            listPath={listPath}
-            index={index}
-            count={siblings.length}
-            name={name}
-            onMove={(d) => onChange(move(siblings, index, d))}
-            onRemove={() => onChange(removeAt(siblings, index))}
-          />
+          <ItemControls listPath={listPath} items={siblings} onChange={onChange} index={index} name={name} />
         </div>
       </fieldset>
     </li>
