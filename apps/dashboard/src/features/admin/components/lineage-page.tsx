@@ -5,6 +5,7 @@ import { SuccessNote } from "../../../components/error-alert";
 import { formatDate } from "../../../lib/format";
 import { useAdminI18n } from "../lib/messages";
 import { AdminPage } from "./admin-page";
+import { AdminTable } from "./admin-table";
 import { LineageForm, type LineageKind } from "./lineage-form";
 
 /** /admin/lineage: why lineage matters, the events recorded so far, and the form to record one. */
@@ -39,41 +40,29 @@ export function LineagePage() {
         <p>{t("lineage.why")}</p>
       </div>
       <div className="stack">
-        <div className="table-wrap">
-          <table className="table admin-table">
-            <caption className="visually-hidden">{t("lineage.tableCaption")}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("lineage.col.date")}</th>
-                <th scope="col">{t("lineage.col.kind")}</th>
-                <th scope="col">{t("lineage.col.from")}</th>
-                <th scope="col">{t("lineage.col.to")}</th>
-                <th scope="col">{t("lineage.col.basis")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.length === 0 ? (
-                <tr>
-                  <td colSpan={5} className="empty">
-                    {t("lineage.empty")}
-                  </td>
-                </tr>
-              ) : (
-                rows.map((e) => (
-                  <tr key={e.eventId} data-event-id={e.eventId}>
-                    <td className="nowrap">{formatDate(e.date)}</td>
-                    <td>
-                      <span className={`badge admin-lineage-${e.kind}`}>{t(`lineage.kind.${e.kind}`)}</span>
-                    </td>
-                    <td>{names(e.fromUnitIds)}</td>
-                    <td>{names(e.toUnitIds)}</td>
-                    <td>{e.legalBasis ?? t("common.none")}</td>
-                  </tr>
-                ))
-              )}
-            </tbody>
-          </table>
-        </div>
+        <AdminTable
+          caption={t("lineage.tableCaption")}
+          columns={[
+            t("lineage.col.date"),
+            t("lineage.col.kind"),
+            t("lineage.col.from"),
+            t("lineage.col.to"),
+            t("lineage.col.basis"),
+          ]}
+          empty={rows.length ? undefined : t("lineage.empty")}
+        >
+          {rows.map((e) => (
+            <tr key={e.eventId} data-event-id={e.eventId}>
+              <td className="nowrap">{formatDate(e.date)}</td>
+              <td>
+                <span className={`badge admin-lineage-${e.kind}`}>{t(`lineage.kind.${e.kind}`)}</span>
+              </td>
+              <td>{names(e.fromUnitIds)}</td>
+              <td>{names(e.toUnitIds)}</td>
+              <td>{e.legalBasis ?? t("common.none")}</td>
+            </tr>
+          ))}
+        </AdminTable>
         <section className="card" aria-labelledby={formHeadingId}>
           <h2 id={formHeadingId} className="card-title">
             {t("lineage.form")}

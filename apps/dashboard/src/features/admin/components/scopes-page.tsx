@@ -4,6 +4,7 @@ import { useMemo } from "react";
 import { useAdminI18n } from "../lib/messages";
 import { validityOf } from "../lib/units";
 import { AdminPage } from "./admin-page";
+import { AdminTable } from "./admin-table";
 import { FormPanel, useFormPanel } from "./form-panel";
 import { emptyScopeDraft, type ScopeDraft, ScopeForm, scopeDraftOf } from "./scope-form";
 import { ValidityText } from "./unit-bits";
@@ -35,82 +36,75 @@ export function ScopesPage() {
           {rows.length === 0 ? (
             <p className="empty">{t("scopes.empty")}</p>
           ) : (
-            <div className="table-wrap">
-              <table className="table admin-table">
-                <caption className="visually-hidden">{t("scopes.tableCaption")}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t("scopes.col.name")}</th>
-                    <th scope="col">{t("scopes.col.overseer")}</th>
-                    <th scope="col">{t("scopes.col.units")}</th>
-                    <th scope="col">{t("common.validity")}</th>
-                    <th scope="col">
-                      <span className="visually-hidden">{t("common.actions")}</span>
+            <AdminTable
+              caption={t("scopes.tableCaption")}
+              columns={[
+                t("scopes.col.name"),
+                t("scopes.col.overseer"),
+                t("scopes.col.units"),
+                t("common.validity"),
+              ]}
+              actions={t("common.actions")}
+            >
+              {rows.map((s) => {
+                const overseerUnit = byId.get(s.overseerUnitId);
+                // A scope still in force whose overseeing unit has ended (a district after 1/7/2025).
+                const overseerEnded =
+                  validityOf(s) !== "ended" && overseerUnit && validityOf(overseerUnit) === "ended";
+                const accounts = (users ?? []).filter(
+                  (u) => u.role === "overseer" && u.unitId === s.overseerUnitId,
+                );
+                return (
+                  <tr
+                    key={s.scopeId}
+                    data-scope-id={s.scopeId}
+                    className={
+                      form.mode === "edit" && form.draft.scopeId === s.scopeId ? "row-current" : undefined
+                    }
+                  >
+                    <th scope="row" className="admin-row-head">
+                      {s.name}
+                      <code className="admin-id">{s.scopeId}</code>
                     </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {rows.map((s) => {
-                    const overseerUnit = byId.get(s.overseerUnitId);
-                    // A scope still in force whose overseeing unit has ended (a district after 1/7/2025).
-                    const overseerEnded =
-                      validityOf(s) !== "ended" && overseerUnit && validityOf(overseerUnit) === "ended";
-                    const accounts = (users ?? []).filter(
-                      (u) => u.role === "overseer" && u.unitId === s.overseerUnitId,
-                    );
-                    return (
-                      <tr
-                        key={s.scopeId}
-                        data-scope-id={s.scopeId}
-                        className={
-                          form.mode === "edit" && form.draft.scopeId === s.scopeId ? "row-current" : undefined
-                        }
+                    <td>
+                      {nameOf(s.overseerUnitId)}
+                      {overseerEnded ? (
+                        <span className="admin-warning">{t("scopes.overseerEnded")}</span>
+                      ) : null}
+                      <span className="admin-sub">
+                        <span className="muted">{t("scopes.col.accounts")}:</span>{" "}
+                        {accounts.length
+                          ? accounts.map((a) => a.username).join(", ")
+                          : t("scopes.noAccounts")}
+                      </span>
+                    </td>
+                    <td>
+                      <ul className="admin-inline-list">
+                        {[...s.unitIds]
+                          .map(nameOf)
+                          .sort((a, b) => a.localeCompare(b, "vi"))
+                          .map((n) => (
+                            <li key={n}>{n}</li>
+                          ))}
+                      </ul>
+                    </td>
+                    <td>
+                      <ValidityText validFrom={s.validFrom} validTo={s.validTo} bare />
+                    </td>
+                    <td className="cell-actions">
+                      <button
+                        type="button"
+                        className="btn btn-small"
+                        aria-label={t("scopes.editOne", { name: s.name })}
+                        onClick={() => form.open("edit", scopeDraftOf(s))}
                       >
-                        <th scope="row" className="admin-row-head">
-                          {s.name}
-                          <code className="admin-id">{s.scopeId}</code>
-                        </th>
-                        <td>
-                          {nameOf(s.overseerUnitId)}
-                          {overseerEnded ? (
-                            <span className="admin-warning">{t("scopes.overseerEnded")}</span>
-                          ) : null}
-                          <span className="admin-sub">
-                            <span className="muted">{t("scopes.col.accounts")}:</span>{" "}
-                            {accounts.length
-                              ? accounts.map((a) => a.username).join(", ")
-                              : t("scopes.noAccounts")}
-                          </span>
-                        </td>
-                        <td>
-                          <ul className="admin-inline-list">
-                            {[...s.unitIds]
-                              .map(nameOf)
-                              .sort((a, b) => a.localeCompare(b, "vi"))
-                              .map((n) => (
-                                <li key={n}>{n}</li>
-                              ))}
-                          </ul>
-                        </td>
-                        <td>
-                          <ValidityText validFrom={s.validFrom} validTo={s.validTo} bare />
-                        </td>
-                        <td className="cell-actions">
-                          <button
-                            type="button"
-                            className="btn btn-small"
-                            aria-label={t("scopes.editOne", { name: s.name })}
-                            onClick={() => form.open("edit", scopeDraftOf(s))}
-                          >
-                            {t("common.edit")}
-                          </button>
-                        </td>
-                      </tr>
-                    );
-                  })}
-                </tbody>
-              </table>
-            </div>
+                        {t("common.edit")}
+                      </button>
+                    </td>
+                  </tr>
+                );
+              })}
+            </AdminTable>
           )}
         </div>
         <FormPanel

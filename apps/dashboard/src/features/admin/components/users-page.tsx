@@ -7,6 +7,7 @@ import { keepEnter } from "../lib/forms";
 import { useAdminI18n } from "../lib/messages";
 import { matches } from "../lib/units";
 import { AdminPage } from "./admin-page";
+import { AdminTable } from "./admin-table";
 import { FormPanel, useFormPanel } from "./form-panel";
 import { emptyUserDraft, ROLES, type UserDraft, UserForm } from "./user-form";
 
@@ -49,72 +50,54 @@ export function UsersPage() {
               onKeyDown={keepEnter}
             />
           </search>
-          <div className="table-wrap">
-            <table className="table admin-table">
-              <caption className="visually-hidden">{t("users.tableCaption")}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t("users.col.username")}</th>
-                  <th scope="col">{t("users.col.displayName")}</th>
-                  <th scope="col">{t("users.col.role")}</th>
-                  <th scope="col">{t("users.col.unit")}</th>
-                  <th scope="col">{t("users.col.created")}</th>
-                  <th scope="col">
-                    <span className="visually-hidden">{t("common.actions")}</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {rows.length === 0 ? (
-                  <tr>
-                    <td colSpan={6} className="empty">
-                      {users.length === 0 ? t("users.empty") : t("users.noMatch")}
-                    </td>
-                  </tr>
-                ) : (
-                  rows.map((u) => (
-                    <tr key={u.username} data-username={u.username}>
-                      <th scope="row" className="admin-row-head">
-                        <code>{u.username}</code>
-                        {u.disabled ? (
-                          <span className="badge admin-badge-ended">{t("users.disabled")}</span>
-                        ) : null}
-                      </th>
-                      <td>{u.displayName}</td>
-                      <td>
-                        <span className={`badge admin-role admin-role-${u.role}`}>
-                          {tApp(`role.${u.role}`)}
-                        </span>
-                      </td>
-                      <td>{u.unitName || t("common.none")}</td>
-                      <td className="nowrap">
-                        <time dateTime={u.createdAt} title={formatDateTime(u.createdAt)}>
-                          {formatDateTime(u.createdAt).slice(0, 10)}
-                        </time>
-                      </td>
-                      <td className="cell-actions">
-                        <button
-                          type="button"
-                          className="btn btn-small"
-                          aria-label={t("users.resetOne", { username: u.username })}
-                          onClick={() =>
-                            form.open("edit", {
-                              username: u.username,
-                              displayName: u.displayName,
-                              role: u.role,
-                              unitId: u.unitId ?? "",
-                            })
-                          }
-                        >
-                          {t("users.reset")}
-                        </button>
-                      </td>
-                    </tr>
-                  ))
-                )}
-              </tbody>
-            </table>
-          </div>
+          <AdminTable
+            caption={t("users.tableCaption")}
+            columns={[
+              t("users.col.username"),
+              t("users.col.displayName"),
+              t("users.col.role"),
+              t("users.col.unit"),
+              t("users.col.created"),
+            ]}
+            actions={t("common.actions")}
+            empty={rows.length ? undefined : users.length ? t("users.noMatch") : t("users.empty")}
+          >
+            {rows.map((u) => (
+              <tr key={u.username} data-username={u.username}>
+                <th scope="row" className="admin-row-head">
+                  <code>{u.username}</code>
+                  {u.disabled ? <span className="badge admin-badge-ended">{t("users.disabled")}</span> : null}
+                </th>
+                <td>{u.displayName}</td>
+                <td>
+                  <span className={`badge admin-role admin-role-${u.role}`}>{tApp(`role.${u.role}`)}</span>
+                </td>
+                <td>{u.unitName || t("common.none")}</td>
+                <td className="nowrap">
+                  <time dateTime={u.createdAt} title={formatDateTime(u.createdAt)}>
+                    {formatDateTime(u.createdAt).slice(0, 10)}
+                  </time>
+                </td>
+                <td className="cell-actions">
+                  <button
+                    type="button"
+                    className="btn btn-small"
+                    aria-label={t("users.resetOne", { username: u.username })}
+                    onClick={() =>
+                      form.open("edit", {
+                        username: u.username,
+                        displayName: u.displayName,
+                        role: u.role,
+                        unitId: u.unitId ?? "",
+                      })
+                    }
+                  >
+                    {t("users.reset")}
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </AdminTable>
         </div>
         <FormPanel
           panel={form}
