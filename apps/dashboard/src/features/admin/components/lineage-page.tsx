@@ -1,11 +1,11 @@
 import { lineageQuery, unitsQuery } from "@kehoach/client/admin";
 import { useSuspenseQuery } from "@tanstack/react-query";
 import { useEffect, useId, useMemo, useRef, useState } from "react";
+import { DataTable } from "../../../components/data-table";
 import { SuccessNote } from "../../../components/error-alert";
 import { formatDate } from "../../../lib/format";
 import { useAdminI18n } from "../lib/messages";
 import { AdminPage } from "./admin-page";
-import { AdminTable } from "./admin-table";
 import { LineageForm, type LineageKind } from "./lineage-form";
 
 /** /admin/lineage: why lineage matters, the events recorded so far, and the form to record one. */
@@ -40,7 +40,8 @@ export function LineagePage() {
         <p>{t("lineage.why")}</p>
       </div>
       <div className="stack">
-        <AdminTable
+        <DataTable
+          className="admin-table"
           caption={t("lineage.tableCaption")}
           columns={[
             t("lineage.col.date"),
@@ -62,7 +63,7 @@ export function LineagePage() {
               <td>{e.legalBasis ?? t("common.none")}</td>
             </tr>
           ))}
-        </AdminTable>
+        </DataTable>
         <section className="card" aria-labelledby={formHeadingId}>
           <h2 id={formHeadingId} className="card-title">
             {t("lineage.form")}

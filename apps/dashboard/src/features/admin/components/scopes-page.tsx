@@ -1,10 +1,10 @@
 import { scopesQuery, unitsQuery, usersQuery } from "@kehoach/client/admin";
 import { useQuery, useSuspenseQuery } from "@tanstack/react-query";
 import { useMemo } from "react";
+import { DataTable } from "../../../components/data-table";
 import { useAdminI18n } from "../lib/messages";
 import { validityOf } from "../lib/units";
 import { AdminPage } from "./admin-page";
-import { AdminTable } from "./admin-table";
 import { FormPanel, useFormPanel } from "./form-panel";
 import { emptyScopeDraft, type ScopeDraft, ScopeForm, scopeDraftOf } from "./scope-form";
 import { ValidityText } from "./unit-bits";
@@ -36,7 +36,8 @@ export function ScopesPage() {
           {rows.length === 0 ? (
             <p className="empty">{t("scopes.empty")}</p>
           ) : (
-            <AdminTable
+            <DataTable
+              className="admin-table"
               caption={t("scopes.tableCaption")}
               columns={[
                 t("scopes.col.name"),
@@ -104,7 +105,7 @@ export function ScopesPage() {
                   </tr>
                 );
               })}
-            </AdminTable>
+            </DataTable>
           )}
         </div>
         <FormPanel

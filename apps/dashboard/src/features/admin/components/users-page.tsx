@@ -1,13 +1,13 @@
 import { unitsQuery, usersQuery } from "@kehoach/client/admin";
 import { useSuspenseQuery } from "@tanstack/react-query";
 import { useMemo, useState } from "react";
+import { DataTable } from "../../../components/data-table";
 import { TextField } from "../../../components/field";
 import { formatDateTime } from "../../../lib/format";
 import { keepEnter } from "../lib/forms";
 import { useAdminI18n } from "../lib/messages";
 import { matches } from "../lib/units";
 import { AdminPage } from "./admin-page";
-import { AdminTable } from "./admin-table";
 import { FormPanel, useFormPanel } from "./form-panel";
 import { emptyUserDraft, ROLES, type UserDraft, UserForm } from "./user-form";
 
@@ -50,7 +50,8 @@ export function UsersPage() {
               onKeyDown={keepEnter}
             />
           </search>
-          <AdminTable
+          <DataTable
+            className="admin-table"
             caption={t("users.tableCaption")}
             columns={[
               t("users.col.username"),
@@ -97,7 +98,7 @@ export function UsersPage() {
                 </td>
               </tr>
             ))}
-          </AdminTable>
+          </DataTable>
         </div>
         <FormPanel
           panel={form}

@@ -1,5 +1,6 @@
 import { sessionsQuery, useRevokeSession } from "@kehoach/client/auth";
 import { useQuery } from "@tanstack/react-query";
+import { DataTable } from "../../../components/data-table";
 import { ErrorAlert, SuccessNote } from "../../../components/error-alert";
 import { Loading } from "../../../components/loading";
 import { useI18n } from "../../../i18n";
@@ -52,49 +53,38 @@ export function SessionsTable() {
       {rows.length === 0 ? (
         <p className="empty">{t("sessions.empty")}</p>
       ) : (
-        <div className="table-wrap">
-          <table className="table">
-            <thead>
-              <tr>
-                <th scope="col">{t("sessions.col.created")}</th>
-                <th scope="col">{t("sessions.col.expires")}</th>
-                <th scope="col">{t("sessions.col.agent")}</th>
-                <th scope="col">
-                  <span className="visually-hidden">{t("sessions.col.actions")}</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((s) => (
-                <tr key={s.id} className={s.current ? "row-current" : undefined}>
-                  <td className="nowrap">{formatDateTime(s.createdAt)}</td>
-                  <td className="nowrap">{formatDateTime(s.expiresAt)}</td>
-                  <td>
-                    <span title={s.userAgent || undefined}>
-                      {describeAgent(s.userAgent) ?? (s.userAgent || t("sessions.unknownAgent"))}
-                    </span>
-                  </td>
-                  <td className="cell-actions">
-                    {s.current ? (
-                      <span className="badge badge-current">{t("sessions.current")}</span>
-                    ) : (
-                      <button
-                        type="button"
-                        className="btn btn-small btn-danger"
-                        disabled={revoke.isPending && revoke.variables === s.id}
-                        onClick={() => revoke.mutate(s.id)}
-                      >
-                        {revoke.isPending && revoke.variables === s.id
-                          ? t("sessions.revoking")
-                          : t("sessions.revoke")}
-                      </button>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          columns={[t("sessions.col.created"), t("sessions.col.expires"), t("sessions.col.agent")]}
+          actions={t("sessions.col.actions")}
+        >
+          {rows.map((s) => (
+            <tr key={s.id} className={s.current ? "row-current" : undefined}>
+              <td className="nowrap">{formatDateTime(s.createdAt)}</td>
+              <td className="nowrap">{formatDateTime(s.expiresAt)}</td>
+              <td>
+                <span title={s.userAgent || undefined}>
+                  {describeAgent(s.userAgent) ?? (s.userAgent || t("sessions.unknownAgent"))}
+                </span>
+              </td>
+              <td className="cell-actions">
+                {s.current ? (
+                  <span className="badge badge-current">{t("sessions.current")}</span>
+                ) : (
+                  <button
+                    type="button"
+                    className="btn btn-small btn-danger"
+                    disabled={revoke.isPending && revoke.variables === s.id}
+                    onClick={() => revoke.mutate(s.id)}
+                  >
+                    {revoke.isPending && revoke.variables === s.id
+                      ? t("sessions.revoking")
+                      : t("sessions.revoke")}
+                  </button>
+                )}
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       )}
     </div>
   );

@@ -3,9 +3,9 @@ import { formatSymbol, PLAN_STATUSES, type PlanStatus } from "@kehoach/core/plan
 import { useQuery } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
 import { useEffect, useId, useState } from "react";
+import { DataTable } from "../../../components/data-table";
 import { ErrorAlert } from "../../../components/error-alert";
 import { SelectField, TextField } from "../../../components/field";
-import { Loading } from "../../../components/loading";
 import { NotFoundPage } from "../../../components/not-found-page";
 import { useI18n } from "../../../i18n";
 import { isNotFound } from "../../../lib/api-errors";
@@ -198,59 +198,37 @@ function PlanPages({
           <option key={c} value={c} />
         ))}
       </datalist>
-      <div className={`table-wrap${query.isPlaceholderData ? " is-stale" : ""}`} aria-busy={busy}>
-        <table className="table plans-table">
-          <caption className="visually-hidden">{t("plans.tableCaption")}</caption>
-          <thead>
-            <tr>
-              <th scope="col" className="col-symbol">
-                {t("plans.col.symbol")}
-              </th>
-              <th scope="col">{t("plans.col.subject")}</th>
-              <th scope="col" className="col-status">
-                {t("plans.col.status")}
-              </th>
-              <th scope="col" className="col-date">
-                {t("plans.col.date")}
-              </th>
-              <th scope="col" className="col-updated">
-                {t("plans.col.updated")}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {query.isPending ? (
-              <tr>
-                <td colSpan={5}>
-                  <Loading />
-                </td>
-              </tr>
-            ) : items.length === 0 ? (
-              <tr>
-                <td colSpan={5} className="empty">
-                  {isFiltered(filters) ? t("plans.emptyFiltered") : t("plans.empty")}
-                </td>
-              </tr>
-            ) : (
-              items.map((p) => (
-                <tr key={p.id} data-plan-id={p.id}>
-                  <td className="nowrap">{formatSymbol(p.documentNumber) ?? "—"}</td>
-                  <td>
-                    <Link to="/plans/$planId" params={{ planId: p.id }} className="row-link">
-                      {p.subject}
-                    </Link>
-                  </td>
-                  <td>
-                    <PlanStatusBadge status={p.status} />
-                  </td>
-                  <td className="nowrap">{formatDate(p.date)}</td>
-                  <td className="nowrap">{formatDateTime(p.updatedAt)}</td>
-                </tr>
-              ))
-            )}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        className="plans-table"
+        caption={t("plans.tableCaption")}
+        columns={[
+          { label: t("plans.col.symbol"), className: "col-symbol" },
+          t("plans.col.subject"),
+          { label: t("plans.col.status"), className: "col-status" },
+          { label: t("plans.col.date"), className: "col-date" },
+          { label: t("plans.col.updated"), className: "col-updated" },
+        ]}
+        loading={query.isPending}
+        empty={items.length ? undefined : isFiltered(filters) ? t("plans.emptyFiltered") : t("plans.empty")}
+        busy={busy}
+        stale={query.isPlaceholderData}
+      >
+        {items.map((p) => (
+          <tr key={p.id} data-plan-id={p.id}>
+            <td className="nowrap">{formatSymbol(p.documentNumber) ?? "—"}</td>
+            <td>
+              <Link to="/plans/$planId" params={{ planId: p.id }} className="row-link">
+                {p.subject}
+              </Link>
+            </td>
+            <td>
+              <PlanStatusBadge status={p.status} />
+            </td>
+            <td className="nowrap">{formatDate(p.date)}</td>
+            <td className="nowrap">{formatDateTime(p.updatedAt)}</td>
+          </tr>
+        ))}
+      </DataTable>
       {cursors.length > 1 || nextCursor ? (
         <nav className="pager" aria-label={t("plans.pagination")}>
           <button

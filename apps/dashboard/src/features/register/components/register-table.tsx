@@ -1,9 +1,9 @@
 import { registerQuery, registerXlsxUrl } from "@kehoach/client/plans";
 import { useQuery } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
+import { DataTable } from "../../../components/data-table";
 import { ErrorAlert } from "../../../components/error-alert";
 import { SelectField } from "../../../components/field";
-import { Loading } from "../../../components/loading";
 import { NotFoundPage } from "../../../components/not-found-page";
 import { isNotFound } from "../../../lib/api-errors";
 import { currentYear, formatDate } from "../../../lib/format";
@@ -54,53 +54,32 @@ export function RegisterTable({
         ) : null}
       </div>
       {query.isError ? <ErrorAlert error={query.error} /> : null}
-      <div className="table-wrap" aria-busy={query.isFetching}>
-        <table className="table register-table">
-          <caption className="visually-hidden">{rt("register.caption", { year })}</caption>
-          <thead>
-            <tr>
-              <th scope="col" className="col-symbol">
-                {rt("register.col.symbol")}
-              </th>
-              <th scope="col" className="col-date">
-                {rt("register.col.date")}
-              </th>
-              <th scope="col">{rt("register.col.subject")}</th>
-              <th scope="col" className="col-signer">
-                {rt("register.col.signer")}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {query.isPending ? (
-              <tr>
-                <td colSpan={4}>
-                  <Loading />
-                </td>
-              </tr>
-            ) : rows.length === 0 ? (
-              <tr>
-                <td colSpan={4} className="empty">
-                  {rt("register.empty", { year })}
-                </td>
-              </tr>
-            ) : (
-              rows.map((r) => (
-                <tr key={`${r.typeCode}-${r.number}`} data-plan-id={r.planId}>
-                  <td className="nowrap">{r.symbol}</td>
-                  <td className="nowrap">{formatDate(r.issuedDate)}</td>
-                  <td>
-                    <Link to="/plans/$planId" params={{ planId: r.planId }} className="row-link">
-                      {r.subject}
-                    </Link>
-                  </td>
-                  <td>{r.signer}</td>
-                </tr>
-              ))
-            )}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        className="register-table"
+        caption={rt("register.caption", { year })}
+        columns={[
+          { label: rt("register.col.symbol"), className: "col-symbol" },
+          { label: rt("register.col.date"), className: "col-date" },
+          rt("register.col.subject"),
+          { label: rt("register.col.signer"), className: "col-signer" },
+        ]}
+        loading={query.isPending}
+        empty={rows.length ? undefined : rt("register.empty", { year })}
+        busy={query.isFetching}
+      >
+        {rows.map((r) => (
+          <tr key={`${r.typeCode}-${r.number}`} data-plan-id={r.planId}>
+            <td className="nowrap">{r.symbol}</td>
+            <td className="nowrap">{formatDate(r.issuedDate)}</td>
+            <td>
+              <Link to="/plans/$planId" params={{ planId: r.planId }} className="row-link">
+                {r.subject}
+              </Link>
+            </td>
+            <td>{r.signer}</td>
+          </tr>
+        ))}
+      </DataTable>
     </div>
   );
 }
