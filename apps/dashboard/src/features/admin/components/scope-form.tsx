@@ -5,7 +5,7 @@ import { TextField } from "../../../components/field";
 import { useFieldErrors, useFormValues, useSubmitCycle } from "../lib/forms";
 import { useAdminI18n } from "../lib/messages";
 import { type AdminUnit, datesOutOfOrder, optional, todayVn } from "../lib/units";
-import { UnitSelect } from "./unit-bits";
+import { UnitSelect, ValidityFields } from "./unit-bits";
 import { UnitChecklist } from "./unit-checklist";
 
 export type AdminScope = {
@@ -135,25 +135,13 @@ export function ScopeForm({ mode, initial, units, scopes, onSaved }: Props) {
         onChange={(ids) => set("unitIds", ids)}
         error={err("unitIds")}
       />
-      <div className="admin-form-row">
-        <TextField
-          label={t("common.from")}
-          name="validFrom"
-          type="date"
-          value={d.validFrom}
-          onChange={(e) => set("validFrom", e.target.value)}
-          error={err("validFrom")}
-        />
-        <TextField
-          label={`${t("common.to")} (${t("common.optional")})`}
-          name="validTo"
-          type="date"
-          value={d.validTo}
-          hint={t("common.toHint")}
-          onChange={(e) => set("validTo", e.target.value)}
-          error={err("validTo")}
-        />
-      </div>
+      <ValidityFields
+        fromLabel={t("common.from")}
+        toLabel={t("common.to")}
+        value={d}
+        onChange={set}
+        error={err}
+      />
       <button type="submit" className="btn btn-primary" disabled={put.isPending}>
         {put.isPending
           ? t("common.saving")

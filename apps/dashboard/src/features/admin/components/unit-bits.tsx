@@ -1,6 +1,6 @@
 import { UNIT_KINDS, type UnitKind } from "@kehoach/core/unit/schema";
 import { useMemo } from "react";
-import { SelectField } from "../../../components/field";
+import { SelectField, TextField } from "../../../components/field";
 import { formatDate } from "../../../lib/format";
 import { useAdminI18n } from "../lib/messages";
 import { type AdminUnit, ancestry, validityOf } from "../lib/units";
@@ -33,6 +33,46 @@ export function ValidityText({
         <span className="badge admin-badge-future">{t("common.future")}</span>
       ) : null}
     </span>
+  );
+}
+
+type Validity = { validFrom: string; validTo: string };
+
+/** The dates a unit or a scope is in force, side by side: from, and until (empty while still in force). */
+export function ValidityFields({
+  fromLabel,
+  toLabel,
+  value,
+  onChange,
+  error,
+}: {
+  fromLabel: string;
+  toLabel: string;
+  value: Validity;
+  onChange: (field: keyof Validity, date: string) => void;
+  error: (field: keyof Validity) => string | undefined;
+}) {
+  const { t } = useAdminI18n();
+  return (
+    <div className="admin-form-row">
+      <TextField
+        label={fromLabel}
+        name="validFrom"
+        type="date"
+        value={value.validFrom}
+        onChange={(e) => onChange("validFrom", e.target.value)}
+        error={error("validFrom")}
+      />
+      <TextField
+        label={`${toLabel} (${t("common.optional")})`}
+        name="validTo"
+        type="date"
+        value={value.validTo}
+        hint={t("common.toHint")}
+        onChange={(e) => onChange("validTo", e.target.value)}
+        error={error("validTo")}
+      />
+    </div>
   );
 }
 

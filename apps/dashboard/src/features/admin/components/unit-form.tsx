@@ -14,7 +14,7 @@ import {
   todayVn,
   validityOf,
 } from "../lib/units";
-import { UnitSelect } from "./unit-bits";
+import { UnitSelect, ValidityFields } from "./unit-bits";
 
 export type UnitDraft = {
   id: string;
@@ -166,25 +166,13 @@ export function UnitForm({ mode, initial, units, onSaved }: Props) {
         }
         error={err("parentId")}
       />
-      <div className="admin-form-row">
-        <TextField
-          label={t("units.field.validFrom")}
-          name="validFrom"
-          type="date"
-          value={d.validFrom}
-          onChange={(e) => set("validFrom", e.target.value)}
-          error={err("validFrom")}
-        />
-        <TextField
-          label={`${t("units.field.validTo")} (${t("common.optional")})`}
-          name="validTo"
-          type="date"
-          value={d.validTo}
-          hint={t("common.toHint")}
-          onChange={(e) => set("validTo", e.target.value)}
-          error={err("validTo")}
-        />
-      </div>
+      <ValidityFields
+        fromLabel={t("units.field.validFrom")}
+        toLabel={t("units.field.validTo")}
+        value={d}
+        onChange={set}
+        error={err}
+      />
       <TextField
         label={`${t("units.field.officialCode")} (${t("common.optional")})`}
         name="officialCode"
