@@ -27,7 +27,8 @@ export function useFormPanel<D, S>(empty: () => D) {
   };
 }
 
-export type FormPanelState = Pick<ReturnType<typeof useFormPanel>, "key" | "saved" | "clear">;
+/** What the panel reads of useFormPanel. */
+type PanelState = { key: number; saved: unknown; clear: () => void };
 
 /**
  * The side panel around the form: its heading, a button back to an empty form (`clear`, when
@@ -41,7 +42,7 @@ export function FormPanel({
   savedNote,
   children,
 }: {
-  panel: FormPanelState;
+  panel: PanelState;
   title: string;
   clear?: string | undefined;
   savedNote: ReactNode;
