@@ -184,6 +184,16 @@ describe("issue 4: lifecycle on the plan page, by status and role", () => {
     await actions.getByRole("link", { name: "Xem kế hoạch được sửa đổi" }).click();
     await page.waitForURL(new RegExp(`/plans/${plan.id}$`));
 
+    // Once the amendment is issued, the original says it was replaced and links to it.
+    await staff.api.step(amendId, "submit");
+    await leaderApi.step(amendId, "approve");
+    await leaderApi.step(amendId, "issue");
+    expect((await staff.api.get(plan.id)).status).toBe("issued");
+    await page.reload();
+    await actions.getByText("Kế hoạch này đã được thay thế bởi một bản sửa đổi đã ban hành.").waitFor();
+    await actions.getByRole("link", { name: "Xem bản sửa đổi" }).click();
+    await page.waitForURL(new RegExp(`/plans/${amendId}$`));
+
     // Staff copy the issued plan to the next period: a new draft, dates moved, opened in the editor.
     const staffPage = staff.page;
     await staffPage.goto(`/plans/${plan.id}`);

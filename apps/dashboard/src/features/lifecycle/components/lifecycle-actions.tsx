@@ -132,7 +132,7 @@ export function LifecycleActions({ plan, me }: { plan: Plan; me: Me }) {
   };
 
   const hasAny = steps.length > 0 || (writer && (isDraft || Boolean(plan.period)));
-  if (!writer && !plan.amends) return null;
+  if (!writer && !plan.amends && !plan.amendedBy) return null;
 
   return (
     <section className="lifecycle no-print" aria-labelledby="lifecycle-title" aria-busy={busy}>
@@ -144,6 +144,14 @@ export function LifecycleActions({ plan, me }: { plan: Plan; me: Me }) {
           {lt("lifecycle.amends")}{" "}
           <Link to="/plans/$planId" params={{ planId: plan.amends }}>
             {lt("lifecycle.amendsLink")}
+          </Link>
+        </p>
+      ) : null}
+      {plan.amendedBy ? (
+        <p className="lifecycle-note">
+          {lt("lifecycle.amendedBy")}{" "}
+          <Link to="/plans/$planId" params={{ planId: plan.amendedBy }}>
+            {lt("lifecycle.amendedByLink")}
           </Link>
         </p>
       ) : null}

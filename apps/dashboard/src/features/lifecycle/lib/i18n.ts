@@ -54,6 +54,8 @@ const vi = {
   "lifecycle.copyNoPeriod": "Kế hoạch chưa có kỳ (ví dụ 2023-H1) nên chưa sao chép sang kỳ sau được.",
   "lifecycle.amends": "Bản sửa đổi của một kế hoạch đã ban hành.",
   "lifecycle.amendsLink": "Xem kế hoạch được sửa đổi",
+  "lifecycle.amendedBy": "Kế hoạch này đã được thay thế bởi một bản sửa đổi đã ban hành.",
+  "lifecycle.amendedByLink": "Xem bản sửa đổi",
 } as const;
 
 export type LifecycleKey = keyof typeof vi;
@@ -108,6 +110,8 @@ const en: Record<LifecycleKey, string> = {
   "lifecycle.copyNoPeriod": "The plan has no period (e.g. 2023-H1), so it cannot be copied to the next one.",
   "lifecycle.amends": "An amendment of an issued plan.",
   "lifecycle.amendsLink": "See the plan it amends",
+  "lifecycle.amendedBy": "This plan has been replaced by an issued amendment.",
+  "lifecycle.amendedByLink": "See the amendment",
 };
 
 const messages = createMessages(vi, en);
