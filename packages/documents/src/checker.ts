@@ -1,3 +1,4 @@
+import { todayInVietnam } from "@kehoach/core/clock";
 import { type PlanContent, type SectionItem, SIGNER_AUTHORITIES } from "@kehoach/core/plan/schema";
 import { COMMUNE_OFFICES } from "@kehoach/core/seed/units";
 import {
@@ -7,7 +8,6 @@ import {
   isRealDate,
   nameKey,
   nfc,
-  todayInVietnam,
   toNewTone,
   toneStyleHits,
   toOldTone,

@@ -83,15 +83,6 @@ export function nameKey(s: string): string {
   return toNewTone(s).toLocaleLowerCase("vi").replace(/[-–—]/g, " ").replace(/\s+/g, " ").trim();
 }
 
-/** Strip Vietnamese diacritics (and đ → d), for lenient matching. */
-export function foldDiacritics(s: string): string {
-  return nfc(s)
-    .normalize("NFD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .replace(/đ/g, "d")
-    .replace(/Đ/g, "D");
-}
-
 export function isRealDate(y: number, m: number, d: number): boolean {
   if (!Number.isInteger(y) || !Number.isInteger(m) || !Number.isInteger(d)) return false;
   if (m < 1 || m > 12 || d < 1 || d > 31) return false;
@@ -134,13 +125,6 @@ export function findTextDates(s: string): TextDate[] {
 export function firstTextDate(s: string): string | undefined {
   return findTextDates(s).find((d) => d.iso)?.iso;
 }
-
-/** Today's date in Asia/Ho_Chi_Minh, ISO. */
-export function todayInVietnam(now: Date = new Date()): string {
-  return new Date(now.getTime() + 7 * 3600_000).toISOString().slice(0, 10);
-}
-
-/** Upper-case Vietnamese, keeping NFC. */
 
 /** Escape a string for use inside a RegExp. */
 export const escapeRe = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
