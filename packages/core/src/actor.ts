@@ -1,5 +1,6 @@
 import { AsyncLocalStorage } from "node:async_hooks";
 import { DomainError } from "./errors";
+import { isCommuneWriter } from "./plan/transitions";
 
 export const ROLES = ["commune_staff", "commune_leader", "overseer", "admin"] as const;
 export type Role = (typeof ROLES)[number];
@@ -31,7 +32,7 @@ export function canRead(communeId: string) {
   return actor().communeIds.includes(communeId);
 }
 
+/** The same rule the dashboard uses to show write controls (plan/transitions.ts). */
 export function canWrite(communeId: string) {
-  const a = actor();
-  return (a.role === "commune_staff" || a.role === "commune_leader") && a.unitId === communeId;
+  return isCommuneWriter(actor(), communeId);
 }

@@ -132,7 +132,8 @@ export async function getPlan(planId: string): Promise<Plan> {
   return toPlan(await load(planId));
 }
 
-function requireWrite(communeId: string) {
+/** 403 unless the caller is staff or leader of this commune. */
+export function requireWrite(communeId: string) {
   if (!canWrite(communeId)) {
     throw forbidden(
       "Bạn chỉ xem được kế hoạch này, không sửa được.",

@@ -6,7 +6,7 @@ import { db, dbService } from "../db/entities";
 import { DomainError, notFound, versionConflict } from "../errors";
 import { parse } from "../validate";
 import { signerLines } from "./document-text";
-import { insertPlan, type PlanItem, searchTextOf, toPlan } from "./index";
+import { insertPlan, type PlanItem, requireWrite, searchTextOf, toPlan } from "./index";
 import { formatSymbol, type Plan, type PlanContent, type PlanStatus } from "./schema";
 import { ACTIONS, TRANSITIONS } from "./transitions";
 
@@ -43,13 +43,7 @@ function refuse(action: string, status: PlanStatus) {
 async function loadForWrite(planId: string) {
   const item = (await db().plan.get({ planId }).go({ consistent: true })).data as PlanItem | null;
   if (!item || !canRead(item.communeId)) throw notFound();
-  const a = actor();
-  if (a.unitId !== item.communeId || (a.role !== "commune_staff" && a.role !== "commune_leader")) {
-    throw new DomainError(403, "forbidden", {
-      vi: "Chỉ cán bộ, lãnh đạo của xã được thao tác trên kế hoạch này.",
-      en: "Only the commune's own staff and leaders may act on this plan.",
-    });
-  }
+  requireWrite(item.communeId);
   return item;
 }
 

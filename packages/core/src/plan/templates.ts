@@ -1,6 +1,5 @@
-import { actor } from "../actor";
 import { DomainError } from "../errors";
-import { getPlan, insertPlan } from "./index";
+import { getPlan, insertPlan, requireWrite } from "./index";
 import { type Plan, type PlanContent, type PlanContentInput, planContent, type SectionItem } from "./schema";
 
 export type Template = { id: string; name: string; description: string; content: PlanContentInput };
@@ -206,13 +205,7 @@ function shiftText(s: string, from: string, to: string): string {
 /** "Copy to next period": a new draft with dates moved, wording shifted, number and progress cleared. */
 export async function copyToNextPeriod(planId: string): Promise<Plan> {
   const src = await getPlan(planId);
-  const a = actor();
-  if (a.unitId !== src.communeId || (a.role !== "commune_staff" && a.role !== "commune_leader")) {
-    throw new DomainError(403, "forbidden", {
-      vi: "Chỉ cán bộ của xã được sao chép kế hoạch này.",
-      en: "Only the commune's own staff may copy this plan.",
-    });
-  }
+  requireWrite(src.communeId);
   const { period, months } = nextPeriod(src.period ?? "");
   const from = src.period ?? "";
   const shift = (s: string) => shiftText(s, from, period);
