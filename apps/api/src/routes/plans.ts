@@ -1,9 +1,8 @@
 import { OpenAPIHono, z } from "@hono/zod-openapi";
-import { todayInVietnam } from "@kehoach/core/clock";
 import { DomainError } from "@kehoach/core/errors";
 import * as Plan from "@kehoach/core/plan";
 import * as Lifecycle from "@kehoach/core/plan/lifecycle";
-import { plan, planSummary } from "@kehoach/core/plan/schema";
+import { type Plan as PlanData, plan, planSummary } from "@kehoach/core/plan/schema";
 import { copyToNextPeriod } from "@kehoach/core/plan/templates";
 import { checkPlan, hasBlockingErrors } from "@kehoach/documents/checker";
 import { renderPlanDocx } from "@kehoach/documents/render-docx";
@@ -144,25 +143,22 @@ export const plans = new OpenAPIHono<Env>()
     async (c) => {
       const { id } = c.req.valid("param");
       const body = c.req.valid("json");
-      if (body.action === "issue") {
-        // Check the page as it will be issued: dated today, so "event before the issue date" counts.
-        const findings = checkPlan({ ...(await Plan.getPlan(id)), date: todayInVietnam() });
-        if (hasBlockingErrors(findings)) {
-          const errors = findings.filter((f) => f.severity === "error");
-          throw new DomainError(
-            422,
-            "checker_errors",
-            {
-              vi: `Còn ${errors.length} lỗi thể thức phải sửa trước khi ban hành.`,
-              en: `${errors.length} checker error(s) must be fixed before issuing.`,
-            },
-            {
-              issues: errors.map((f) => ({ path: ["content", ...f.location.path], message: f.message })),
-            },
-          );
-        }
-      }
-      const result = await Lifecycle.transition(id, body);
+      // Checker errors block issuing; checked on the very plan being issued, dated today.
+      const blockOnCheckerErrors = (issuing: PlanData) => {
+        const findings = checkPlan(issuing);
+        if (!hasBlockingErrors(findings)) return;
+        const errors = findings.filter((f) => f.severity === "error");
+        throw new DomainError(
+          422,
+          "checker_errors",
+          {
+            vi: `Còn ${errors.length} lỗi thể thức phải sửa trước khi ban hành.`,
+            en: `${errors.length} checker error(s) must be fixed before issuing.`,
+          },
+          { issues: errors.map((f) => ({ path: ["content", ...f.location.path], message: f.message })) },
+        );
+      };
+      const result = await Lifecycle.transition(id, body, { beforeIssue: blockOnCheckerErrors });
       return body.action === "amend" ? c.json(result, 201) : c.json(result, 200);
     },
   )

@@ -48,7 +48,12 @@ async function loadForWrite(planId: string) {
 }
 
 /** Move a plan along its lifecycle. `issue` assigns the number; `amend` opens a linked new draft. */
-export async function transition(planId: string, input: z.input<typeof transitionInput>): Promise<Plan> {
+export async function transition(
+  planId: string,
+  input: z.input<typeof transitionInput>,
+  /** Runs on the plan as it will be issued (dated today), before anything is written; may throw. */
+  opts: { beforeIssue?: (plan: Plan) => void } = {},
+): Promise<Plan> {
   const t = parse(transitionInput, input);
   const item = await loadForWrite(planId);
   if (item.version !== t.version) throw versionConflict(toPlan(item));
@@ -62,7 +67,10 @@ export async function transition(planId: string, input: z.input<typeof transitio
   }
   if (!rule.from.includes(item.status)) throw refuse(t.action, item.status);
   if (t.action === "amend") return amend(item);
-  if (t.action === "issue") return issue(item);
+  if (t.action === "issue") {
+    opts.beforeIssue?.(toPlan({ ...item, content: { ...item.content, date: todayInVietnam() } }));
+    return issue(item);
+  }
   const to = rule.to ?? item.status;
 
   const at = now().toISOString();
