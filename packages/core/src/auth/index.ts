@@ -186,10 +186,15 @@ export async function changePassword(input: unknown, currentSessionId: string) {
     .user.patch({ username: me.username })
     .set({ passwordHash: await hashPassword(newPassword), passwordChangedAt: now().toISOString() })
     .go();
-  const sessions = await listSessionsOf(me.username);
+  await endSessions(me.username, currentSessionId);
+}
+
+/** End every session of an account, except the one given (the caller's own). */
+async function endSessions(username: string, keepSessionId?: string) {
+  const sessions = await listSessionsOf(username);
   await Promise.all(
     sessions
-      .filter((s) => s.sessionId !== currentSessionId)
+      .filter((s) => s.sessionId !== keepSessionId)
       .map((s) => db().session.delete({ tokenHash: s.tokenHash }).go()),
   );
 }
@@ -257,10 +262,7 @@ export async function upsertUser(input: z.input<typeof userInput>) {
     })
     .go();
   // A reset password (or changed role/unit) ends every session opened under the old one.
-  if (existing) {
-    const sessions = await db().session.query.byUser({ username: u.username }).go({ pages: "all" });
-    await Promise.all(sessions.data.map((s) => db().session.delete({ tokenHash: s.tokenHash }).go()));
-  }
+  if (existing) await endSessions(u.username);
   return { created: !existing };
 }
 
