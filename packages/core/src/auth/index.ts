@@ -45,35 +45,42 @@ function tooMany(retryAfter: number) {
 }
 
 /** Seconds until the account may try again, or 0. Stored in DynamoDB so it holds across instances. */
-async function throttleRemaining(username: string): Promise<number> {
-  const res = await db().loginThrottle.get({ username }).go({ consistent: true });
-  const t = res.data;
-  const nowS = Math.floor(now().getTime() / 1000);
+type Throttle = { windowStart: number; failures: number };
+
+/** Seconds until an account with this failure window may try again, or 0. */
+function waitFor(t: Throttle | null | undefined, nowS: number): number {
   if (!t || nowS >= t.windowStart + THROTTLE_WINDOW_SECONDS) return 0;
   return t.failures >= THROTTLE_MAX_FAILURES ? t.windowStart + THROTTLE_WINDOW_SECONDS - nowS : 0;
 }
 
-async function recordFailure(username: string) {
+/** The account's failure window, stored in DynamoDB so it holds across processes and instances. */
+async function throttleOf(username: string) {
+  return (await db().loginThrottle.get({ username }).go({ consistent: true })).data;
+}
+
+/** Count a failed attempt; answers the wait that now applies. */
+async function recordFailure(username: string, current: Throttle | null): Promise<number> {
   const nowS = Math.floor(now().getTime() / 1000);
-  const t = (await db().loginThrottle.get({ username }).go({ consistent: true })).data;
-  if (!t || nowS >= t.windowStart + THROTTLE_WINDOW_SECONDS) {
+  if (!current || nowS >= current.windowStart + THROTTLE_WINDOW_SECONDS) {
     // A new window; if another request opened one meanwhile, fall back to incrementing it.
     try {
+      const fresh = { windowStart: nowS, failures: 1 };
       await db()
-        .loginThrottle.put({
-          username,
-          windowStart: nowS,
-          failures: 1,
-          expiresAt: nowS + THROTTLE_WINDOW_SECONDS,
-        })
-        .where((attr, op) => (t ? op.eq(attr.windowStart, t.windowStart) : op.notExists(attr.username)))
+        .loginThrottle.put({ username, ...fresh, expiresAt: nowS + THROTTLE_WINDOW_SECONDS })
+        .where((attr, op) =>
+          current ? op.eq(attr.windowStart, current.windowStart) : op.notExists(attr.username),
+        )
         .go();
-      return;
+      return waitFor(fresh, nowS);
     } catch {
       /* lost the race: increment below */
     }
   }
-  await db().loginThrottle.update({ username }).add({ failures: 1 }).go();
+  const updated = await db()
+    .loginThrottle.update({ username })
+    .add({ failures: 1 })
+    .go({ response: "all_new" });
+  return waitFor(updated.data as Throttle, nowS);
 }
 
 export type SessionInfo = { token: string; expiresAt: number };
@@ -81,13 +88,13 @@ export type SessionInfo = { token: string; expiresAt: number };
 /** Check credentials and open a session. The same error whether or not the account exists. */
 export async function login(input: unknown, meta: { userAgent?: string } = {}): Promise<SessionInfo> {
   const { username, password } = parse(loginInput, input);
-  const wait = await throttleRemaining(username);
+  const throttle = await throttleOf(username);
+  const wait = waitFor(throttle, Math.floor(now().getTime() / 1000));
   if (wait > 0) throw tooMany(wait);
   const user = (await db().user.get({ username }).go()).data;
   const ok = await verifyPassword(password, user?.passwordHash ?? (await DUMMY_HASH_PROMISE));
   if (!user || !ok || user.disabled) {
-    await recordFailure(username);
-    const after = await throttleRemaining(username);
+    const after = await recordFailure(username, throttle);
     if (after > 0) throw tooMany(after);
     throw badCredentials();
   }
