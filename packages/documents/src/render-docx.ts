@@ -57,7 +57,8 @@ function mm(v: number): number {
 const pt = (v: number) => v * 2;
 
 const TEXT_WIDTH = PAGE.width - PAGE.margin.left - PAGE.margin.right;
-const LEFT_COL = 3700;
+/** The issuer column; the motto's column is the rest, wide enough for the 12 pt motto on one line with ~1 cm to spare. */
+const LEFT_COL = 3600;
 const RIGHT_COL = TEXT_WIDTH - LEFT_COL;
 const BODY_SIZE = 14;
 const INDENT_FIRST_LINE = 720; // 1.27 cm
@@ -233,7 +234,8 @@ export async function renderPlanDocx(plan: RenderablePlan): Promise<Buffer> {
   }
   left.push(rule(1250));
   const right: Paragraph[] = [
-    para([run("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", { bold: true, size: 13 })], {
+    // 12 pt (Decree 30 allows 12–13): at 13 pt the motto needs 9.57 cm and wraps as soon as a font differs.
+    para([run("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", { bold: true, size: 12 })], {
       align: center,
       after: 0,
       line: 240,

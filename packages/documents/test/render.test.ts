@@ -247,18 +247,21 @@ describe("render helpers", () => {
 const soffice = which("libreoffice") || which("soffice");
 const pdftotext = which("pdftotext");
 
-describe.skipIf(!soffice)("renderPlanDocx → PDF with LibreOffice", () => {
+// `.ci/provision test` (run by `npm test`) installs LibreOffice, poppler and fonts-liberation2.
+describe("renderPlanDocx → PDF with LibreOffice", () => {
   let dir: string;
   beforeAll(() => {
     dir = mkdtempSync(join(tmpdir(), "kehoach-pdf-"));
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  it("converts to an A4 PDF that contains the plan's text", async (ctx) => {
+  it("converts to an A4 PDF that contains the plan's text", async () => {
+    expect(soffice, "LibreOffice is not installed: run .ci/provision test").toBeTruthy();
+    expect(pdftotext, "pdftotext (poppler-utils) is not installed: run .ci/provision test").toBeTruthy();
     const docxPath = join(dir, "seed.docx");
     writeFileSync(docxPath, await renderPlanDocx(planContent.parse(seedPlan())));
     execFileSync(
-      soffice,
+      soffice as string,
       [
         `-env:UserInstallation=file://${join(dir, "profile")}`,
         "--headless",
@@ -272,11 +275,7 @@ describe.skipIf(!soffice)("renderPlanDocx → PDF with LibreOffice", () => {
     );
     const pdf = readFileSync(join(dir, "seed.pdf"));
     expect(pdf.subarray(0, 5).toString()).toBe("%PDF-");
-    if (!pdftotext) {
-      ctx.skip("pdftotext (poppler-utils) is not installed: the PDF exists but its text cannot be read");
-      return;
-    }
-    const text = execFileSync(pdftotext, ["-layout", join(dir, "seed.pdf"), "-"], { encoding: "utf8" });
+    const text = execFileSync(pdftotext as string, ["-layout", join(dir, "seed.pdf"), "-"], { encoding: "utf8" });
     for (const s of [
       "ỦY BAN NHÂN DÂN",
       "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
@@ -293,6 +292,16 @@ describe.skipIf(!soffice)("renderPlanDocx → PDF with LibreOffice", () => {
     expect(text.replace(/\s+/g, " ")).toContain(
       "Tổ chức Hội nghị sơ kết công tác cải cách hành chính 6 tháng đầu năm 2023",
     );
+    // The motto stays on one line (it wraps when a fallback font is wider than Times).
+    expect(text.split("\n").some((l) => l.includes("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"))).toBe(true);
+    // Every font in the PDF is the Times-metric one: no fallback for missing Vietnamese letters.
+    const fonts = execFileSync("pdffonts", [join(dir, "seed.pdf")], { encoding: "utf8" })
+      .split("\n")
+      .slice(2)
+      .filter((l) => l.trim())
+      .map((l) => l.split(/\s+/)[0] ?? "");
+    expect(fonts.length).toBeGreaterThan(0);
+    for (const f of fonts) expect(f).toMatch(/LiberationSerif|TimesNewRoman/);
     const pages = text.split("\f").filter((p) => p.trim());
     expect(pages.length).toBeGreaterThanOrEqual(2);
     // page numbers: none on page 1, "2" centred at the top of page 2
