@@ -275,7 +275,9 @@ describe("renderPlanDocx → PDF with LibreOffice", () => {
     );
     const pdf = readFileSync(join(dir, "seed.pdf"));
     expect(pdf.subarray(0, 5).toString()).toBe("%PDF-");
-    const text = execFileSync(pdftotext as string, ["-layout", join(dir, "seed.pdf"), "-"], { encoding: "utf8" });
+    const text = execFileSync(pdftotext as string, ["-layout", join(dir, "seed.pdf"), "-"], {
+      encoding: "utf8",
+    });
     for (const s of [
       "ỦY BAN NHÂN DÂN",
       "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
