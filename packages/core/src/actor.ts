@@ -12,6 +12,8 @@ export type Actor = {
   role: Role;
   /** The user's own unit: a commune for staff/leaders, the overseeing unit for overseers. */
   unitId?: string;
+  /** Commune staff: the commune office they work in (unit/offices.ts); decides which tasks they update. */
+  officeId?: string;
   /** Communes whose plans this actor may read. */
   communeIds: string[];
 };

@@ -4,6 +4,7 @@ import { type Actor, actor, ROLES, type Role } from "../actor";
 import { now, todayInVietnam } from "../clock";
 import { db } from "../db/entities";
 import { DomainError } from "../errors";
+import { OFFICE_IDS } from "../unit/offices";
 import { parse } from "../validate";
 import { DUMMY_HASH_PROMISE, hashPassword, verifyPassword } from "./password";
 
@@ -143,12 +144,14 @@ export async function resolveActor(user: {
   displayName: string;
   role: Role;
   unitId?: string;
+  officeId?: string;
 }): Promise<Actor> {
   const base = {
     username: user.username,
     displayName: user.displayName,
     role: user.role,
     ...(user.unitId ? { unitId: user.unitId } : {}),
+    ...(user.officeId && user.role === "commune_staff" ? { officeId: user.officeId } : {}),
   };
   if (user.role === "commune_staff" || user.role === "commune_leader") {
     return { ...base, communeIds: user.unitId ? [user.unitId] : [] };
@@ -238,6 +241,10 @@ export const userInput = z.object({
   displayName: z.string().trim().min(1, { message: "Nhập họ tên / Enter the full name" }).max(200),
   role: z.enum(ROLES),
   unitId: z.string().optional(),
+  /** Commune staff: their office in the commune. */
+  officeId: z
+    .enum(OFFICE_IDS, { message: "Chọn bộ phận trong danh sách / Choose an office from the list" })
+    .optional(),
   password: z
     .string()
     .min(10, { message: "Mật khẩu tối thiểu 10 ký tự / Password needs at least 10 characters" })
@@ -262,6 +269,7 @@ export async function upsertUser(input: z.input<typeof userInput>) {
       displayName: u.displayName.normalize("NFC"),
       role: u.role,
       ...(u.unitId ? { unitId: u.unitId } : {}),
+      ...(u.officeId && u.role === "commune_staff" ? { officeId: u.officeId } : {}),
       passwordHash: await hashPassword(u.password),
       disabled: existing?.disabled ?? false,
       createdAt: existing?.createdAt ?? now().toISOString(),

@@ -85,6 +85,8 @@ function schemas() {
       displayName: { type: "string", required: true },
       role: { type: ["commune_staff", "commune_leader", "overseer", "admin"] as const, required: true },
       unitId: { type: "string" },
+      /** For commune staff: the office of the commune they work in (unit/offices.ts). */
+      officeId: { type: "string" },
       passwordHash: { type: "string", required: true },
       disabled: { type: "boolean", default: false },
       createdAt: { type: "string", required: true },
@@ -92,6 +94,12 @@ function schemas() {
     },
     indexes: {
       byUsername: { pk: { field: "pk", composite: ["username"] }, sk: { field: "sk", composite: [] } },
+      /** The accounts of a unit (who to notify in a commune); admins have no unit and no entry. */
+      byUnit: {
+        index: "gsi1",
+        pk: { field: "gsi1pk", composite: ["unitId"] },
+        sk: { field: "gsi1sk", composite: ["username"] },
+      },
       all: {
         index: "gsi2",
         pk: { field: "gsi2pk", composite: [] },
@@ -155,6 +163,16 @@ function schemas() {
       cancelReason: { type: "string" },
       amends: { type: "string" },
       amendedBy: { type: "string" },
+      /** The first plan of an amendment chain: the plan's tasks live under it, carried over by id. */
+      seriesId: { type: "string" },
+      /** Set by the issuing transaction when the tasks did not fit in it; cleared when all exist. */
+      tasksPending: { type: "boolean" },
+      tasksTotal: { type: "number" },
+      tasksDone: { type: "number" },
+      tasksDoneLate: { type: "number" },
+      tasksCancelled: { type: "number" },
+      /** taskId → due date of each open task that can lapse, so a list shows overdue counts of today. */
+      openDue: { type: "any" },
       createdAt: { type: "string", required: true },
       updatedAt: { type: "string", required: true },
       createdBy: { type: "string" },
@@ -233,7 +251,144 @@ function schemas() {
     },
   });
 
-  return { unit, lineage, scope, user, session, loginThrottle, plan, counter, registerEntry, audit };
+  /**
+   * A tracked task of an issued plan. Keys give each screen one bounded query:
+   * a plan's tasks (by series), a commune's open / overdue / done tasks ordered by due date,
+   * an office's tasks (by lead office) in the same order.
+   */
+  const task = new Entity({
+    model: { entity: "task", version: "1", service },
+    attributes: {
+      seriesId: { type: "string", required: true },
+      taskId: { type: "string", required: true },
+      planId: { type: "string", required: true },
+      communeId: { type: "string", required: true },
+      planSubject: { type: "string", required: true },
+      planSymbol: { type: "string" },
+      assignmentUnit: { type: "string", required: true },
+      assignmentOfficeId: { type: "string" },
+      leadUnit: { type: "string" },
+      /** "-" when the lead is not one of the commune's offices. */
+      leadOfficeId: { type: "string", required: true, default: "-" },
+      partnerUnits: { type: "list", items: { type: "string" }, required: true },
+      partnerOfficeIds: { type: "list", items: { type: "string" }, required: true },
+      kind: { type: ["giao", "de_nghi"] as const, required: true },
+      description: { type: "string", required: true },
+      deadline: { type: "string" },
+      deadlineDaysFromEvent: { type: "number" },
+      state: { type: ["open", "done", "cancelled"] as const, required: true },
+      /** The due date that can lapse, or 9999-12-31 (no deadline, or a đề nghị request). */
+      dueKey: { type: "string", required: true },
+      progress: { type: "number", required: true },
+      completedOn: { type: "string" },
+      lastNote: { type: "string" },
+      evidence: { type: "any" },
+      version: { type: "number", required: true },
+      createdAt: { type: "string", required: true },
+      updatedAt: { type: "string", required: true },
+    },
+    indexes: {
+      bySeries: {
+        pk: { field: "pk", composite: ["seriesId"] },
+        sk: { field: "sk", composite: ["taskId"] },
+      },
+      byCommune: {
+        index: "gsi1",
+        pk: { field: "gsi1pk", composite: ["communeId"] },
+        sk: { field: "gsi1sk", composite: ["state", "dueKey", "seriesId", "taskId"] },
+      },
+      byOffice: {
+        index: "gsi2",
+        pk: { field: "gsi2pk", composite: ["communeId", "leadOfficeId"] },
+        sk: { field: "gsi2sk", composite: ["state", "dueKey", "seriesId", "taskId"] },
+      },
+    },
+  });
+
+  /** A notice to one account: a task due soon or newly overdue. The id makes a day's notice unique. */
+  const notification = new Entity({
+    model: { entity: "notification", version: "1", service },
+    attributes: {
+      username: { type: "string", required: true },
+      notificationId: { type: "string", required: true },
+      day: { type: "string", required: true },
+      kind: { type: ["due_soon", "overdue"] as const, required: true },
+      communeId: { type: "string", required: true },
+      seriesId: { type: "string", required: true },
+      taskId: { type: "string", required: true },
+      planId: { type: "string", required: true },
+      description: { type: "string", required: true },
+      deadline: { type: "string", required: true },
+      read: { type: "boolean", required: true, default: false },
+      createdAt: { type: "string", required: true },
+      expiresAt: { type: "number", required: true },
+    },
+    indexes: {
+      byUser: {
+        pk: { field: "pk", composite: ["username"] },
+        sk: { field: "sk", composite: ["day", "notificationId"] },
+      },
+    },
+  });
+
+  /** A commune's iCalendar feed: only the SHA-256 of its secret URL token is stored. */
+  const calendarFeed = new Entity({
+    model: { entity: "calendarFeed", version: "1", service },
+    attributes: {
+      communeId: { type: "string", required: true },
+      tokenHash: { type: "string", required: true },
+      createdBy: { type: "string", required: true },
+      createdAt: { type: "string", required: true },
+    },
+    indexes: {
+      byCommune: { pk: { field: "pk", composite: ["communeId"] }, sk: { field: "sk", composite: [] } },
+    },
+  });
+
+  /**
+   * One commune's running totals, written in the same transaction as every plan and task change
+   * (write.ts), so the overseer board reads one item per commune instead of counting.
+   */
+  const communeSummary = new Entity({
+    model: { entity: "communeSummary", version: "1", service },
+    attributes: {
+      communeId: { type: "string", required: true },
+      plans_draft: { type: "number" },
+      plans_submitted: { type: "number" },
+      plans_approved: { type: "number" },
+      plans_issued: { type: "number" },
+      plans_in_progress: { type: "number" },
+      plans_completed: { type: "number" },
+      plans_cancelled: { type: "number" },
+      tasks_total: { type: "number" },
+      tasks_done: { type: "number" },
+      tasks_done_late: { type: "number" },
+      tasks_cancelled: { type: "number" },
+      /** Plans whose issuing left a task step to finish (see plan.tasksPending). */
+      pendingTaskPlans: { type: "set", items: "string" },
+      lastActivityAt: { type: "string" },
+    },
+    indexes: {
+      byCommune: { pk: { field: "pk", composite: ["communeId"] }, sk: { field: "sk", composite: [] } },
+    },
+  });
+
+  return {
+    unit,
+    lineage,
+    scope,
+    user,
+    session,
+    loginThrottle,
+    plan,
+    counter,
+    registerEntry,
+    audit,
+    task,
+    notification,
+    calendarFeed,
+    communeSummary,
+  };
 }
 
 type Entities = ReturnType<typeof schemas>;

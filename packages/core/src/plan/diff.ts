@@ -19,3 +19,16 @@ export function diffJson(a: unknown, b: unknown, path = "", out: FieldChange[] =
   if (JSON.stringify(a) !== JSON.stringify(b)) out.push({ path, from: a, to: b });
   return out;
 }
+
+/**
+ * One record of an editing session's changes: each path keeps the value it had before the
+ * session and the value it has now; a path changed and changed back drops out.
+ */
+export function coalesce(earlier: FieldChange[], later: FieldChange[]): FieldChange[] {
+  const byPath = new Map(earlier.map((c) => [c.path, { ...c }]));
+  for (const c of later) {
+    const prev = byPath.get(c.path);
+    byPath.set(c.path, prev ? { path: c.path, from: prev.from, to: c.to } : { ...c });
+  }
+  return [...byPath.values()].filter((c) => JSON.stringify(c.from) !== JSON.stringify(c.to));
+}

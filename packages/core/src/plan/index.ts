@@ -2,11 +2,13 @@ import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import { actor, canRead, canWrite } from "../actor";
 import { now } from "../clock";
-import { db, dbService } from "../db/entities";
+import { db } from "../db/entities";
 import { DomainError, forbidden, notFound, versionConflict } from "../errors";
+import { progressOf, type TaskStats } from "../task/index";
 import { foldVietnamese } from "../text";
 import { parse } from "../validate";
-import { diffJson } from "./diff";
+import { put, remove, update, write } from "../write";
+import { coalesce, diffJson, type FieldChange } from "./diff";
 import {
   formatSymbol,
   type Plan,
@@ -29,7 +31,9 @@ export type PlanItem = {
   cancelReason?: string;
   amends?: string;
   amendedBy?: string;
-};
+  seriesId?: string;
+  tasksPending?: boolean;
+} & Partial<TaskStats>;
 
 export function toPlan(item: PlanItem): Plan {
   return {
@@ -45,6 +49,8 @@ export function toPlan(item: PlanItem): Plan {
     ...(item.cancelReason ? { cancelReason: item.cancelReason } : {}),
     ...(item.amends ? { amends: item.amends } : {}),
     ...(item.amendedBy ? { amendedBy: item.amendedBy } : {}),
+    ...(item.seriesId ? { seriesId: item.seriesId } : {}),
+    ...(item.issuedAt ? { taskProgress: progressOf(item) } : {}),
   };
 }
 
@@ -62,6 +68,7 @@ export function toSummary(p: Plan): PlanSummary {
     createdAt: p.createdAt,
     updatedAt: p.updatedAt,
     documentNumber: p.documentNumber,
+    ...(p.taskProgress ? { taskProgress: p.taskProgress } : {}),
   };
 }
 
@@ -142,24 +149,6 @@ export function requireWrite(communeId: string) {
   }
 }
 
-function auditRecord(
-  p: { planId: string; communeId: string },
-  action: string,
-  extra: Record<string, unknown> = {},
-) {
-  const a = actor();
-  return {
-    planId: p.planId,
-    communeId: p.communeId,
-    at: now().toISOString(),
-    auditId: randomUUID(),
-    actor: a.username,
-    actorName: a.displayName,
-    action,
-    ...extra,
-  };
-}
-
 export const createInput = z.object({
   communeId: z.string().optional(),
   content: planContent,
@@ -174,18 +163,20 @@ export async function createDraft(input: z.input<typeof createInput>): Promise<P
   return insertPlan({ communeId, content, status: "draft" });
 }
 
-/** Writes a new plan and its audit record in one transaction. */
+/** Writes a new plan, its audit record and the commune's summary in one transaction. */
 export async function insertPlan(p: {
   communeId: string;
   content: PlanContent;
   status: Plan["status"];
   planId?: string;
   amends?: string;
+  seriesId?: string;
   action?: string;
 }): Promise<Plan> {
   const at = now().toISOString();
+  const planId = p.planId ?? randomUUID();
   const item: PlanItem = {
-    planId: p.planId ?? randomUUID(),
+    planId,
     communeId: p.communeId,
     status: p.status,
     version: 1,
@@ -193,22 +184,25 @@ export async function insertPlan(p: {
     createdAt: at,
     updatedAt: at,
     createdBy: actor().username,
+    seriesId: p.seriesId ?? planId,
     ...(p.amends ? { amends: p.amends } : {}),
   };
-  const res = await dbService()
-    .transaction.write(({ plan, audit }) => [
-      plan
-        .create({
+  const res = await write({
+    subject: { communeId: p.communeId, planId },
+    item: put(
+      db()
+        .plan.create({
           ...item,
           searchText: searchTextOf(p.content),
           year: yearOf(p.content, at),
           ...(p.content.category ? { category: p.content.category } : {}),
         })
-        .commit(),
-      audit.create(auditRecord(item, p.action ?? "create", { toStatus: p.status, version: 1 })).commit(),
-    ])
-    .go();
-  if (res.canceled) throw versionConflict(null);
+        .params(),
+    ),
+    audit: { action: p.action ?? "create", toStatus: p.status, version: 1 },
+    summary: { plans: { [p.status]: 1 } },
+  });
+  if (!res.ok) throw versionConflict(null);
   return toPlan(item);
 }
 
@@ -230,11 +224,13 @@ export async function updateDraft(planId: string, input: z.input<typeof updateIn
   }
   if (current.version !== version) throw versionConflict(toPlan(current));
   const at = now().toISOString();
-  const changes = diffJson(current.content, content);
-  const res = await dbService()
-    .transaction.write(({ plan, audit }) => [
-      plan
-        .patch({ planId })
+  const session = await editingSession(planId);
+  const changes = coalesce(session?.changes ?? [], diffJson(current.content, content));
+  const res = await write({
+    subject: { communeId: current.communeId, planId },
+    item: update(
+      db()
+        .plan.patch({ planId })
         .set({
           content,
           version: version + 1,
@@ -243,12 +239,17 @@ export async function updateDraft(planId: string, input: z.input<typeof updateIn
           year: yearOf(content, current.createdAt),
         })
         .where((attr, op) => `${op.eq(attr.version, version)} AND ${op.eq(attr.status, "draft")}`)
-        .commit(),
-      audit.create(auditRecord(current, "edit", { version: version + 1, changes })).commit(),
-    ])
-    .go();
-  if (res.canceled) {
-    const latest = await db().plan.get({ planId }).go();
+        .params(),
+    ),
+    audit: {
+      action: "edit",
+      version: version + 1,
+      changes,
+      ...(session ? { replace: { at: session.at, auditId: session.auditId } } : {}),
+    },
+  });
+  if (!res.ok) {
+    const latest = await db().plan.get({ planId }).go({ consistent: true });
     if (!latest.data) throw notFound();
     throw versionConflict(toPlan(latest.data as PlanItem));
   }
@@ -266,16 +267,34 @@ export async function deleteDraft(planId: string, version: number): Promise<void
     });
   }
   if (current.version !== version) throw versionConflict(toPlan(current));
-  const res = await dbService()
-    .transaction.write(({ plan, audit }) => [
-      plan
-        .delete({ planId })
+  const res = await write({
+    subject: { communeId: current.communeId, planId },
+    item: remove(
+      db()
+        .plan.delete({ planId })
         .where((attr, op) => `${op.eq(attr.version, version)} AND ${op.eq(attr.status, "draft")}`)
-        .commit(),
-      audit.create(auditRecord(current, "delete", { fromStatus: "draft", version })).commit(),
-    ])
-    .go();
-  if (res.canceled) throw versionConflict(null);
+        .params(),
+    ),
+    audit: { action: "delete", fromStatus: "draft", version },
+    summary: { plans: { draft: -1 } },
+  });
+  if (!res.ok) throw versionConflict(null);
+}
+
+/** Saves by one person within this long of their last one belong to one editing session. */
+export const EDITING_SESSION_MS = 30 * 60_000;
+
+/**
+ * The caller's open editing session on a draft: its latest audit record, when that is the
+ * caller's own edit from the last half hour. Autosave then rewrites that record instead of
+ * adding one per pause in typing.
+ */
+async function editingSession(planId: string) {
+  const res = await db().audit.query.byPlan({ planId }).go({ order: "desc", limit: 1, count: 1 });
+  const last = res.data[0];
+  if (last?.action !== "edit" || last.actor !== actor().username) return undefined;
+  if (now().getTime() - Date.parse(last.at) > EDITING_SESSION_MS) return undefined;
+  return { at: last.at, auditId: last.auditId, changes: (last.changes ?? []) as FieldChange[] };
 }
 
 export type AuditEntry = {

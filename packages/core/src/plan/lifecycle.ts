@@ -1,10 +1,11 @@
-import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import { actor, canRead } from "../actor";
 import { now, todayInVietnam } from "../clock";
-import { db, dbService } from "../db/entities";
+import { db } from "../db/entities";
 import { DomainError, notFound, versionConflict } from "../errors";
+import { completeTasks, planIssueTasks, seriesOf, statsDelta, type TaskStats } from "../task/index";
 import { parse } from "../validate";
+import { type Op, put, rejected, update, write } from "../write";
 import { signerLines } from "./document-text";
 import { insertPlan, type PlanItem, requireWrite, searchTextOf, toPlan } from "./index";
 import { formatSymbol, type Plan, type PlanContent, type PlanStatus } from "./schema";
@@ -52,7 +53,11 @@ export async function transition(
   planId: string,
   input: z.input<typeof transitionInput>,
   /** Runs on the plan as it will be issued (dated today), before anything is written; may throw. */
-  opts: { beforeIssue?: (plan: Plan) => void } = {},
+  opts: {
+    beforeIssue?: (plan: Plan) => void;
+    /** false: stop after the issuing transaction, as a crash there would (tests of the retry). */
+    taskStep?: boolean;
+  } = {},
 ): Promise<Plan> {
   const t = parse(transitionInput, input);
   const item = await loadForWrite(planId);
@@ -69,15 +74,16 @@ export async function transition(
   if (t.action === "amend") return amend(item);
   if (t.action === "issue") {
     opts.beforeIssue?.(toPlan({ ...item, content: { ...item.content, date: todayInVietnam() } }));
-    return issue(item);
+    return issue(item, opts);
   }
   const to = rule.to ?? item.status;
 
   const at = now().toISOString();
-  const res = await dbService()
-    .transaction.write(({ plan, audit }) => [
-      plan
-        .patch({ planId })
+  const res = await write({
+    subject: { communeId: item.communeId, planId },
+    item: update(
+      db()
+        .plan.patch({ planId })
         .set({
           status: to,
           version: t.version + 1,
@@ -85,25 +91,18 @@ export async function transition(
           ...(t.action === "cancel" && t.reason ? { cancelReason: t.reason } : {}),
         })
         .where((attr, op) => `${op.eq(attr.version, t.version)} AND ${op.eq(attr.status, item.status)}`)
-        .commit(),
-      audit
-        .create({
-          planId,
-          communeId: item.communeId,
-          at,
-          auditId: randomUUID(),
-          actor: a.username,
-          actorName: a.displayName,
-          action: t.action,
-          fromStatus: item.status,
-          toStatus: to,
-          version: t.version + 1,
-          ...(t.reason ? { note: t.reason } : {}),
-        })
-        .commit(),
-    ])
-    .go();
-  if (res.canceled) throw versionConflict(null);
+        .params(),
+    ),
+    audit: {
+      action: t.action,
+      fromStatus: item.status,
+      toStatus: to,
+      version: t.version + 1,
+      ...(t.reason ? { note: t.reason } : {}),
+    },
+    summary: to === item.status ? {} : { plans: { [item.status]: -1, [to]: 1 } },
+  });
+  if (!res.ok) throw versionConflict(null);
   return toPlan({
     ...item,
     status: to,
@@ -120,8 +119,7 @@ type Item = PlanItem;
  * transaction with the register entry and the audit record. A lost race on the counter
  * retries with the new value, so numbers stay unique and gap-free.
  */
-async function issue(item: Item): Promise<Plan> {
-  const a = actor();
+async function issue(item: Item, opts: { taskStep?: boolean }): Promise<Plan> {
   const typeCode = item.content.type;
   for (let attempt = 0; attempt < 200; attempt++) {
     const at = now();
@@ -137,30 +135,23 @@ async function issue(item: Item): Promise<Plan> {
     const content: PlanContent = { ...item.content, documentNumber, date: today };
     const iso = at.toISOString();
     const signer = signerLines(item.content).concat(item.content.signer.name).join(" ");
-    const res = await dbService()
-      .transaction.write(({ counter: c, plan, registerEntry, audit }) => [
-        counter
-          ? c
-              .patch(key)
+    const base: Op[] = [
+      counter
+        ? update(
+            db()
+              .counter.patch(key)
               .set({ value: number })
               .where((attr, op) => op.eq(attr.value, current))
-              .commit()
-          : c.create({ ...key, value: number }).commit(),
-        plan
-          .patch({ planId: item.planId })
-          .set({
-            status: "issued",
-            version: item.version + 1,
-            content,
-            updatedAt: iso,
-            issuedAt: iso,
-            year,
-            searchText: searchTextOf(content),
-          })
-          .where((attr, op) => `${op.eq(attr.version, item.version)} AND ${op.eq(attr.status, "approved")}`)
-          .commit(),
-        registerEntry
-          .create({
+              .params(),
+          )
+        : put(
+            db()
+              .counter.create({ ...key, value: number })
+              .params(),
+          ),
+      put(
+        db()
+          .registerEntry.create({
             communeId: item.communeId,
             year,
             typeCode,
@@ -171,49 +162,84 @@ async function issue(item: Item): Promise<Plan> {
             signer,
             planId: item.planId,
           })
-          .commit(),
-        // An issued amendment supersedes the plan it replaces, in the same transaction.
-        ...(item.amends
-          ? [plan.patch({ planId: item.amends }).set({ amendedBy: item.planId, updatedAt: iso }).commit()]
-          : []),
-        audit
-          .create({
-            planId: item.planId,
-            communeId: item.communeId,
-            at: iso,
-            auditId: randomUUID(),
-            actor: a.username,
-            actorName: a.displayName,
-            action: "issue",
-            fromStatus: "approved",
-            toStatus: "issued",
+          .params(),
+      ),
+      // An issued amendment supersedes the plan it replaces, in the same transaction.
+      ...(item.amends
+        ? [
+            update(
+              db()
+                .plan.patch({ planId: item.amends })
+                .set({ amendedBy: item.planId, updatedAt: iso })
+                .params(),
+            ),
+          ]
+        : []),
+    ];
+    // The plan's tasks come to life with it: in this transaction when they fit, else in a step
+    // that the plan's `tasksPending` flag makes every reader (and any retry) finish.
+    const tasks = await planIssueTasks(item, content, 1 + base.length);
+    const before = item.amends
+      ? statsFromItem((await db().plan.get({ planId: item.amends }).go()).data)
+      : ZERO;
+    const res = await write({
+      subject: { communeId: item.communeId, planId: item.planId },
+      item: update(
+        db()
+          .plan.patch({ planId: item.planId })
+          .set({
+            status: "issued",
             version: item.version + 1,
-            note: documentNumber.symbol,
+            content,
+            updatedAt: iso,
+            issuedAt: iso,
+            year,
+            searchText: searchTextOf(content),
+            seriesId: seriesOf(item),
+            ...(tasks.inline
+              ? {
+                  tasksTotal: tasks.stats.tasksTotal,
+                  tasksDone: tasks.stats.tasksDone,
+                  tasksDoneLate: tasks.stats.tasksDoneLate,
+                  tasksCancelled: tasks.stats.tasksCancelled,
+                  openDue: tasks.stats.openDue,
+                }
+              : { tasksPending: true, openDue: {} }),
           })
-          .commit(),
-      ])
-      .go();
-    if (!res.canceled) {
-      return toPlan({
-        ...item,
-        content,
-        status: "issued",
+          .where((attr, op) => `${op.eq(attr.version, item.version)} AND ${op.eq(attr.status, "approved")}`)
+          .params(),
+      ),
+      also: [...base, ...(tasks.inline ? tasks.ops : [])],
+      audit: {
+        action: "issue",
+        fromStatus: "approved",
+        toStatus: "issued",
         version: item.version + 1,
-        updatedAt: iso,
-        issuedAt: iso,
-      });
+        note: documentNumber.symbol,
+      },
+      summary: {
+        plans: { approved: -1, issued: 1 },
+        ...(tasks.inline ? { tasks: statsDelta(before, tasks.stats) } : { pendingAdd: item.planId }),
+      },
+    });
+    if (res.ok) {
+      if (!tasks.inline && opts.taskStep !== false) await completeTasks(item.planId);
+      return getPlanAfterIssue(item.planId);
     }
-    const [counterResult, planResult, registerResult] = res.data as { rejected?: boolean; code?: string }[];
     // (a rejected patch of the amended original means it was deleted: treated as a conflict below)
-    if (planResult?.rejected) {
+    if (rejected(res, 0)) {
       const latest = (await db().plan.get({ planId: item.planId }).go()).data;
       throw versionConflict(latest ? toPlan(latest as PlanItem) : null);
     }
-    if (registerResult?.rejected && !counterResult?.rejected) {
+    if (rejected(res, 2) && !rejected(res, 1)) {
       throw new DomainError(409, "number_taken", {
         vi: `Số ${documentNumber.symbol} đã có trong sổ đăng ký văn bản đi; không cấp số trùng.`,
         en: `Number ${documentNumber.symbol} is already in the register; no duplicate is issued.`,
       });
+    }
+    if (!rejected(res, 1) && res.reasons.some((r) => r.Code === "ConditionalCheckFailed")) {
+      // A task or the replaced plan changed under us: the caller reads again.
+      throw versionConflict(null);
     }
     // Lost the race for the counter (or a transaction conflict): back off and take the next value.
     await new Promise((r) => setTimeout(r, 5 + Math.random() * 20 * Math.min(attempt + 1, 10)));
@@ -222,6 +248,17 @@ async function issue(item: Item): Promise<Plan> {
     vi: "Hệ thống đang bận cấp số, vui lòng thử lại.",
     en: "Numbering is busy, please retry.",
   });
+}
+
+const ZERO: TaskStats = { tasksTotal: 0, tasksDone: 0, tasksDoneLate: 0, tasksCancelled: 0, openDue: {} };
+
+function statsFromItem(p: Partial<TaskStats> | null | undefined): TaskStats {
+  return { ...ZERO, ...(p ?? {}) };
+}
+
+async function getPlanAfterIssue(planId: string) {
+  const latest = (await db().plan.get({ planId }).go({ consistent: true })).data as PlanItem;
+  return toPlan(latest);
 }
 
 /** An issued plan is changed only by an amendment: a new draft linked to the one it replaces. */
@@ -241,6 +278,7 @@ async function amend(item: Item): Promise<Plan> {
     content,
     status: "draft",
     amends: item.planId,
+    seriesId: seriesOf(item),
     action: "amend",
   });
 }

@@ -217,6 +217,12 @@ export const plan = planContent.extend({
   updatedAt: z.string(),
   createdBy: z.string().optional(),
   issuedAt: z.string().optional(),
+  /** The first plan of its amendment chain; its tasks are tracked under this id. */
+  seriesId: z.string().optional(),
+  /** An issued plan's tasks: how many, done, done late, overdue today. */
+  taskProgress: z
+    .object({ total: z.number(), done: z.number(), doneLate: z.number(), overdue: z.number() })
+    .optional(),
 });
 export type Plan = z.infer<typeof plan>;
 
@@ -233,6 +239,7 @@ export const planSummary = plan.pick({
   createdAt: true,
   updatedAt: true,
   documentNumber: true,
+  taskProgress: true,
 });
 export type PlanSummary = z.infer<typeof planSummary>;
 

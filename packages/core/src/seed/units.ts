@@ -1,3 +1,4 @@
+import { OFFICES } from "../unit/offices";
 import type { UnitInput } from "../unit/schema";
 
 /**
@@ -50,15 +51,5 @@ export const SEED_UNITS = [
 
 export const SEED_COMMUNE_IDS = SEED_UNITS.filter((u) => u.kind === "commune").map((u) => u.id);
 
-/** The commune's own offices and bodies that assignments are given to (its unit list). */
-export const COMMUNE_OFFICES = [
-  "Văn phòng - Thống kê",
-  "Tài chính - Kế toán",
-  "Văn hóa - Thông tin",
-  "Địa chính - Xây dựng",
-  "Tư pháp - Hộ tịch",
-  "Công an xã",
-  "Quân sự xã",
-  "Công chức chuyên môn khác",
-  "MTTQ và các đoàn thể",
-] as const;
+/** The commune's own offices and bodies that assignments are given to (its unit list), by name. */
+export const COMMUNE_OFFICES: readonly string[] = OFFICES.map((o) => o.name);

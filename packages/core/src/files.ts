@@ -1,0 +1,95 @@
+import { mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
+import { dirname, join, resolve, sep } from "node:path";
+
+/**
+ * The one file store: imported source texts, task evidence, exports. Items in DynamoDB hold
+ * only keys. Locally a directory under DATA_DIR; on AWS the linked S3 bucket (FILES_BUCKET or
+ * SST's resource `Files`). No other module calls S3 or writes these files.
+ */
+export interface FileStore {
+  put(key: string, body: Uint8Array, contentType: string): Promise<void>;
+  /** The bytes, or null when no such file exists. */
+  get(key: string): Promise<Uint8Array | null>;
+  delete(key: string): Promise<void>;
+}
+
+const KEY = /^[a-z0-9][a-z0-9/._-]{0,400}$/i;
+
+function checkKey(key: string) {
+  if (!KEY.test(key) || key.includes("..")) throw new Error(`invalid file key: ${key}`);
+}
+
+export function directoryStore(root: string): FileStore {
+  const base = resolve(root);
+  const path = (key: string) => {
+    checkKey(key);
+    const p = resolve(base, key);
+    if (!p.startsWith(base + sep)) throw new Error(`invalid file key: ${key}`);
+    return p;
+  };
+  return {
+    async put(key, body) {
+      const p = path(key);
+      await mkdir(dirname(p), { recursive: true });
+      // Write then rename: a reader never sees half a file.
+      const tmp = `${p}.${process.pid}.${Date.now()}.tmp`;
+      await writeFile(tmp, body);
+      await rename(tmp, p);
+    },
+    async get(key) {
+      try {
+        return new Uint8Array(await readFile(path(key)));
+      } catch (e) {
+        if ((e as NodeJS.ErrnoException).code === "ENOENT") return null;
+        throw e;
+      }
+    },
+    async delete(key) {
+      await rm(path(key), { force: true });
+    },
+  };
+}
+
+export function s3Store(bucket: string): FileStore {
+  const client = import("@aws-sdk/client-s3").then((m) => ({ m, s3: new m.S3Client({}) }));
+  return {
+    async put(key, body, contentType) {
+      checkKey(key);
+      const { m, s3 } = await client;
+      await s3.send(
+        new m.PutObjectCommand({ Bucket: bucket, Key: key, Body: body, ContentType: contentType }),
+      );
+    },
+    async get(key) {
+      checkKey(key);
+      const { m, s3 } = await client;
+      try {
+        const res = await s3.send(new m.GetObjectCommand({ Bucket: bucket, Key: key }));
+        return res.Body ? await res.Body.transformToByteArray() : null;
+      } catch (e) {
+        if ((e as Error).name === "NoSuchKey") return null;
+        throw e;
+      }
+    },
+    async delete(key) {
+      checkKey(key);
+      const { m, s3 } = await client;
+      await s3.send(new m.DeleteObjectCommand({ Bucket: bucket, Key: key }));
+    },
+  };
+}
+
+let store: FileStore | undefined;
+let storeFor: string | undefined;
+
+/** The store for this process: S3 when a bucket is configured, else `<DATA_DIR>/files`. */
+export function files(): FileStore {
+  const linked = process.env.SST_RESOURCE_Files;
+  const bucket =
+    process.env.FILES_BUCKET ?? (linked ? (JSON.parse(linked) as { name: string }).name : undefined);
+  const where = bucket ? `s3:${bucket}` : join(resolve(process.env.DATA_DIR ?? ".data"), "files");
+  if (store && storeFor === where) return store;
+  store = bucket ? s3Store(bucket) : directoryStore(where);
+  storeFor = where;
+  return store;
+}
