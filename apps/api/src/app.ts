@@ -16,6 +16,7 @@ import { communes } from "./routes/communes";
 import { documents } from "./routes/documents";
 import { health } from "./routes/health";
 import { plans } from "./routes/plans";
+import { tasks } from "./routes/tasks";
 import { session } from "./session";
 
 function errorJson(c: Context, err: DomainError) {
@@ -50,6 +51,7 @@ export function createApp() {
     .route("/", auth)
     .route("/communes", communes)
     .route("/plans", plans)
+    .route("/", tasks)
     .route("/documents", documents)
     .route("/admin", admin);
 

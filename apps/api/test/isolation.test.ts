@@ -1,5 +1,9 @@
 import { withActor } from "@kehoach/core/actor";
 import { createUser, putScope } from "@kehoach/core/admin";
+import { db } from "@kehoach/core/db/entities";
+import { insertPlan } from "@kehoach/core/plan";
+import { transition } from "@kehoach/core/plan/lifecycle";
+import { planContent } from "@kehoach/core/plan/schema";
 import { SEED_PLAN, SEED_PLAN_ID } from "@kehoach/core/seed/seed-plan";
 import { putUnit } from "@kehoach/core/unit";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -12,6 +16,9 @@ import { apiRoutes } from "./openapi.test";
  * another commune and as the overseer of another district, aimed at Quảng Nghiệp's data.
  */
 const QN = { communeId: "quang-nghiep", planId: SEED_PLAN_ID };
+/** An issued Quảng Nghiệp plan with tracked tasks (made in beforeAll). */
+const QN_TASKS = { planId: "quang-nghiep-isolation-tasks", taskId: "a1-t1" };
+const QN_TASK = `/api/tasks/${QN_TASKS.planId}/${QN_TASKS.taskId}`;
 let qnSessionId = "";
 
 type Sample = { path: string; json?: unknown; public?: true };
@@ -99,6 +106,28 @@ const SAMPLES: Record<string, () => Sample> = {
       password: "0123456789ab",
     },
   }),
+  "GET /api/plans/:id/tasks": () => ({ path: `/api/plans/${QN_TASKS.planId}/tasks` }),
+  "GET /api/communes/:communeId/tasks": () => ({ path: `/api/communes/${QN.communeId}/tasks?view=open` }),
+  "GET /api/tasks/:seriesId/:taskId": () => ({ path: QN_TASK }),
+  "PATCH /api/tasks/:seriesId/:taskId": () => ({
+    path: QN_TASK,
+    json: { version: 1, state: "done", note: "phá hoại tiến độ" },
+  }),
+  "GET /api/tasks/:seriesId/:taskId/history": () => ({ path: `${QN_TASK}/history` }),
+  "POST /api/tasks/:seriesId/:taskId/evidence": () => ({ path: `${QN_TASK}/evidence`, json: { file: "x" } }),
+  "GET /api/tasks/:seriesId/:taskId/evidence/:evidenceId": () => ({
+    path: `${QN_TASK}/evidence/00000000-0000-0000-0000-000000000000`,
+  }),
+  "GET /api/notifications": () => ({ path: "/api/notifications" }),
+  "POST /api/notifications/read": () => ({ path: "/api/notifications/read", json: { id: "all" } }),
+  "GET /api/communes/:communeId/calendar": () => ({ path: `/api/communes/${QN.communeId}/calendar` }),
+  "POST /api/communes/:communeId/calendar": () => ({ path: `/api/communes/${QN.communeId}/calendar` }),
+  "DELETE /api/communes/:communeId/calendar": () => ({ path: `/api/communes/${QN.communeId}/calendar` }),
+  // Public by design (calendar apps hold no session); a guessed token answers 404 and nothing else.
+  "GET /api/calendar/:communeId/:file": () => ({
+    path: `/api/calendar/${QN.communeId}/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA.ics`,
+    public: true,
+  }),
   "GET /api/admin/lineage": () => ({ path: "/api/admin/lineage" }),
   "POST /api/admin/lineage": () => ({
     path: "/api/admin/lineage",
@@ -146,6 +175,7 @@ beforeAll(async () => {
       password: PASSWORD,
     });
   });
+  await issueQnPlanWithTasks();
   const qn = await login("quangnghiep.canbo");
   const sessions = await call("GET", "/api/me/sessions", { cookie: qn });
   qnSessionId = sessions.body[0].id;
@@ -154,6 +184,22 @@ beforeAll(async () => {
     { name: "overseer of another district", cookie: await login("thanhha.noivu") },
   ];
 });
+
+async function issueQnPlanWithTasks() {
+  const leader = {
+    username: "quangnghiep.chutich",
+    displayName: "Chủ tịch",
+    role: "commune_leader" as const,
+    unitId: "quang-nghiep",
+    communeIds: ["quang-nghiep"],
+  };
+  await withActor(leader, async () => {
+    if ((await db().plan.get({ planId: QN_TASKS.planId }).go()).data) return;
+    const content = planContent.parse({ ...SEED_PLAN, subject: "Kế hoạch có nhiệm vụ của Quảng Nghiệp" });
+    await insertPlan({ planId: QN_TASKS.planId, communeId: "quang-nghiep", content, status: "approved" });
+    await transition(QN_TASKS.planId, { action: "issue", version: 1 });
+  });
+}
 
 describe("tenant isolation across every route", () => {
   const routes = apiRoutes();

@@ -94,6 +94,7 @@ export async function listUsers() {
     displayName: u.displayName,
     role: u.role,
     ...(u.unitId ? { unitId: u.unitId } : {}),
+    ...(u.officeId ? { officeId: u.officeId } : {}),
     disabled: u.disabled ?? false,
     createdAt: u.createdAt,
   }));

@@ -519,6 +519,11 @@ function requireTaskWrite(t: TaskItem) {
   }
 }
 
+/** Refuse before a body is read: 404 outside the caller's communes, 403 without write access. */
+export async function checkTaskWrite(seriesId: string, taskId: string) {
+  requireTaskWrite(await loadTask(seriesId, taskId));
+}
+
 const taskConflict = (current: TaskOut) =>
   new DomainError(
     409,
