@@ -21,6 +21,7 @@ export default $config({
     const { router } = await import("./infra/router");
     const { api } = await import("./infra/api");
     const { dashboard } = await import("./infra/web");
+    await import("./infra/jobs");
     return {
       url: router.url,
       api: api.url,

@@ -189,6 +189,21 @@ describe.each(["dev", "production"])("sst.config.ts, stage %s", (stage) => {
   });
 });
 
+describe.each(["dev", "production"])("scheduled jobs, stage %s", (stage) => {
+  it("runs the reminders daily in Asia/Ho_Chi_Minh on CronV2, from the one schedule", async () => {
+    const { JOBS, TIMEZONE, awsCron } = await import("../packages/core/src/schedule/jobs");
+    const { all, one } = await synth(stage);
+    expect(all.filter((r) => r.type === "CronV2")).toHaveLength(Object.keys(JOBS).length);
+    const cron = one("CronV2", "Reminders");
+    expect(cron.args.schedule).toBe(awsCron(JOBS.reminders.cron));
+    expect(cron.args.schedule).toBe("cron(30 6 * * ? *)");
+    expect(cron.args.timezone).toBe(TIMEZONE);
+    expect(cron.args.retries).toBeGreaterThan(0);
+    expect(cron.args.function.handler).toBe(JOBS.reminders.handler);
+    expect(cron.args.function.link).toContain(one("Dynamo", "Table").instance);
+  });
+});
+
 describe("handler paths", () => {
   it("point at files that exist and export the handler", async () => {
     const { all } = await synth("dev");

@@ -4,6 +4,7 @@ import { ensureTable } from "@kehoach/core/db/bootstrap";
 import { tableName } from "@kehoach/core/db/client";
 import { javaVersion, startDynamoLocal } from "@kehoach/core/db/local";
 import { DEFAULT_DEMO_PASSWORD, demoAccounts, seed } from "@kehoach/core/seed";
+import { runJobsNow, startScheduler } from "./scheduler";
 import { startServer } from "./server";
 
 /**
@@ -37,6 +38,7 @@ async function main() {
     if (stopping) return;
     stopping = true;
     console.log("\nĐang dừng… / Stopping…");
+    scheduler?.stop();
     await server?.close().catch(() => {});
     await local.stop();
     process.exit(code);
@@ -51,10 +53,15 @@ async function main() {
   });
 
   let server: Awaited<ReturnType<typeof startServer>> | undefined;
+  let scheduler: ReturnType<typeof startScheduler> | undefined;
   try {
     await ensureTable(tableName());
     await seed({ demoPassword });
     server = await startServer({ port, host });
+    scheduler = startScheduler();
+    void runJobsNow().catch((e) =>
+      console.error(JSON.stringify({ level: "error", job: "startup", err: String(e) })),
+    );
   } catch (e) {
     console.error(e);
     await stop(1);
