@@ -18,9 +18,24 @@ export function demoAccounts() {
     ...communes.flatMap((c) => [
       {
         username: `${slug(c.id)}.canbo`,
-        displayName: `Công chức ${c.name}`,
+        displayName: `Công chức Văn phòng - Thống kê ${c.name.replace(/^Xã/, "xã")}`,
         role: "commune_staff" as const,
         unitId: c.id,
+        officeId: "van-phong" as const,
+      },
+      {
+        username: `${slug(c.id)}.taichinh`,
+        displayName: `Công chức Tài chính - Kế toán ${c.name.replace(/^Xã/, "xã")}`,
+        role: "commune_staff" as const,
+        unitId: c.id,
+        officeId: "tai-chinh" as const,
+      },
+      {
+        username: `${slug(c.id)}.vanhoa`,
+        displayName: `Công chức Văn hóa - Thông tin ${c.name.replace(/^Xã/, "xã")}`,
+        role: "commune_staff" as const,
+        unitId: c.id,
+        officeId: "van-hoa" as const,
       },
       {
         username: `${slug(c.id)}.chutich`,
@@ -68,7 +83,12 @@ async function seedAsSystem(opts: { demoPassword?: string }) {
   }
   if (opts.demoPassword) {
     for (const a of demoAccounts()) {
-      if (!(await getUser(a.username))) await upsertUser({ ...a, password: opts.demoPassword });
+      const existing = await getUser(a.username);
+      if (!existing) await upsertUser({ ...a, password: opts.demoPassword });
+      // Accounts seeded before offices existed get theirs, without touching the password.
+      else if ("officeId" in a && !existing.officeId) {
+        await db().user.patch({ username: a.username }).set({ officeId: a.officeId }).go();
+      }
     }
   }
 }
