@@ -19,6 +19,7 @@ import * as Lifecycle from "../packages/core/src/plan/lifecycle";
 import { planContent } from "../packages/core/src/plan/schema";
 import { seed } from "../packages/core/src/seed";
 import { SEED_PLAN } from "../packages/core/src/seed/seed-plan";
+import { requestCounter } from "./requests";
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = "true";
 process.env.KEHOACH_TABLE = "kehoach-bench";
@@ -51,6 +52,16 @@ async function timeIt(fn: () => Promise<unknown>, runs: number) {
   return (performance.now() - t0) / runs;
 }
 
+/** Submit `n` of a commune's drafts, so a status filter has something to find. */
+async function submitSome(communeId: string, n: number) {
+  const page = await withActor(staffOf(communeId), () => Plan.listPlans({ communeId, limit: n }));
+  for (const p of page.items) {
+    await withActor(staffOf(communeId), () =>
+      Lifecycle.transition(p.id, { action: "submit", version: p.version }),
+    );
+  }
+}
+
 async function approved(communeId: string, n: number) {
   const ids: string[] = [];
   for (let i = 0; i < n; i++) {
@@ -80,6 +91,29 @@ async function main() {
     console.log(
       `list page of 20: 20 plans ${small.toFixed(1)} ms, 1000 plans ${large.toFixed(1)} ms, ratio ${(large / small).toFixed(2)}`,
     );
+    // Filtered: a few submitted plans among the drafts, found by status and by search.
+    await submitSome("dai-hop", 5);
+    await submitSome("tan-ky", 5);
+    for (const [label, filter] of [
+      ["status", { status: "submitted" as const }],
+      ["search", { q: "ke hoach 1" }],
+    ] as const) {
+      const count = requestCounter();
+      const f20 = await timeIt(
+        () => withActor(staffOf("dai-hop"), () => Plan.listPlans({ communeId: "dai-hop", ...filter })),
+        30,
+      );
+      const r20 = count.per(31);
+      const f1000 = await timeIt(
+        () => withActor(staffOf("tan-ky"), () => Plan.listPlans({ communeId: "tan-ky", ...filter })),
+        30,
+      );
+      const r1000 = count.per(31);
+      count.stop();
+      console.log(
+        `filtered list (${label}): 20 plans ${f20.toFixed(1)} ms, 1000 plans ${f1000.toFixed(1)} ms, ratio ${(f1000 / f20).toFixed(2)}; requests per page ${r20} vs ${r1000}`,
+      );
+    }
 
     const N = 30;
     const seqIds = await approved("quang-nghiep", N);

@@ -185,6 +185,12 @@ function schemas() {
         pk: { field: "gsi1pk", composite: ["communeId"] },
         sk: { field: "gsi1sk", composite: ["createdAt", "planId"] },
       },
+      /** A commune's plans in one status, newest first: the status filter is a key, not a scan. */
+      byCommuneStatus: {
+        index: "gsi2",
+        pk: { field: "gsi2pk", composite: ["communeId", "status"] },
+        sk: { field: "gsi2sk", composite: ["createdAt", "planId"] },
+      },
     },
   });
 

@@ -95,38 +95,63 @@ export const listQuery = z.object({
 });
 export type ListQuery = z.input<typeof listQuery>;
 
-/** A commune's plans, newest first, a page at a time. */
+/** How many items one list request reads at most when a filter is not a key (search, year, category). */
+export const LIST_SCAN_BUDGET = 500;
+
+/**
+ * A commune's plans, newest first, a page at a time. Every request is bounded: a status is a key
+ * (byCommuneStatus); search, year and category filter at most LIST_SCAN_BUDGET items per request
+ * and hand back a cursor to read on, so a commune's size never decides one request's cost.
+ */
 export async function listPlans(input: ListQuery): Promise<{ items: PlanSummary[]; cursor: string | null }> {
   const q = parse(listQuery, input);
   if (!canRead(q.communeId)) throw notFound("commune");
   const needle = q.q ? foldVietnamese(q.q) : undefined;
-  const filtered = Boolean(q.status || q.year || q.category || needle);
-  const res = await db()
-    .plan.query.byCommune({ communeId: q.communeId })
-    .where((attr, op) =>
-      [
-        q.status ? op.eq(attr.status, q.status) : "",
-        q.year ? op.eq(attr.year, q.year) : "",
-        q.category ? op.eq(attr.category, q.category) : "",
-        needle ? op.contains(attr.searchText, needle) : "",
-      ]
-        .filter(Boolean)
-        .join(" AND "),
-    )
-    // Without filters one DynamoDB page of exactly `limit` items; with filters, bounded pages
-    // until `count` matches are found. Either way never the whole commune at once.
-    .go({
-      order: "desc",
-      count: q.limit,
-      limit: filtered ? 100 : q.limit,
-      cursor: q.cursor ?? null,
-      pages: "all",
-    });
+  const filtered = Boolean(q.year || q.category || needle);
+  const entity = db().plan;
+  const query = q.status
+    ? entity.query.byCommuneStatus({ communeId: q.communeId, status: q.status })
+    : entity.query.byCommune({ communeId: q.communeId });
+  let res: { data: unknown[]; cursor: string | null };
+  try {
+    res = await query
+      .where((attr, op) =>
+        [
+          q.year ? op.eq(attr.year, q.year) : "",
+          q.category ? op.eq(attr.category, q.category) : "",
+          needle ? op.contains(attr.searchText, needle) : "",
+        ]
+          .filter(Boolean)
+          .join(" AND "),
+      )
+      .go({
+        order: "desc",
+        count: q.limit,
+        limit: filtered ? 100 : q.limit,
+        cursor: q.cursor ?? null,
+        pages: filtered ? LIST_SCAN_BUDGET / 100 : 1,
+      });
+  } catch (e) {
+    if ((e as Error).name === "ElectroError" && /cursor/i.test((e as Error).message)) throw badCursor();
+    throw e;
+  }
   return {
     items: res.data.map((i) => toSummary(toPlan(i as PlanItem))),
     cursor: res.cursor ?? null,
   };
 }
+
+const badCursor = () =>
+  new DomainError(
+    400,
+    "bad_cursor",
+    { vi: "Con trỏ trang không hợp lệ.", en: "Invalid page cursor." },
+    {
+      issues: [
+        { path: ["cursor"], message: { vi: "Con trỏ trang không hợp lệ", en: "Invalid page cursor" } },
+      ],
+    },
+  );
 
 async function load(planId: string): Promise<PlanItem> {
   const res = await db().plan.get({ planId }).go();

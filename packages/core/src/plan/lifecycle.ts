@@ -84,6 +84,7 @@ export async function transition(
     item: update(
       db()
         .plan.patch({ planId })
+        .composite({ communeId: item.communeId })
         .set({
           status: to,
           version: t.version + 1,
@@ -187,6 +188,7 @@ async function issue(item: Item, opts: { taskStep?: boolean }): Promise<Plan> {
       item: update(
         db()
           .plan.patch({ planId: item.planId })
+          .composite({ communeId: item.communeId })
           .set({
             status: "issued",
             version: item.version + 1,

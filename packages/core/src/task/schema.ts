@@ -133,7 +133,7 @@ export const boardQuery = z.object({
   view: z.enum(TASK_VIEWS).default("open"),
   officeId: z.enum(OFFICE_IDS).optional(),
   cursor: z.string().max(2000).optional(),
-  limit: z.coerce.number().int().min(1).max(200).default(100),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
 });
 export type BoardQuery = z.input<typeof boardQuery>;
 
