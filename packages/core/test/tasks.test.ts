@@ -228,6 +228,36 @@ describe("issuing makes tasks", () => {
   });
 });
 
+describe("a cancelled plan", () => {
+  it("calls off its open tasks, keeps the finished ones, and takes no more updates", async () => {
+    at("2026-06-01T03:00:00Z");
+    const plan = await issued(seedLike("Hủy kế hoạch đang thực hiện"));
+    const s = plan.seriesId ?? plan.id;
+    const t = await as(staffVP, () => Task.getTask(s, "a1-t1"));
+    await as(staffVP, () =>
+      Task.updateTask(s, "a1-t1", { version: t.version, state: "done", note: "Xong trước khi hủy" }),
+    );
+    await as(leader, () =>
+      Lifecycle.transition(plan.id, {
+        action: "cancel",
+        version: plan.version,
+        reason: "Thay bằng kế hoạch khác",
+      }),
+    );
+    const tasks = await as(leader, () => Task.planTasks(plan.id));
+    expect(tasks.find((x) => x.taskId === "a1-t1")?.status).toBe("done_on_time");
+    expect(tasks.filter((x) => x.taskId !== "a1-t1").every((x) => x.status === "cancelled")).toBe(true);
+    const open = await as(leader, () => Task.board("dai-hop", { view: "open", limit: 200 }));
+    expect(open.items.some((x) => x.planId === plan.id)).toBe(false);
+    const t2 = await as(leader, () => Task.getTask(s, "a2-t1"));
+    expect(
+      await statusOf(
+        as(leader, () => Task.updateTask(s, "a2-t1", { version: t2.version, progress: 10, note: "thử lại" })),
+      ),
+    ).toBe(409);
+  });
+});
+
 describe("who may update a task", () => {
   it("staff of the lead or partner office, leaders of the commune; others read or nothing", async () => {
     at("2026-06-01T03:00:00Z");
@@ -274,6 +304,7 @@ describe("who may update a task", () => {
         ),
       ),
     ).toBe(400);
+    at("2026-06-01T04:00:00Z");
     const cancelled = await as(leader, () =>
       Task.updateTask(s, "a3-t1", { version: byPartner.version, state: "cancelled", note: "Không cần nữa" }),
     );

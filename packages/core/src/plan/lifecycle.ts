@@ -78,6 +78,7 @@ export async function transition(
   }
   const to = rule.to ?? item.status;
 
+  const closesTasks = to === "cancelled" && Boolean(item.issuedAt);
   const at = now().toISOString();
   const res = await write({
     subject: { communeId: item.communeId, planId },
@@ -90,6 +91,7 @@ export async function transition(
           version: t.version + 1,
           updatedAt: at,
           ...(t.action === "cancel" && t.reason ? { cancelReason: t.reason } : {}),
+          ...(closesTasks ? { tasksPending: true } : {}),
         })
         .where((attr, op) => `${op.eq(attr.version, t.version)} AND ${op.eq(attr.status, item.status)}`)
         .params(),
@@ -101,9 +103,14 @@ export async function transition(
       version: t.version + 1,
       ...(t.reason ? { note: t.reason } : {}),
     },
-    summary: to === item.status ? {} : { plans: { [item.status]: -1, [to]: 1 } },
+    summary: {
+      ...(to === item.status ? {} : { plans: { [item.status]: -1, [to]: 1 } }),
+      ...(closesTasks ? { pendingAdd: planId } : {}),
+    },
   });
   if (!res.ok) throw versionConflict(null);
+  // Cancelling a plan in force calls off its open tasks, in the same resumable step as issuing.
+  if (closesTasks) await completeTasks(planId);
   return toPlan({
     ...item,
     status: to,

@@ -220,6 +220,17 @@ function patchTask(old: TaskItem, next: TaskItem): Op {
   return update(q.where((a, op) => op.eq(a.version, old.version)).params());
 }
 
+function cancelOpen(existing: TaskItem[], at: string) {
+  const ops: Op[] = [];
+  const final = existing.map((t) => {
+    if (t.state !== "open") return t;
+    const next: TaskItem = { ...t, state: "cancelled", version: t.version + 1, updatedAt: at };
+    ops.push(patchTask(t, next));
+    return next;
+  });
+  return { ops, final };
+}
+
 export type TaskStats = {
   tasksTotal: number;
   tasksDone: number;
@@ -284,8 +295,11 @@ export async function completeTasks(planId: string, opts: { maxChunks?: number }
     if (!plan?.tasksPending) return true;
     const seriesId = seriesOf(plan);
     const existing = await seriesTasks(seriesId);
-    const specs = taskSpecs(plan, plan.content);
-    const { ops, final } = syncOps(specs, existing, now().toISOString());
+    // A cancelled plan calls off its open tasks; otherwise the items follow the content as issued.
+    const { ops, final } =
+      plan.status === "cancelled"
+        ? cancelOpen(existing, now().toISOString())
+        : syncOps(taskSpecs(plan, plan.content), existing, now().toISOString());
     let chunks = 0;
     let lost = false;
     for (let i = 0; i < ops.length; i += TRANSACTION_LIMIT) {
@@ -301,9 +315,12 @@ export async function completeTasks(planId: string, opts: { maxChunks?: number }
     const stats = statsOf(final);
     // The commune's totals move from what the series held before this issue: nothing for a first
     // issue, the replaced plan's figures for an amendment (partial earlier runs wrote no totals).
-    const before = plan.amends
-      ? ((await db().plan.get({ planId: plan.amends }).go()).data as Partial<TaskStats> | null)
-      : null;
+    const before =
+      plan.status === "cancelled"
+        ? (plan as Partial<TaskStats>)
+        : plan.amends
+          ? ((await db().plan.get({ planId: plan.amends }).go()).data as Partial<TaskStats> | null)
+          : null;
     const planKey = db().plan.get({ planId }).params().Key as Record<string, unknown>;
     const res = await write({
       subject: { communeId: plan.communeId, planId },
@@ -331,7 +348,10 @@ export async function completeTasks(planId: string, opts: { maxChunks?: number }
         },
         "#tp = :true",
       ),
-      audit: { action: "tasks_created", note: String(stats.tasksTotal) },
+      audit: {
+        action: plan.status === "cancelled" ? "tasks_cancelled" : "tasks_created",
+        note: String(plan.status === "cancelled" ? stats.tasksCancelled : stats.tasksTotal),
+      },
       summary: {
         tasks: statsDelta(
           { tasksTotal: 0, tasksDone: 0, tasksDoneLate: 0, tasksCancelled: 0, openDue: {}, ...before },
