@@ -112,25 +112,33 @@ export async function listPlans(input: ListQuery): Promise<{ items: PlanSummary[
   const query = q.status
     ? entity.query.byCommuneStatus({ communeId: q.communeId, status: q.status })
     : entity.query.byCommune({ communeId: q.communeId });
-  let res: { data: unknown[]; cursor: string | null };
+  const where = (
+    attr: Parameters<Parameters<typeof query.where>[0]>[0],
+    op: Parameters<Parameters<typeof query.where>[0]>[1],
+  ) =>
+    [
+      q.year ? op.eq(attr.year, q.year) : "",
+      q.category ? op.eq(attr.category, q.category) : "",
+      needle ? op.contains(attr.searchText, needle) : "",
+    ]
+      .filter(Boolean)
+      .join(" AND ");
+  const res: { data: unknown[]; cursor: string | null } = { data: [], cursor: q.cursor ?? null };
   try {
-    res = await query
-      .where((attr, op) =>
-        [
-          q.year ? op.eq(attr.year, q.year) : "",
-          q.category ? op.eq(attr.category, q.category) : "",
-          needle ? op.contains(attr.searchText, needle) : "",
-        ]
-          .filter(Boolean)
-          .join(" AND "),
-      )
-      .go({
+    // One DynamoDB request per round, each reading at most `limit` (unfiltered) or 100 items.
+    for (let read = 0; read < (filtered ? LIST_SCAN_BUDGET : q.limit); read += filtered ? 100 : q.limit) {
+      // `count` ends the page at the last item returned, so its cursor loses nothing.
+      const page = await query.where(where).go({
         order: "desc",
-        count: q.limit,
         limit: filtered ? 100 : q.limit,
-        cursor: q.cursor ?? null,
-        pages: filtered ? LIST_SCAN_BUDGET / 100 : 1,
+        count: q.limit - res.data.length,
+        cursor: res.cursor,
+        pages: 1,
       });
+      res.data.push(...page.data);
+      res.cursor = page.cursor ?? null;
+      if (!res.cursor || res.data.length >= q.limit) break;
+    }
   } catch (e) {
     if ((e as Error).name === "ElectroError" && /cursor/i.test((e as Error).message)) throw badCursor();
     throw e;
