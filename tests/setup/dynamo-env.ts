@@ -7,3 +7,4 @@ process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
 process.env.DYNAMODB_ENDPOINT = inject("dynamoEndpoint");
 process.env.KEHOACH_TABLE = inject("tableName");
 process.env.AWS_REGION = "ap-southeast-1";
+process.env.DATA_DIR = inject("dataDir");

@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import type { TestProject } from "vitest/node";
 import { ensureTable } from "../../packages/core/src/db/bootstrap";
 import { startDynamoLocal } from "../../packages/core/src/db/local";
@@ -11,8 +14,12 @@ export default async function setup(project: TestProject) {
   await ensureTable(table);
   project.provide("dynamoEndpoint", local.endpoint);
   project.provide("tableName", table);
+  // The file store (imported sources, evidence) of this run: a throwaway directory.
+  const dataDir = mkdtempSync(join(tmpdir(), "kehoach-test-data-"));
+  project.provide("dataDir", dataDir);
   return async () => {
     await local.stop();
+    rmSync(dataDir, { recursive: true, force: true });
   };
 }
 
@@ -20,5 +27,6 @@ declare module "vitest" {
   export interface ProvidedContext {
     dynamoEndpoint: string;
     tableName: string;
+    dataDir: string;
   }
 }

@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { db } from "../src/db/entities";
 import * as Plan from "../src/plan";
 import { planContent } from "../src/plan/schema";
 import { seed } from "../src/seed";
@@ -113,5 +114,31 @@ describe("plans in DynamoDB Local", () => {
       cursor = page.cursor ?? undefined;
     } while (cursor);
     expect(seen.size).toBeGreaterThanOrEqual(3);
+  });
+});
+
+describe("items that always fit", () => {
+  it("an imported source of 500,000 characters lives in the file store; the plan saves again and again", async () => {
+    const text = "Ủy ban nhân dân xã Quảng Nghiệp tổ chức hội nghị. ".repeat(10_000).slice(0, 500_000);
+    const content = { ...draft(), source: { kind: "import-text" as const, filename: "ke-hoach.txt", text } };
+    const created = await as(qnStaff, () => Plan.createDraft({ content }));
+    expect(created.source?.text).toBe(text);
+    const item = (await db().plan.get({ planId: created.id }).go()).data;
+    expect(JSON.stringify(item).length).toBeLessThan(60_000);
+    // Saved again as the editor sends it (with the text), and by a client holding no text.
+    const saved = await as(qnStaff, () =>
+      Plan.updateDraft(created.id, { version: 1, content: { ...content, subject: "Lần lưu thứ hai" } }),
+    );
+    expect(saved.version).toBe(2);
+    const again = await as(qnStaff, () =>
+      Plan.updateDraft(created.id, {
+        version: 2,
+        content: { ...content, subject: "Lần lưu thứ ba", source: { kind: "import-text", text: "" } },
+      }),
+    );
+    expect(again.source?.text).toBe(text);
+    expect((await as(qnStaff, () => Plan.getPlan(created.id))).source?.text).toBe(text);
+    const hist = await as(qnStaff, () => Plan.history(created.id));
+    expect(JSON.stringify(hist).length).toBeLessThan(20_000);
   });
 });

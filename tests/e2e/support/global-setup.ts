@@ -1,4 +1,5 @@
-import { existsSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { TestProject } from "vitest/node";
@@ -24,6 +25,8 @@ export default async function setup(project: TestProject) {
     );
   }
   process.env.KEHOACH_TABLE = TABLE;
+  const dataDir = mkdtempSync(join(tmpdir(), "kehoach-e2e-data-"));
+  process.env.DATA_DIR = dataDir;
   process.env.AWS_REGION = "ap-southeast-1";
   const dynamo = await startDynamoLocal();
   let server: Awaited<ReturnType<typeof startServer>> | undefined;
@@ -42,6 +45,7 @@ export default async function setup(project: TestProject) {
   return async () => {
     await server?.close();
     await dynamo.stop();
+    rmSync(dataDir, { recursive: true, force: true });
   };
 }
 

@@ -1,9 +1,10 @@
-import { randomUUID } from "node:crypto";
+import { createHash, randomUUID } from "node:crypto";
 import { z } from "zod";
 import { actor, canRead, canWrite } from "../actor";
 import { now } from "../clock";
 import { db } from "../db/entities";
 import { DomainError, forbidden, notFound, versionConflict } from "../errors";
+import { files } from "../files";
 import { progressOf, type TaskStats } from "../task/index";
 import { foldVietnamese } from "../text";
 import { parse } from "../validate";
@@ -35,9 +36,72 @@ export type PlanItem = {
   tasksPending?: boolean;
 } & Partial<TaskStats>;
 
-export function toPlan(item: PlanItem): Plan {
+/**
+ * An imported source text as stored in the plan item: a reference into the file store
+ * (content-addressed, so amendments and copies share it). Items stay far below 400 KB.
+ */
+type StoredSource = {
+  kind: "import-text" | "import-docx";
+  filename?: string;
+  fileKey: string;
+  length: number;
+};
+
+const isStored = (s: unknown): s is StoredSource =>
+  typeof (s as StoredSource | undefined)?.fileKey === "string";
+
+/** The content as it goes into the item: the source text moved to the file store. */
+async function storeSource(
+  communeId: string,
+  content: PlanContent,
+  previous?: PlanContent,
+): Promise<PlanContent> {
+  const src = content.source as PlanContent["source"] | StoredSource | undefined;
+  if (!src || isStored(src)) return content;
+  // An empty text never replaces a stored one (a client may hold the plan without its source).
+  if (!src.text && isStored(previous?.source)) return { ...content, source: previous.source as never };
+  const bytes = new TextEncoder().encode(src.text);
+  const fileKey = `sources/${communeId}/${createHash("sha256").update(bytes).digest("hex")}.txt`;
+  await files().put(fileKey, bytes, "text/plain; charset=utf-8");
+  const stored: StoredSource = {
+    kind: src.kind,
+    ...(src.filename ? { filename: src.filename } : {}),
+    fileKey,
+    length: src.text.length,
+  };
+  return { ...content, source: stored as never };
+}
+
+/** The item's content with its source text read back from the file store. */
+async function withSourceText(item: PlanItem): Promise<PlanItem> {
+  const src = item.content.source as unknown;
+  if (!isStored(src)) return item;
+  const bytes = await files().get(src.fileKey);
+  const text = bytes ? new TextDecoder().decode(bytes) : "";
   return {
-    ...item.content,
+    ...item,
+    content: {
+      ...item.content,
+      source: { kind: src.kind, ...(src.filename ? { filename: src.filename } : {}), text },
+    },
+  };
+}
+
+/** A plan for the API, with its source text. */
+export async function planOut(item: PlanItem): Promise<Plan> {
+  return toPlan(await withSourceText(item));
+}
+
+export function toPlan(item: PlanItem): Plan {
+  const src = item.content.source as unknown;
+  const content = isStored(src)
+    ? {
+        ...item.content,
+        source: { kind: src.kind, ...(src.filename ? { filename: src.filename } : {}), text: "" },
+      }
+    : item.content;
+  return {
+    ...content,
     id: item.planId,
     communeId: item.communeId,
     status: item.status,
@@ -169,7 +233,7 @@ async function load(planId: string): Promise<PlanItem> {
 }
 
 export async function getPlan(planId: string): Promise<Plan> {
-  return toPlan(await load(planId));
+  return planOut(await load(planId));
 }
 
 /** 403 unless the caller is staff or leader of this commune. */
@@ -208,12 +272,13 @@ export async function insertPlan(p: {
 }): Promise<Plan> {
   const at = now().toISOString();
   const planId = p.planId ?? randomUUID();
+  const stored = await storeSource(p.communeId, p.content);
   const item: PlanItem = {
     planId,
     communeId: p.communeId,
     status: p.status,
     version: 1,
-    content: p.content,
+    content: stored,
     createdAt: at,
     updatedAt: at,
     createdBy: actor().username,
@@ -236,7 +301,7 @@ export async function insertPlan(p: {
     summary: { plans: { [p.status]: 1 } },
   });
   if (!res.ok) throw versionConflict(null);
-  return toPlan(item);
+  return planOut(item);
 }
 
 export const updateInput = z.object({
@@ -258,14 +323,15 @@ export async function updateDraft(planId: string, input: z.input<typeof updateIn
   if (current.version !== version) throw versionConflict(toPlan(current));
   const at = now().toISOString();
   const session = await editingSession(planId);
-  const changes = coalesce(session?.changes ?? [], diffJson(current.content, content));
+  const stored = await storeSource(current.communeId, content, current.content);
+  const changes = coalesce(session?.changes ?? [], diffJson(current.content, stored));
   const res = await write({
     subject: { communeId: current.communeId, planId },
     item: update(
       db()
         .plan.patch({ planId })
         .set({
-          content,
+          content: stored,
           version: version + 1,
           updatedAt: at,
           searchText: searchTextOf(content),
@@ -286,7 +352,7 @@ export async function updateDraft(planId: string, input: z.input<typeof updateIn
     if (!latest.data) throw notFound();
     throw versionConflict(toPlan(latest.data as PlanItem));
   }
-  return toPlan({ ...current, content, version: version + 1, updatedAt: at });
+  return planOut({ ...current, content: stored, version: version + 1, updatedAt: at });
 }
 
 /** Delete a draft read at `version`. Its audit trail stays. */

@@ -7,7 +7,7 @@ import { completeTasks, planIssueTasks, seriesOf, statsDelta, type TaskStats } f
 import { parse } from "../validate";
 import { type Op, put, rejected, update, write } from "../write";
 import { signerLines } from "./document-text";
-import { insertPlan, type PlanItem, requireWrite, searchTextOf, toPlan } from "./index";
+import { insertPlan, type PlanItem, planOut, requireWrite, searchTextOf, toPlan } from "./index";
 import { formatSymbol, type Plan, type PlanContent, type PlanStatus } from "./schema";
 import { ACTIONS, TRANSITIONS } from "./transitions";
 
@@ -111,7 +111,7 @@ export async function transition(
   if (!res.ok) throw versionConflict(null);
   // Cancelling a plan in force calls off its open tasks, in the same resumable step as issuing.
   if (closesTasks) await completeTasks(planId);
-  return toPlan({
+  return planOut({
     ...item,
     status: to,
     version: t.version + 1,
@@ -267,7 +267,7 @@ function statsFromItem(p: Partial<TaskStats> | null | undefined): TaskStats {
 
 async function getPlanAfterIssue(planId: string) {
   const latest = (await db().plan.get({ planId }).go({ consistent: true })).data as PlanItem;
-  return toPlan(latest);
+  return planOut(latest);
 }
 
 /** An issued plan is changed only by an amendment: a new draft linked to the one it replaces. */
