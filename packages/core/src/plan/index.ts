@@ -191,11 +191,11 @@ export async function listPlans(input: ListQuery): Promise<{ items: PlanSummary[
   try {
     // One DynamoDB request per round, each reading at most `limit` (unfiltered) or 100 items.
     for (let read = 0; read < (filtered ? LIST_SCAN_BUDGET : q.limit); read += filtered ? 100 : q.limit) {
-      // `count` ends the page at the last item returned, so its cursor loses nothing.
+      // Whole DynamoDB pages only: the cursor continues after the last item read, so nothing is
+      // lost or repeated (a filtered page may hold a few more than `limit` matches).
       const page = await query.where(where).go({
         order: "desc",
         limit: filtered ? 100 : q.limit,
-        count: q.limit - res.data.length,
         cursor: res.cursor,
         pages: 1,
       });
