@@ -13,3 +13,10 @@ export function setClock(fn: (() => Date) | undefined) {
 export function todayInVietnam(at: Date = now()): string {
   return new Date(at.getTime() + 7 * 3600_000).toISOString().slice(0, 10);
 }
+
+/** A calendar date (YYYY-MM-DD) moved by whole days. */
+export function addDays(isoDay: string, days: number): string {
+  const d = new Date(`${isoDay}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}

@@ -38,3 +38,16 @@ export function splitMessage(msg: string): { vi: string; en: string } {
   if (i === -1) return { vi: msg, en: msg };
   return { vi: msg.slice(0, i), en: msg.slice(i + 3) };
 }
+
+/** A list cursor that is not one this list handed out (garbled, or from another list). */
+export const badCursor = () =>
+  new DomainError(
+    400,
+    "bad_cursor",
+    { vi: "Con trỏ trang không hợp lệ.", en: "Invalid page cursor." },
+    {
+      issues: [
+        { path: ["cursor"], message: { vi: "Con trỏ trang không hợp lệ", en: "Invalid page cursor" } },
+      ],
+    },
+  );

@@ -187,6 +187,14 @@ export async function write(change: Change): Promise<WriteResult> {
   return send(items, at);
 }
 
+/**
+ * Item writes that carry no audit of their own, all or nothing: the chunks of a resumable step
+ * (a plan's tasks) whose one audit record and summary change come with the step's last write.
+ */
+export function writeItems(items: Op[]): Promise<WriteResult> {
+  return send(items, now().toISOString());
+}
+
 /** DynamoDB's limit on actions in one transaction. */
 export const TRANSACTION_LIMIT = 100;
 /** Actions `write()` adds to a change's own: the audit record and the summary. */

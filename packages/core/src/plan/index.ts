@@ -3,7 +3,7 @@ import { z } from "zod";
 import { actor, canRead, canWrite } from "../actor";
 import { now } from "../clock";
 import { db } from "../db/entities";
-import { DomainError, forbidden, notFound, versionConflict } from "../errors";
+import { badCursor, DomainError, forbidden, notFound, versionConflict } from "../errors";
 import { files } from "../files";
 import { progressOf, type TaskStats } from "../task/index";
 import { foldVietnamese } from "../text";
@@ -212,18 +212,6 @@ export async function listPlans(input: ListQuery): Promise<{ items: PlanSummary[
     cursor: res.cursor ?? null,
   };
 }
-
-const badCursor = () =>
-  new DomainError(
-    400,
-    "bad_cursor",
-    { vi: "Con trỏ trang không hợp lệ.", en: "Invalid page cursor." },
-    {
-      issues: [
-        { path: ["cursor"], message: { vi: "Con trỏ trang không hợp lệ", en: "Invalid page cursor" } },
-      ],
-    },
-  );
 
 async function load(planId: string): Promise<PlanItem> {
   const res = await db().plan.get({ planId }).go();

@@ -1,8 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { actor, canRead } from "../actor";
-import { now, todayInVietnam } from "../clock";
+import { addDays, now, todayInVietnam } from "../clock";
 import { db } from "../db/entities";
-import { DomainError, forbidden, notFound } from "../errors";
+import { badCursor, DomainError, forbidden, notFound } from "../errors";
 import { files } from "../files";
 import type { PlanItem } from "../plan/index";
 import { formatSymbol, type PlanContent } from "../plan/schema";
@@ -17,6 +17,7 @@ import {
   update,
   WRITE_OVERHEAD,
   write,
+  writeItems,
 } from "../write";
 import {
   type BoardQuery,
@@ -69,12 +70,6 @@ type Spec = Omit<
   TaskItem,
   "state" | "progress" | "version" | "createdAt" | "updatedAt" | "evidence" | "completedOn" | "lastNote"
 >;
-
-function addDays(iso: string, days: number) {
-  const d = new Date(`${iso}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
 
 /** The tasks a plan's content states, deadlines resolved against its event date. */
 export function taskSpecs(
@@ -305,8 +300,8 @@ export async function completeTasks(planId: string, opts: { maxChunks?: number }
     for (let i = 0; i < ops.length; i += TRANSACTION_LIMIT) {
       if (opts.maxChunks !== undefined && chunks >= opts.maxChunks) return false;
       chunks++;
-      const res = await sendChunk(ops.slice(i, i + TRANSACTION_LIMIT));
-      if (!res) {
+      const res = await writeItems(ops.slice(i, i + TRANSACTION_LIMIT));
+      if (!res.ok) {
         lost = true; // someone else wrote some of these: read again and carry on from there
         break;
       }
@@ -366,18 +361,6 @@ export async function completeTasks(planId: string, opts: { maxChunks?: number }
     vi: "Đang tạo nhiệm vụ của kế hoạch, vui lòng thử lại.",
     en: "The plan's tasks are being created, please retry.",
   });
-}
-
-async function sendChunk(ops: Op[]) {
-  const { TransactWriteCommand } = await import("@aws-sdk/lib-dynamodb");
-  const { dynamo } = await import("../db/client");
-  try {
-    await dynamo().send(new TransactWriteCommand({ TransactItems: ops }));
-    return true;
-  } catch (e) {
-    if ((e as Error).name === "TransactionCanceledException") return false;
-    throw e;
-  }
 }
 
 /** How the commune's task totals change from one set of a series' items to another. */
@@ -496,18 +479,6 @@ export async function board(communeId: string, input: BoardQuery): Promise<TaskP
     cursor: res.cursor ?? null,
   };
 }
-
-const badCursor = () =>
-  new DomainError(
-    400,
-    "bad_cursor",
-    { vi: "Con trỏ trang không hợp lệ.", en: "Invalid page cursor." },
-    {
-      issues: [
-        { path: ["cursor"], message: { vi: "Con trỏ trang không hợp lệ", en: "Invalid page cursor" } },
-      ],
-    },
-  );
 
 async function loadTask(seriesId: string, taskId: string, consistent = false) {
   const t = (await db().task.get({ seriesId, taskId }).go({ consistent })).data as TaskItem | null;

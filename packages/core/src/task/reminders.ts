@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import ical from "ical-generator";
 import { type Actor, actor, canRead, withActor } from "../actor";
-import { now, todayInVietnam } from "../clock";
+import { addDays, now, todayInVietnam } from "../clock";
 import { db } from "../db/entities";
 import { DomainError, notFound } from "../errors";
 import { isCommuneWriter } from "../plan/transitions";
@@ -18,12 +18,6 @@ export const REMINDER_DAYS_AHEAD = 3;
 const NOTIFICATION_TTL_DAYS = 90;
 
 const SYSTEM: Actor = { username: "system", displayName: "Hệ thống", role: "admin", communeIds: [] };
-
-function addDays(iso: string, days: number) {
-  const d = new Date(`${iso}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
 
 /** Open tasks of a commune with a due date in [from, to] — one bounded query. */
 async function openDueBetween(communeId: string, from: string, to: string): Promise<TaskItem[]> {
