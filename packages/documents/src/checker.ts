@@ -8,6 +8,7 @@ import {
   isRealDate,
   nameKey,
   nfc,
+  stripEnd,
   toNewTone,
   toneStyleHits,
   toOldTone,
@@ -43,6 +44,7 @@ export const FINDING_CODES = {
   "phrase-missing-word": "warning",
   "placeholder-left": "error",
   "placeholder-text": "warning",
+  "section-too-deep": "error",
 } as const satisfies Record<string, Severity>;
 export type FindingCode = keyof typeof FINDING_CODES;
 
@@ -80,13 +82,36 @@ function sectionChain(chain: string[]): string {
   return chain.join(" › ");
 }
 
+/**
+ * Decree 30 uses a handful of levels (I, 1, 1.1, a, -, +); deeper nesting is reported ("section-too-deep")
+ * and not read further, so a hostile plan nested thousands deep costs neither the stack nor quadratic labels.
+ */
+export const MAX_SECTION_DEPTH = 16;
+
+type SectionFrame = {
+  items: readonly SectionItem[];
+  next: number;
+  base: FindingPath;
+  chain: string[];
+  bullet: number;
+};
+
 function* sectionFields(items: readonly SectionItem[], base: FindingPath, chain: string[]): Generator<Field> {
-  let bullet = 0;
-  for (const [i, item] of arr(items).entries()) {
-    const raw = (item.label ?? "").replace(/[.)]+$/, "");
-    const name = /^[-+–•*]$/.test(raw) || raw === "" ? `${raw || "¶"}${++bullet}` : raw;
-    const c = [...chain, name];
-    const path = [...base, i];
+  // Depth-first in document order with an explicit stack: the nesting comes from the user.
+  const stack: SectionFrame[] = [{ items: arr(items), next: 0, base, chain, bullet: 0 }];
+  while (stack.length) {
+    const frame = stack[stack.length - 1] as SectionFrame;
+    if (frame.next >= frame.items.length) {
+      stack.pop();
+      continue;
+    }
+    const i = frame.next++;
+    const item = frame.items[i];
+    if (!item || typeof item !== "object") continue;
+    const raw = stripEnd(str(item.label) ?? "", ".)");
+    const name = /^[-+–•*]$/.test(raw) || raw === "" ? `${raw || "¶"}${++frame.bullet}` : raw;
+    const c = [...frame.chain, name];
+    const path = [...frame.base, i];
     const where = sectionChain(c);
     if (str(item.heading))
       yield {
@@ -102,7 +127,35 @@ function* sectionFields(items: readonly SectionItem[], base: FindingPath, chain:
         text: p,
         kind: "prose",
       };
-    yield* sectionFields(arr(item.children), [...path, "children"], c);
+    if (stack.length < MAX_SECTION_DEPTH)
+      stack.push({ items: arr(item.children), next: 0, base: [...path, "children"], chain: c, bullet: 0 });
+  }
+}
+
+/** The first section nested deeper than MAX_SECTION_DEPTH, reported once. */
+function sectionDepth(plan: CheckablePlan, out: Finding[]): void {
+  const stack = arr(plan.sections).map((item, i) => ({
+    item,
+    path: ["sections", i] as FindingPath,
+    depth: 1,
+  }));
+  while (stack.length) {
+    const { item, path, depth } = stack.pop() as (typeof stack)[number];
+    if (!item || typeof item !== "object") continue;
+    if (depth > MAX_SECTION_DEPTH) {
+      out.push(
+        finding(
+          "section-too-deep",
+          path,
+          { vi: "Các mục", en: "Sections" },
+          `Các mục lồng nhau quá ${MAX_SECTION_DEPTH} cấp; phần sâu hơn không được kiểm tra. Văn bản theo Nghị định 30 chỉ dùng vài cấp (I, 1, 1.1, a, -, +).`,
+          `Sections are nested more than ${MAX_SECTION_DEPTH} levels deep; the deeper parts were not checked. A Decree 30 document uses a few levels (I, 1, 1.1, a, -, +).`,
+        ),
+      );
+      return;
+    }
+    for (const [j, child] of arr(item.children).entries())
+      stack.push({ item: child, path: [...path, "children", j], depth: depth + 1 });
   }
 }
 
@@ -690,7 +743,7 @@ function toneMarks(fields: Field[], out: Finding[]): void {
   let oldCount = 0;
   let newCount = 0;
   for (const { f, hits } of perField) {
-    const key = collapseSpaces(f.text).replace(/[;.,]+$/, "");
+    const key = stripEnd(collapseSpaces(f.text), ";.,");
     if (seen.has(key)) continue;
     seen.add(key);
     for (const h of hits) {
@@ -724,7 +777,7 @@ function spaces(fields: Field[], out: Finding[]): void {
   for (const f of fields) {
     const t = f.text;
     if (/\S[ \t\u00a0]{2,}\S/u.test(t)) {
-      const m = t.match(/(\S+)[ \t\u00a0]{2,}(\S+)/u);
+      const m = t.match(/(?<!\S)(\S+)[ \t\u00a0]{2,}(\S+)/u);
       const at = m ? `"${m[1]}  ${m[2]}"` : "";
       out.push(
         finding("double-space", f.path, f.label, `Có hai dấu cách liền nhau ${at}.`, `Double space ${at}.`),
@@ -784,7 +837,7 @@ function tasks(plan: CheckablePlan, out: Finding[]): void {
 }
 
 type EventTerm = "sơ kết" | "tổng kết" | "sơ tổng kết";
-const TERM_RE = /(?<![\p{L}])(sơ\s*,?\s*tổng\s+kết|sơ\s+kết|tổng\s+kết)(?![\p{L}])/giu;
+const TERM_RE = /(?<![\p{L}])(sơ\s*(?:,\s*)?tổng\s+kết|sơ\s+kết|tổng\s+kết)(?![\p{L}])/giu;
 const termOf = (raw: string): EventTerm => {
   const t = raw.toLocaleLowerCase("vi").replace(/[\s,]+/g, " ");
   return t.startsWith("sơ tổng") ? "sơ tổng kết" : t.startsWith("sơ") ? "sơ kết" : "tổng kết";
@@ -966,6 +1019,7 @@ export function checkPlan(plan: CheckablePlan, opts: CheckOptions = {}): Finding
   const fields = [...planFields(plan)];
   const out: Finding[] = [];
   requiredParts(plan, out);
+  sectionDepth(plan, out);
   datesMalformed(plan, fields, today, out);
   symbols(plan, out);
   chronology(plan, out);

@@ -10,7 +10,7 @@ export function decodeEntities(s: string): string {
     if (e[0] === "#") {
       const code =
         e[1] === "x" || e[1] === "X" ? Number.parseInt(e.slice(2), 16) : Number.parseInt(e.slice(1), 10);
-      return Number.isFinite(code) ? String.fromCodePoint(code) : m;
+      return code >= 0 && code <= 0x10ffff ? String.fromCodePoint(code) : m;
     }
     return ENTITIES[e.toLowerCase()] ?? m;
   });
@@ -50,7 +50,8 @@ export function htmlToLines(html: string): string[] {
       buf = null;
     }
   };
-  const re = /<(\/?)([a-zA-Z0-9]+)([^>]*)>|([^<]+)/g;
+  // `[^<>]*`, not `[^>]*`: a tag that never closes must not be rescanned to the end from every "<".
+  const re = /<(\/?)([a-zA-Z0-9]+)([^<>]*)>|([^<]+)/g;
   for (const m of html.matchAll(re)) {
     const [, close, rawTag, , text] = m;
     if (text !== undefined) {

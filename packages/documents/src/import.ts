@@ -13,6 +13,7 @@ import {
   findTextDates,
   isRealDate,
   nfc,
+  stripEnd,
   toIso,
   toNewTone,
   unitVariantRegExp,
@@ -66,7 +67,7 @@ export function importPlanText(text: string, opts: ImportOptions = {}): ImportRe
   if (typeof text !== "string" || text.trim() === "")
     throw new ImportError("empty", 400, { vi: "Tệp rỗng, không có nội dung.", en: "The file is empty." });
   if (Buffer.byteLength(text, "utf8") > MAX_IMPORT_BYTES) throw tooLarge();
-  const original = nfc(text).replace(/\r\n?/g, "\n");
+  const original = nfc(text).replace(/\r\n?|[\u2028\u2029]/g, "\n");
   return importLines(original.split("\n"), original, opts);
 }
 
@@ -90,7 +91,7 @@ export async function importPlanDocx(
   } catch {
     throw notDocx();
   }
-  const original = nfc(raw).replace(/\r\n?/g, "\n");
+  const original = nfc(raw).replace(/\r\n?|[\u2028\u2029]/g, "\n");
   const lines = htmlToLines(nfc(html));
   if (!lines.some((l) => l.trim()) && !original.trim())
     throw new ImportError("empty", 400, { vi: "Tệp DOCX không có chữ.", en: "The DOCX contains no text." });
@@ -123,6 +124,7 @@ type Para = { text: string; label?: Label; row?: string[] };
 const RANK: Record<Label["kind"], number> = { roman: 0, arabic: 1, multi: 2, letter: 4, dash: 5, plus: 6 };
 const rankOf = (l: Label) => (l.kind === "multi" ? 1 + l.depth : RANK[l.kind]);
 
+const MAX_MULTI_DEPTH = 5;
 const ROMAN_RE = /^(X{0,3}(?:IX|IV|V?I{0,3}))\s*[./)]\s*(\S.*)$/u;
 const ARABIC_RE = /^(\d{1,2})\s*[./)]\s+(\S.*)$/u;
 const MULTI_RE = /^(\d{1,2}(?:\.\d{1,2})+)\.?\s+(\S.*)$/u;
@@ -135,7 +137,11 @@ function parseLabel(line: string): { label: Label; rest: string } | undefined {
   if (m?.[1] && m[2]) return { label: { kind: "roman", value: m[1], depth: 0 }, rest: m[2] };
   m = line.match(MULTI_RE);
   if (m?.[1] && m[2])
-    return { label: { kind: "multi", value: m[1], depth: m[1].split(".").length }, rest: m[2] };
+    // The depth is capped so that "1.1.1.1.…" cannot nest sections without bound (recursion in later steps).
+    return {
+      label: { kind: "multi", value: m[1], depth: Math.min(m[1].split(".").length, MAX_MULTI_DEPTH) },
+      rest: m[2],
+    };
   m = line.match(ARABIC_RE);
   if (m?.[1] && m[2]) return { label: { kind: "arabic", value: m[1], depth: 1 }, rest: m[2] };
   m = line.match(LETTER_RE) ?? line.match(LETTER_DOT_RE);
@@ -150,13 +156,12 @@ function parseLabel(line: string): { label: Label; rest: string } | undefined {
 
 /** Cells of a table row written with tabs or "|", when there are at least three. */
 function tableCells(line: string): string[] | undefined {
-  const sep = line.includes("|") ? /\s*\|\s*/ : line.includes("\t") ? /\s*\t+\s*/ : undefined;
+  // Split on the bare separator and trim the cells: `\s*\|\s*` rescans a run of spaces from each of its positions.
+  const sep = line.includes("|") ? "|" : line.includes("\t") ? /\t+/ : undefined;
   if (!sep) return undefined;
-  const cells = line
-    .replace(/^\s*\|/, "")
-    .replace(/\|\s*$/, "")
-    .split(sep)
-    .map((c) => collapseSpaces(c));
+  const trimmed = line.trim();
+  const inner = trimmed.slice(trimmed.startsWith("|") ? 1 : 0, trimmed.endsWith("|") ? -1 : undefined);
+  const cells = inner.split(sep).map((c) => collapseSpaces(c));
   return cells.filter((c) => c !== "").length >= 3 ? cells : undefined;
 }
 
@@ -222,11 +227,22 @@ const TYPE_LINE_RE = /^(KẾ HOẠCH|BÁO CÁO|QUYẾT ĐỊNH|THÔNG BÁO|GIẤ
 const TYPE_BY_NAME: Record<string, DocumentTypeCode> = Object.fromEntries(
   Object.entries(DOCUMENT_TYPES).map(([code, name]) => [upperVi(name), code as DocumentTypeCode]),
 );
-const PLACE_DATE_RE =
-  /^(.{2,60}?),\s*ngày\s+(\d{1,2}|[.…_\s]*)\s*tháng\s+(\d{1,2}|[.…_\s]*)\s*năm\s+(\d{4}|[.…_\s]*)\s*$/u;
-const NUMBER_RE = /^Số\s*:?\s*(\d*)\s*\/\s*([\p{Lu}\dĐ]+(?:\s*-\s*[\p{Lu}\dĐ]+)*)\s*$/u;
+/*
+ * Every pattern of the importer is linear-time on any input (ARCHITECTURE.md: one request must not stall the
+ * others). The rules that keep them so: no two runs that can match the same characters side by side
+ * (`\s*:?\s*` becomes `\s*(?::\s*)?`), no quantified group whose body can match in several ways, and in a
+ * pattern searched anywhere in a line, a run that does not start at a fixed word is bounded or starts where
+ * the previous character cannot continue it (`(?<!\d)\d+`), so no start position rescans the run.
+ */
+/** A day, month or year after "ngày"/"tháng"/"năm": digits, or a blank of spaces, dots, "…" and "_". */
+const dateField = (digits: string) => `\\s(?:\\s*(\\d{${digits}})\\s*|[\\s.…_]*)`;
+const PLACE_DATE_RE = new RegExp(
+  `^(.{2,60}?),\\s*ngày${dateField("1,2")}tháng${dateField("1,2")}năm\\s(?:\\s*(\\d{4})\\s*|[\\s.…_]*)$`,
+  "u",
+);
+const NUMBER_RE = /^Số\s*(?::\s*)?(\d*)\s*\/\s*([\p{Lu}\dĐ]+(?:\s*-\s*[\p{Lu}\dĐ]+)*)\s*$/u;
 const RULE_RE = /^[-_=—–.…*~\s]{3,}$/u;
-const UNIT_KIND_RE = /^(XÃ|PHƯỜNG|THỊ TRẤN|ĐẶC KHU|HUYỆN|QUẬN|THỊ XÃ|THÀNH PHỐ|TỈNH)\s+(.+)$/u;
+const UNIT_KIND_RE = /^(XÃ|PHƯỜNG|THỊ TRẤN|ĐẶC KHU|HUYỆN|QUẬN|THỊ XÃ|THÀNH PHỐ|TỈNH)\s+(\S[\s\S]*)$/u;
 
 type Header = {
   superior?: string;
@@ -244,7 +260,7 @@ const isCaps = (s: string) => /\p{Lu}/u.test(s) && s === upperVi(s);
 /** "UBND TỈNH HẢI PHÒNG" → "UBND tỉnh Hải Phòng"; "XÃ QUẢNG NGHIỆP" → "xã Quảng Nghiệp". */
 export function properCaseBody(caps: string): string {
   const s = collapseSpaces(caps);
-  const m = s.match(/^(UBND|ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN)?\s*(.*)$/u);
+  const m = s.match(/^(UBND|ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN)?\s*([\s\S]*)$/u);
   const body = m?.[1] ? "UBND" : "";
   let rest = m?.[2] ?? s;
   const k = rest.match(UNIT_KIND_RE);
@@ -277,9 +293,12 @@ function fragments(line: string): string[] {
     .filter(Boolean);
 }
 
-const NUMBER_IN_RE = /Số\s*:?\s*(\d*)\s*\/\s*([\p{Lu}\dĐ]+(?:\s?-\s?[\p{Lu}\dĐ]+)*)/u;
-const PLACE_DATE_IN_RE =
-  /(\p{Lu}[\p{L}]*(?: \p{Lu}[\p{L}]*){0,4}),\s*ngày\s+(\d{1,2}|[.…_]*)\s*tháng\s+(\d{1,2}|[.…_]*)\s*năm\s+(\d{4}|[.…_]*)/u;
+const NUMBER_IN_RE = /Số\s*(?::\s*)?(\d*)\s*\/\s*([\p{Lu}\dĐ]+(?:\s?-\s?[\p{Lu}\dĐ]+)*)/u;
+/** A place of up to five capitalised words (a syllable has at most 7 letters; 20 is generous). */
+const PLACE_DATE_IN_RE = new RegExp(
+  `(?<!\\p{L})(\\p{Lu}\\p{L}{0,20}(?: \\p{Lu}\\p{L}{0,20}){0,4}),\\s*ngày${dateField("1,2")}tháng${dateField("1,2")}năm\\s(?:\\s*(\\d{4})|[\\s.…_]*)`,
+  "u",
+);
 
 function parseHeader(lines: string[]): Header {
   const h: Header = { issuerLines: [], draftMark: false };
@@ -360,14 +379,17 @@ const DOC_TYPES = [
 const typeAlt = DOC_TYPES.map(
   (t) => `[${t[0]}${(t[0] as string).toLocaleLowerCase("vi")}]${t.slice(1)}`,
 ).join("|");
-const SYMBOL = "\\d+\\s?\\/(?:\\d{4}\\/)?[\\p{Lu}Đ\\d]+(?:-[\\p{Lu}Đ\\d]+)*";
-const CITE_RE = new RegExp(`(?<![\\p{L}])(${typeAlt})\\s+(?:số\\s*:?\\s*)?(${SYMBOL})`, "gu");
+const SYMBOL = "(?<!\\d)\\d{1,6}\\s?\\/(?:\\d{4}\\/)?[\\p{Lu}Đ\\d]+(?:-[\\p{Lu}Đ\\d]+)*";
+const SYMBOL_RE = new RegExp(SYMBOL, "u");
+const CITE_RE = new RegExp(`(?<![\\p{L}])(${typeAlt})\\s+(?:số\\s*(?::\\s*)?)?(${SYMBOL})`, "gu");
 const DATE_AT_START_RE =
-  /^\s*,?\s*(?:ban hành\s+)?ngày\s+(\d{1,2})\s*(?:tháng\s*|\/|-)\s*(\d{1,2})\s*(?:năm\s*|\/|-)\s*(\d{4})/u;
+  /^\s*(?:,\s*)?(?:ban hành\s+)?ngày\s+(\d{1,2})\s*(?:tháng|\/|-)\s*(\d{1,2})\s*(?:năm|\/|-)\s*(\d{4})/u;
+// The lazy `(.+?)` below takes one character at a time, so its stop conditions start with one `\s`, not `\s+`
+// (which would rescan a run of spaces from each of its positions); the spaces left over are trimmed.
 const ISSUER_AT_START_RE =
-  /^\s*,?\s*(?:của|do)\s+(.+?)(?=\s+(?:về việc|về|V\/v|quy định|ban hành|hướng dẫn|triển khai|thực hiện|phê duyệt|sửa đổi|xây dựng)\s|\s*[,;:.(]|$)/u;
+  /^\s*(?:,\s*)?(?:của|do)\s+(.+?)(?=\s(?:về việc|về|V\/v|quy định|ban hành|hướng dẫn|triển khai|thực hiện|phê duyệt|sửa đổi|xây dựng)\s|[,;:.(]|$)/u;
 const SUBJECT_AT_START_RE =
-  /^\s*,?\s*(?:(?:về việc|V\/v|về)\s+|(?=(?:quy định|hướng dẫn|ban hành|phê duyệt|sửa đổi)\s))(.+?)(?=\s*;|\.\s|\.$|,\s*(?:Ủy ban|Uỷ ban|UBND|cụ thể)|\s+và\s+(?:tình hình|thực tế|kết quả|điều kiện|các văn bản|căn cứ|thực hiện)|$)/u;
+  /^\s*(?:,\s*)?(?:(?:về việc|V\/v|về)\s+|(?=(?:quy định|hướng dẫn|ban hành|phê duyệt|sửa đổi)\s))(.+?)(?=;|\.\s|\.$|,\s*(?:Ủy ban|Uỷ ban|UBND|cụ thể)|\svà\s+(?:tình hình|thực tế|kết quả|điều kiện|các văn bản|căn cứ|thực hiện)|$)/u;
 
 type Cited = {
   type: string;
@@ -405,21 +427,25 @@ function parseCitations(text: string): Cited[] {
       seg = seg.slice(iss[0].length);
     }
     const subj = seg.match(SUBJECT_AT_START_RE);
-    if (subj?.[1]) cited.subject = collapseSpaces(subj[1]).replace(/[,;.]+$/, "");
+    if (subj?.[1]) cited.subject = stripEnd(collapseSpaces(subj[1]), ",;.");
     out.push(cited);
   }
   return out;
 }
 
+const UNNUMBERED_RE = new RegExp(
+  `^(${typeAlt})\\s+(?!\\s|số(?![\\p{L}]))(.+?)(?:\\sngày\\s+(.+))?[.;]?$`,
+  "u",
+);
+
 /** "Căn cứ Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025;" (no number) */
 function parseUnnumberedBasis(paragraph: string): Cited[] {
   const out: Cited[] = [];
   if (!/^Căn cứ\s/u.test(paragraph)) return out;
-  for (const clause of paragraph.replace(/^Căn cứ\s+/u, "").split(/;\s*/)) {
-    const m = clause.match(
-      new RegExp(`^(${typeAlt})\\s+(?!số(?![\\p{L}]))(.+?)(?:\\s+ngày\\s+(.+))?\\s*[.;]?$`, "u"),
-    );
-    if (!m?.[1] || !m[2] || new RegExp(SYMBOL, "u").test(clause)) continue;
+  for (const part of paragraph.replace(/^Căn cứ\s+/u, "").split(";")) {
+    const clause = part.trim();
+    const m = clause.match(UNNUMBERED_RE);
+    if (!m?.[1] || !m[2] || SYMBOL_RE.test(clause)) continue;
     const date = m[3] ? findTextDates(`ngày ${m[3]}`)[0]?.iso : undefined;
     out.push({ type: canonicalType(m[1]), subject: collapseSpaces(m[2]), ...(date ? { date } : {}) });
   }
@@ -522,20 +548,32 @@ const MASS_ORG_RE =
 const VERB_STOP_RE =
   /^(chuẩn bị|bố trí|tổ chức|thực hiện|triển khai|tham mưu|hướng dẫn|rà soát|kiểm tra|xây dựng|tuyên truyền|đảm bảo|bảo đảm|theo dõi|tổng hợp|báo cáo|phục vụ|cung cấp|lập|trang trí|đưa tin|để|trong|tại|về|nhằm|giải quyết|thông báo|mời|in|chỉ đạo|vận động|kịp thời|có trách nhiệm|làm|thẩm định|cấp|quản lý|đôn đốc|phân công|dự trù|hoàn thành|trình|ban hành|tiếp nhận|phát|cập nhật|vệ sinh|đón|dọn|sắp xếp|chụp|ghi)(?![\p{L}])/iu;
 
+const unitStartRes = new Map<string, RegExp>();
+function unitStartRe(unit: string): RegExp {
+  let re = unitStartRes.get(unit);
+  if (!re) {
+    re = new RegExp(`^${unitVariantRegExp(unit, false).source}`, "iu");
+    if (unitStartRes.size < 1000) unitStartRes.set(unit, re);
+  }
+  return re;
+}
+
 /** The unit named at the start of `s`: a known unit in any spelling, else words up to a verb or punctuation. */
 function unitAtStart(s: string, units: readonly string[]): string | undefined {
-  const text = s.replace(/^(?:các\s+)?(?:công chức|cán bộ|bộ phận|đồng chí)\s+(?=\p{Lu})/iu, "");
+  // A unit's name is a few words: look at the start only, so that the cost does not grow with the paragraph.
+  const text = s
+    .slice(0, 400)
+    .replace(/^(?:các\s+)?(?:công chức|cán bộ|bộ phận|đồng chí)\s+(?=\p{Lu})/iu, "");
   const normalized = toNewTone(text);
   for (const u of units) {
-    const re = new RegExp(`^${unitVariantRegExp(u, false).source}`, "iu");
-    const m = normalized.match(re);
+    const m = normalized.match(unitStartRe(u));
     if (m) return collapseSpaces(text.slice(0, m[0].length));
   }
   const words: string[] = [];
-  for (const w of text.split(/\s+/)) {
+  for (const w of text.split(/\s+/, 9)) {
     const rest = text.slice(text.indexOf(w));
     if (!w || VERB_STOP_RE.test(rest) || words.length >= 8) break;
-    const clean = w.replace(/[,;.:()]+$/, "");
+    const clean = stripEnd(w, ",;.:()");
     if (clean) words.push(clean);
     if (clean !== w) break;
   }
@@ -545,7 +583,9 @@ function unitAtStart(s: string, units: readonly string[]): string | undefined {
 
 function partnersIn(description: string, units: readonly string[]): string[] {
   const out: string[] = [];
+  let seen = 0;
   for (const m of description.matchAll(/phối hợp(?:\s+chặt chẽ)?\s+(?:với|cùng)\s+/giu)) {
+    if (++seen > 20) break; // a task names a few partners; the rest of a pathological text is not read
     let rest = description.slice((m.index ?? 0) + m[0].length);
     for (let guard = 0; guard < 6; guard++) {
       const u = unitAtStart(rest, units);
@@ -565,7 +605,7 @@ function deadlineIn(text: string): Deadline | undefined {
   const rel = text.match(/trước\s+(?:ít nhất\s+)?(\d{1,3})\s+ngày\s+(?:tổ chức|diễn ra|khai mạc)/iu);
   if (rel?.[1]) return { kind: "relative_to_event", days: -Number(rel[1]) };
   const m = text.match(
-    /(?:trước|chậm nhất(?:\s+là)?|hạn chót|thời hạn\s*:?|hoàn thành(?:\s+trước)?|xong trước)\s+(?:ngày\s+)?(\d{1,2})\s*(?:\/|-|\.|\s+tháng\s+)\s*(\d{1,2})\s*(?:\/|-|\.|\s+năm\s+)\s*(\d{4})/iu,
+    /(?:trước|chậm nhất(?:\s+là)?|hạn chót|thời hạn(?:\s*:)?|hoàn thành(?:\s+trước)?|xong trước)\s+(?:ngày\s+)?(\d{1,2})\s*(?:\/|-|\.|tháng)\s*(\d{1,2})\s*(?:\/|-|\.|năm)\s*(\d{4})/iu,
   );
   if (m) {
     const [d, mo, y] = [Number(m[1]), Number(m[2]), Number(m[3])];
@@ -624,7 +664,7 @@ function makeTask(
 }
 
 function cleanUnit(heading: string): { unit: string; requested: boolean } {
-  let u = collapseSpaces(heading).replace(/[:.]+$/, "");
+  let u = stripEnd(collapseSpaces(heading), ":.");
   const requested = /^Đề nghị\s+/u.test(u);
   u = u.replace(/^(?:Đối với|Giao|Đề nghị)\s+/u, "");
   u = u.replace(/^(?:các\s+)?(?:công chức|cán bộ|bộ phận)\s+(?=\p{Lu})/u, "");
@@ -659,7 +699,7 @@ function tasksFromTable(rows: string[][], units: readonly string[], warnings: st
     const partners =
       cols.partner !== undefined && r[cols.partner]
         ? (r[cols.partner] as string)
-            .split(/\s*[,;]\s*|\s+và\s+/u)
+            .split(/[,;]|\svà\s/u)
             .map((p) => collapseSpaces(p).replace(/^(?:các\s+)?(?:công chức|cán bộ)\s+(?=\p{Lu})/u, ""))
             .filter(Boolean)
         : [];
@@ -791,7 +831,9 @@ function parseEvent(
     const v = collapseSpaces(value);
     if (seen.has(k)) return;
     if (k === "thời gian") {
-      const duration = v.match(/((?:½|1\/2|nửa|một|hai|\d+(?:[.,]5)?)\s*(?:ngày|buổi))(?![\p{L}])/iu)?.[1];
+      const duration = v.match(
+        /((?:½|1\/2|nửa|một|hai|(?<!\d)\d{1,3}(?:[.,]5)?)\s*(?:ngày|buổi))(?![\p{L}])/iu,
+      )?.[1];
       const date = findTextDates(v).find((d) => d.iso)?.iso;
       if (!duration && !date) return;
       seen.add(k);
@@ -814,7 +856,7 @@ function parseEvent(
       seen.add(k);
       found = true;
       const count = v.match(
-        /(khoảng|dự kiến|trên|gần|hơn|tối đa)?\s*(\d{1,5})\s*(?:đại biểu|người|đồng chí|thành viên|học viên)/iu,
+        /(?:(khoảng|dự kiến|trên|gần|hơn|tối đa)\s*)?(?<!\d)(\d{1,5})\s*(?:đại biểu|người|đồng chí|thành viên|học viên)/iu,
       );
       if (count?.[2]) {
         ev.attendeeCount = Number(count[2]);
@@ -825,13 +867,13 @@ function parseEvent(
       for (const c of item?.children ?? []) groups.push(bulletText(c));
       if (!groups.length) {
         const after = v.split(/gồm\s*:?/iu)[1];
-        if (after) groups.push(...after.split(/\s*;\s*/));
+        if (after) groups.push(...after.split(";"));
       }
       ev.attendeeGroups = groups
-        .map((g) => collapseSpaces(g).replace(/[;.,]+$/, ""))
+        .map((g) => stripEnd(collapseSpaces(g), ";.,"))
         .filter(Boolean)
         .map((name) => {
-          const n = name.match(/(\d{1,4})\s*(?:đại biểu|người|đồng chí)/u);
+          const n = name.match(/(?<!\d)(\d{1,4})\s*(?:đại biểu|người|đồng chí)/u);
           return n ? { name, count: Number(n[1]) } : { name };
         });
       conf["event.attendeeGroups"] = groups.length ? 0.8 : 0.3;
@@ -839,15 +881,15 @@ function parseEvent(
       if (!v) return;
       seen.add(k);
       found = true;
-      ev.venue = v.replace(/[.;]+$/, "");
+      ev.venue = stripEnd(v, ".;");
       conf["event.venue"] = 0.85;
     } else if (k === "kinh phí") {
       if (!v) return;
       seen.add(k);
       found = true;
-      ev.fundingSource = v.replace(/[.;]+$/, "");
+      ev.fundingSource = stripEnd(v, ".;");
       conf["event.fundingSource"] = 0.8;
-      const amount = v.match(/(\d{1,3}(?:[.,]\d{3})+|\d+)\s*(?:đồng|VNĐ|VND|đ)(?![\p{L}])/iu);
+      const amount = v.match(/(?<!\d)(\d{1,3}(?:[.,]\d{3})+|\d{1,15})\s*(?:đồng|VNĐ|VND|đ)(?![\p{L}])/iu);
       if (amount?.[1]) {
         ev.budgetAmount = Number(amount[1].replace(/[.,]/g, ""));
         conf["event.budgetAmount"] = 0.7;
@@ -893,7 +935,7 @@ function parseTail(lines: string[]): Tail {
   const names: string[] = [];
   for (const line of lines) {
     for (const f of fragments(line)) {
-      const nn = f.match(/^Nơi nhận\s*:?\s*(.*)$/iu);
+      const nn = f.match(/^Nơi nhận\s*(?::\s*)?(.*)$/iu);
       if (nn) {
         inRecipients = true;
         if (nn[1]) entries.push(nn[1]);
@@ -925,8 +967,8 @@ function parseTail(lines: string[]): Tail {
     }
   }
   for (const e of entries)
-    for (const part of e.replace(/^[-–+•]\s*/u, "").split(/\s*;\s*/)) {
-      const r = collapseSpaces(part).replace(/[.,]+$/, "");
+    for (const part of e.replace(/^[-–+•]\s*/u, "").split(";")) {
+      const r = stripEnd(collapseSpaces(part), ".,");
       if (r) tail.recipients.push(r);
     }
   const lastAuth = auths[auths.length - 1];
@@ -976,7 +1018,8 @@ function importLines(rawLines: string[], originalText: string, opts: ImportOptio
       nfc(l)
         .replace(/[\u200b\ufeff]/g, "")
         .replace(/\u00a0/g, " ")
-        .replace(/^[ ]+|[ \t]+$/g, ""),
+        .replace(/^ +/, "")
+        .replace(/(?<![ \t])[ \t]+$/, ""),
     )
     .filter((l) => l.trim() !== "" && !/^\s*\d{1,3}\s*$/.test(l) && !/^\s*-\s*\d{1,3}\s*-\s*$/.test(l));
 

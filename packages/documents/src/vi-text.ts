@@ -137,8 +137,27 @@ export const escapeRe = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, 
  */
 export function unitVariantRegExp(unit: string, requireHyphen: boolean): RegExp {
   const parts = toNewTone(unit)
-    .split(/\s*[-–—]\s*/)
+    .split(/[-–—]/)
     .map((p) => p.trim().split(/\s+/).map(escapeRe).join("\\s+"));
-  const sep = requireHyphen ? "\\s*[-–—]\\s*" : "\\s*[-–—]?\\s*";
+  // Not `\s*[-–—]?\s*`: two optional runs of spaces side by side backtrack quadratically on a run of spaces.
+  const sep = requireHyphen ? "\\s*[-–—]\\s*" : "(?:\\s*[-–—]\\s*|\\s*)";
   return new RegExp(`(?<![\\p{L}])${parts.join(sep)}(?![\\p{L}])`, "giu");
 }
+
+/**
+ * `s` without any of `chars` at its end ("Lưu: VT.;" → "Lưu: VT"). A loop, not `/[.;]+$/`: that regex retries
+ * every start position of a long run of those characters, quadratic on "....…x".
+ */
+export function stripEnd(s: string, chars: string): string {
+  let end = s.length;
+  while (end > 0 && chars.includes(s[end - 1] as string)) end--;
+  return s.slice(0, end);
+}
+
+/** Characters XML 1.0 cannot carry (C0 controls but tab/LF/CR, U+FFFE, U+FFFF, unpaired surrogates). */
+const XML_INVALID_RE =
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: finding them is the point
+  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+/** Drop what cannot appear in an XML document: every string the DOCX and XLSX renderers emit goes through this. */
+export const xmlSafe = (s: string): string => s.replace(XML_INVALID_RE, "");
