@@ -1,4 +1,5 @@
 import ExcelJS from "exceljs";
+import { xmlSafe } from "./vi-text";
 
 export type RegisterRow = {
   number: number;
@@ -10,7 +11,8 @@ export type RegisterRow = {
 
 const vnDate = (iso: string) => iso.split("-").reverse().join("/");
 
-/** Sổ đăng ký văn bản đi as an XLSX workbook: title, header row, one row per issued number. */
+/** Sổ đăng ký văn bản đi as an XLSX workbook: title, header row, one row per issued number. Every string goes
+ * through `xmlSafe`: the sheet is XML, and a subject holding U+FFFE or a control character would break it. */
 export async function renderRegisterXlsx(opts: {
   communeName: string;
   year: string;
@@ -19,7 +21,7 @@ export async function renderRegisterXlsx(opts: {
   const wb = new ExcelJS.Workbook();
   wb.creator = "KeHoach";
   wb.created = new Date();
-  const ws = wb.addWorksheet(`Văn bản đi ${opts.year}`, {
+  const ws = wb.addWorksheet(xmlSafe(`Văn bản đi ${opts.year}`), {
     pageSetup: { paperSize: 9, orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
     views: [{ state: "frozen", ySplit: 3 }],
   });
@@ -32,7 +34,7 @@ export async function renderRegisterXlsx(opts: {
   ];
   ws.mergeCells("A1:E1");
   const title = ws.getCell("A1");
-  title.value = `SỔ ĐĂNG KÝ VĂN BẢN ĐI NĂM ${opts.year} — ${opts.communeName.toUpperCase()}`;
+  title.value = xmlSafe(`SỔ ĐĂNG KÝ VĂN BẢN ĐI NĂM ${opts.year} — ${opts.communeName.toUpperCase()}`);
   title.font = { name: "Times New Roman", size: 14, bold: true };
   title.alignment = { horizontal: "center" };
   const header = ws.getRow(3);
@@ -42,10 +44,10 @@ export async function renderRegisterXlsx(opts: {
   opts.rows.forEach((r, i) => {
     const row = ws.addRow({
       stt: i + 1,
-      symbol: r.symbol,
-      date: vnDate(r.issuedDate),
-      subject: r.subject,
-      signer: r.signer,
+      symbol: xmlSafe(r.symbol),
+      date: xmlSafe(vnDate(r.issuedDate)),
+      subject: xmlSafe(r.subject),
+      signer: xmlSafe(r.signer),
     });
     row.font = { name: "Times New Roman", size: 12 };
     row.alignment = { vertical: "top", wrapText: true };

@@ -37,7 +37,7 @@ import {
   VerticalAlignTable,
   WidthType,
 } from "docx";
-import { nfc } from "./vi-text";
+import { nfc, xmlSafe } from "./vi-text";
 
 export { issuerHeaderLines, numberLine, recipientLines };
 
@@ -69,9 +69,10 @@ export type RenderablePlan = PlanContent & { status?: string };
 
 type RunOpts = { bold?: boolean; italics?: boolean; size?: number; underline?: boolean };
 
+/** Every word of the document goes through here; `xmlSafe` drops what XML cannot carry (U+FFFE, controls). */
 function run(text: string, o: RunOpts = {}): TextRun {
   return new TextRun({
-    text: nfc(text),
+    text: xmlSafe(nfc(text)),
     font: FONT,
     size: pt(o.size ?? BODY_SIZE),
     bold: o.bold ?? false,
@@ -144,6 +145,16 @@ function layoutTable(rows: Array<[Paragraph[], Paragraph[]]>): Table {
   });
 }
 
+/** Sections in document order with an explicit stack: the nesting comes from the user and may be deep. */
+function renderSection(root: SectionItem, out: Paragraph[]): void {
+  const stack: SectionItem[] = [root];
+  while (stack.length) {
+    const item = stack.pop() as SectionItem;
+    renderItem(item, out);
+    for (let i = item.children.length - 1; i >= 0; i--) stack.push(item.children[i] as SectionItem);
+  }
+}
+
 function renderItem(item: SectionItem, out: Paragraph[]): void {
   const kind = labelKind(item.label);
   const label = labelText(item.label, kind);
@@ -178,7 +189,6 @@ function renderItem(item: SectionItem, out: Paragraph[]): void {
   } else if (label.trim()) {
     out.push(para([run(label.trim())], { indent: true }));
   }
-  for (const child of item.children) renderItem(child, out);
 }
 
 function renderAssignments(plan: RenderablePlan, out: Paragraph[]): void {
@@ -200,7 +210,7 @@ function renderBody(plan: RenderablePlan): Paragraph[] {
   for (const p of plan.preamble) if (p.trim()) out.push(para([run(nfc(p).trim())], { indent: true }));
   const implementation = implementationSection(plan);
   for (const s of plan.sections) {
-    renderItem(s, out);
+    renderSection(s, out);
     if (s === implementation && s.children.length === 0) renderAssignments(plan, out);
   }
   if (plan.assignments.length && !implementation) {
@@ -326,16 +336,18 @@ export async function renderPlanDocx(plan: RenderablePlan): Promise<Buffer> {
   children.push(para([run("")], { after: 0 }));
   children.push(layoutTable([[recipients, signer]]));
 
+  const meta = (s: string) => xmlSafe(nfc(s));
   const doc = new Document({
-    creator: nfc(plan.issuer.name),
-    title: nfc(plan.subject),
-    subject: nfc(plan.subject),
-    description:
+    creator: meta(plan.issuer.name),
+    title: meta(plan.subject),
+    subject: meta(plan.subject),
+    description: meta(
       plan.documentNumber?.number !== undefined
         ? `${typeName} ${numberLine(plan).replace(/^Số:\s*/, "")}`
         : `${typeName} (dự thảo)`,
-    keywords: [plan.category, plan.period, plan.documentNumber?.symbol].filter(Boolean).join(", "),
-    lastModifiedBy: nfc(plan.issuer.name),
+    ),
+    keywords: meta([plan.category, plan.period, plan.documentNumber?.symbol].filter(Boolean).join(", ")),
+    lastModifiedBy: meta(plan.issuer.name),
     // Theme fonts too (Office maps Vietnamese script to Arial by default).
     theme: { fonts: { headings: THEME_FONT, body: THEME_FONT } },
     styles: {
