@@ -19,6 +19,7 @@ import {
   unitVariantRegExp,
   upperVi,
 } from "./vi-text";
+import { readZipDirectory } from "./zip-directory";
 
 // ================================================================================================
 // Public types
@@ -34,7 +35,14 @@ export type ImportResult = {
   warnings: string[];
 };
 
-export type ImportErrorCode = "empty" | "too-large" | "not-docx" | "unreadable";
+export type ImportErrorCode =
+  | "empty"
+  | "too-large"
+  | "not-docx"
+  | "unreadable"
+  | "inflates-too-large"
+  | "too-complex"
+  | "timeout";
 
 /** A rejected upload. Not an `Error` subclass because `message` is bilingual; check with `isImportError`. */
 export class ImportError {
@@ -42,7 +50,7 @@ export class ImportError {
   readonly stack?: string;
   constructor(
     readonly code: ImportErrorCode,
-    readonly status: 400 | 413 | 415,
+    readonly status: 400 | 413 | 415 | 422,
     readonly message: { vi: string; en: string },
   ) {
     this.stack = new Error(message.en).stack;
@@ -57,6 +65,10 @@ export function isImportError(e: unknown): e is ImportError {
 }
 
 export const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
+/** What a .docx may expand to (text, styles and images of a long plan are a few MB). */
+export const MAX_DOCX_INFLATED_BYTES = 20 * 1024 * 1024;
+/** More parts than any Word document has: beyond it the ZIP is not a plan. */
+const MAX_DOCX_ENTRIES = 2000;
 
 export type ImportOptions = { units?: readonly string[] };
 
@@ -81,6 +93,14 @@ export async function importPlanDocx(
   const b = Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength);
   // A DOCX is a ZIP ("PK\x03\x04").
   if (b.length < 4 || b[0] !== 0x50 || b[1] !== 0x4b || b[2] !== 0x03 || b[3] !== 0x04) throw notDocx();
+  // A ZIP bomb is refused from its directory, before anything is inflated.
+  const dir = readZipDirectory(b);
+  if (!dir) throw notDocx();
+  if (dir.inflatedBytes > MAX_DOCX_INFLATED_BYTES || dir.entries > MAX_DOCX_ENTRIES)
+    throw new ImportError("inflates-too-large", 413, {
+      vi: `Tệp DOCX khi giải nén lớn hơn ${MAX_DOCX_INFLATED_BYTES / 1024 / 1024} MB; hãy bớt hình ảnh hoặc tách văn bản.`,
+      en: `The DOCX expands to more than ${MAX_DOCX_INFLATED_BYTES / 1024 / 1024} MB when unpacked; remove images or split the document.`,
+    });
   let html: string;
   let raw: string;
   try {

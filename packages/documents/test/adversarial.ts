@@ -1,3 +1,5 @@
+import { crc32, deflateRawSync } from "node:zlib";
+
 /**
  * Hostile inputs for the importer and the checker: shapes that make a backtracking regex engine rescan a run
  * from each of its positions (quadratic) or try exponentially many splits. Shared by the tests (completion,
@@ -61,4 +63,57 @@ export function inEveryPart(shape: Shape, bytes: number): string {
     "CHỦ TỊCH",
     `Vũ Chí Mạnh ${x}`,
   ].join("\n");
+}
+
+/**
+ * A ZIP bomb shaped like a .docx: `word/document.xml` is `inflatedBytes` of spaces, deflated (about 1/1000),
+ * its sizes declared honestly in the central directory. Written by hand with node:zlib (fast, native).
+ */
+export function zipBomb(inflatedBytes: number): Buffer {
+  const parts = [
+    {
+      name: "[Content_Types].xml",
+      data: Buffer.from(
+        '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>',
+      ),
+    },
+    { name: "word/document.xml", data: Buffer.alloc(inflatedBytes, 0x20) },
+  ];
+  const locals: Buffer[] = [];
+  const centrals: Buffer[] = [];
+  let offset = 0;
+  for (const p of parts) {
+    const compressed = deflateRawSync(p.data, { level: 9 });
+    const crc = crc32(p.data);
+    const name = Buffer.from(p.name);
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(0x04034b50, 0);
+    local.writeUInt16LE(20, 4);
+    local.writeUInt16LE(8, 8);
+    local.writeUInt32LE(crc, 14);
+    local.writeUInt32LE(compressed.length, 18);
+    local.writeUInt32LE(p.data.length, 22);
+    local.writeUInt16LE(name.length, 26);
+    const central = Buffer.alloc(46);
+    central.writeUInt32LE(0x02014b50, 0);
+    central.writeUInt16LE(20, 4);
+    central.writeUInt16LE(20, 6);
+    central.writeUInt16LE(8, 10);
+    central.writeUInt32LE(crc, 16);
+    central.writeUInt32LE(compressed.length, 20);
+    central.writeUInt32LE(p.data.length, 24);
+    central.writeUInt16LE(name.length, 28);
+    central.writeUInt32LE(offset, 42);
+    locals.push(local, name, compressed);
+    centrals.push(central, name);
+    offset += local.length + name.length + compressed.length;
+  }
+  const directory = Buffer.concat(centrals);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(parts.length, 8);
+  end.writeUInt16LE(parts.length, 10);
+  end.writeUInt32LE(directory.length, 12);
+  end.writeUInt32LE(offset, 16);
+  return Buffer.concat([...locals, directory, end]);
 }

@@ -3,13 +3,13 @@ import { DomainError } from "@kehoach/core/errors";
 import { planContent } from "@kehoach/core/plan/schema";
 import { COMMUNE_OFFICES } from "@kehoach/core/seed/units";
 import { checkPlan } from "@kehoach/documents/checker";
+import { isImportError, MAX_IMPORT_BYTES } from "@kehoach/documents/import";
 import {
-  type ImportResult,
-  importPlanDocx,
-  importPlanText,
-  isImportError,
-  MAX_IMPORT_BYTES,
-} from "@kehoach/documents/import";
+  DEFAULT_IMPORT_LIMITS,
+  type ImportJob,
+  type ImportLimits,
+  importInWorker,
+} from "@kehoach/documents/import-worker";
 import { bodyLimit } from "hono/body-limit";
 import { commonErrors, type Env, errorSchema, guarded, json } from "../http";
 
@@ -37,6 +37,7 @@ const importErrors = {
   ...commonErrors,
   413: json(errorSchema, "Tệp quá lớn / File too large"),
   415: json(errorSchema, "Không phải tệp DOCX / Not a DOCX file"),
+  422: json(errorSchema, "Không đọc được tệp trong giới hạn / The file could not be read within the limits"),
 };
 
 const tooLarge = () =>
@@ -45,13 +46,22 @@ const tooLarge = () =>
     en: `File too large (at most ${MAX_IMPORT_BYTES / 1024 / 1024} MB).`,
   });
 
-/** The importer's typed failures become API errors; the draft is never saved here. */
-async function runImport(fn: () => ImportResult | Promise<ImportResult>) {
+/** Limits of one import's worker; the environment may lower them (tests) or raise them. */
+function importLimits(): ImportLimits {
+  const n = (v: string | undefined, d: number) => (v && Number(v) > 0 ? Number(v) : d);
+  return {
+    timeMs: n(process.env.KEHOACH_IMPORT_TIME_MS, DEFAULT_IMPORT_LIMITS.timeMs),
+    memoryMb: n(process.env.KEHOACH_IMPORT_MEMORY_MB, DEFAULT_IMPORT_LIMITS.memoryMb),
+  };
+}
+
+/**
+ * Import and check on a worker thread (the request thread stays free); the importer's typed failures,
+ * including too slow and too big, become API errors. The draft is never saved here.
+ */
+async function runImport(job: ImportJob) {
   try {
-    const result = await fn();
-    return { ...result, findings: checkPlan(planContent.parse(result.draft)) } as z.infer<
-      typeof importResultSchema
-    >;
+    return (await importInWorker(job, importLimits())) as z.infer<typeof importResultSchema>;
   } catch (e) {
     if (isImportError(e)) throw new DomainError(e.status, `import_${e.code}`, e.message);
     throw e;
@@ -104,10 +114,7 @@ export const documents = new OpenAPIHono<Env>()
       responses: { 200: json(importResultSchema, "Bản nháp để xem lại / Draft to review"), ...importErrors },
     }),
     async (c) =>
-      c.json(
-        await runImport(() => importPlanText(c.req.valid("json").text, { units: COMMUNE_OFFICES })),
-        200,
-      ),
+      c.json(await runImport({ kind: "text", text: c.req.valid("json").text, units: COMMUNE_OFFICES }), 200),
   )
   .openapi(
     guarded(STAFF, {
@@ -141,10 +148,10 @@ export const documents = new OpenAPIHono<Env>()
       if (file.size > MAX_IMPORT_BYTES) throw tooLarge();
       const buf = Buffer.from(await file.arrayBuffer());
       const isText = /\.txt$/i.test(file.name) || file.type.startsWith("text/");
-      const result = await runImport(() =>
+      const result = await runImport(
         isText
-          ? importPlanText(buf.toString("utf8"), { units: COMMUNE_OFFICES })
-          : importPlanDocx(buf, { units: COMMUNE_OFFICES }),
+          ? { kind: "text", text: buf.toString("utf8"), units: COMMUNE_OFFICES }
+          : { kind: "docx", data: buf, units: COMMUNE_OFFICES },
       );
       return c.json(result, 200);
     },
