@@ -302,17 +302,26 @@ export function properCaseBody(caps: string): string {
  * runs of spaces. "Số:      /KH-UBND" and "Mỹ Hưng, ngày      tháng      năm 2024" keep their blanks.
  */
 function fragments(line: string): string[] {
-  return line
-    .split(/\t+/)
-    .flatMap((part) => {
-      const whole = collapseSpaces(part);
-      if (NUMBER_RE.test(whole) || PLACE_DATE_RE.test(whole)) return [whole];
-      return part.split(/ {3,}/);
-    })
-    .map((f) => collapseSpaces(f))
-    .filter(Boolean);
+  // A page has two columns (four cells at most); a line that splits into more is prose, read whole (and the
+  // split is bounded, so a line of a million blanks does not become a million fragments).
+  const whole = () => [collapseSpaces(line)].filter(Boolean);
+  const parts = line.split(/\t+/, MAX_COLUMNS + 1);
+  if (parts.length > MAX_COLUMNS) return whole();
+  const out: string[] = [];
+  for (const part of parts) {
+    const cell = collapseSpaces(part);
+    if (NUMBER_RE.test(cell) || PLACE_DATE_RE.test(cell)) out.push(cell);
+    else {
+      const cols = part.split(/ {3,}/, MAX_COLUMNS + 1);
+      if (cols.length > MAX_COLUMNS) return whole();
+      for (const c of cols) out.push(collapseSpaces(c));
+    }
+    if (out.length > MAX_COLUMNS) return whole();
+  }
+  return out.filter(Boolean);
 }
 
+const MAX_COLUMNS = 8;
 const NUMBER_IN_RE = /Số\s*(?::\s*)?(\d*)\s*\/\s*([\p{Lu}\dĐ]+(?:\s?-\s?[\p{Lu}\dĐ]+)*)/u;
 /** A place of up to five capitalised words (a syllable has at most 7 letters; 20 is generous). */
 const PLACE_DATE_IN_RE = new RegExp(

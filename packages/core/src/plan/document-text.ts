@@ -7,7 +7,12 @@ import { DOCUMENT_TYPES, formatSymbol, type PlanContent, type SectionItem } from
 
 export type RenderablePlan = PlanContent & { status?: string };
 
-export const collapseSpaces = (s: string) => s.replace(/[ \t\u00a0\u2007\u202f]+/g, " ").trim();
+/**
+ * Runs of spaces, tabs and no-break spaces → one space, trimmed. A lone " " is left alone (not replaced by
+ * itself): on a long text of words, rewriting every space built a replacement per word for the GC to chase.
+ */
+export const collapseSpaces = (s: string) =>
+  s.replace(/(?: [ \t\u00a0\u2007\u202f]|[\t\u00a0\u2007\u202f])[ \t\u00a0\u2007\u202f]*/g, " ").trim();
 export const upperVi = (s: string) => s.normalize("NFC").toLocaleUpperCase("vi");
 
 const DRAFT_STATUSES = new Set(["draft", "submitted", "approved"]);
