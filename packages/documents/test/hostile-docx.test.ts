@@ -1,3 +1,5 @@
+import { planContent } from "@kehoach/core/plan/schema";
+import { Document, Packer, Paragraph } from "docx";
 import JSZip from "jszip";
 import { describe, expect, it } from "vitest";
 import { ImportError, importPlanDocx, MAX_DOCX_INFLATED_BYTES } from "../src/import";
@@ -32,6 +34,19 @@ describe("a .docx is measured from its ZIP directory before it is read", () => {
     expect((e as ImportError).message.en).toMatch(/expands/);
     // Nothing was inflated: no 200 MB buffer appeared.
     expect(process.memoryUsage().arrayBuffers - before).toBeLessThan(50 * MB);
+  });
+});
+
+describe("a small .docx of hostile text", () => {
+  it('1 MB of "Ư" compressed into a few KB is read promptly into a valid draft', {
+    timeout: 60_000,
+  }, async () => {
+    const doc = new Document({ sections: [{ children: [new Paragraph("Ư".repeat(512 * 1024))] }] });
+    const buf = await Packer.toBuffer(doc);
+    expect(buf.length).toBeLessThan(64 * 1024);
+    const r = await importPlanDocx(buf);
+    expect(planContent.safeParse(r.draft).success).toBe(true);
+    expect(r.originalText.length).toBeGreaterThanOrEqual(512 * 1024);
   });
 });
 
