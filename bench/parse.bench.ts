@@ -37,7 +37,7 @@ best(small, 3);
 best(large, 1);
 let baseline = Number.POSITIVE_INFINITY;
 let measured = Number.POSITIVE_INFINITY;
-for (let round = 0; round < 3; round++) {
+for (let round = 0; round < 5; round++) {
   baseline = Math.min(baseline, best(small, 3));
   measured = Math.min(measured, best(large, 1));
 }

@@ -202,7 +202,8 @@ function percentile(values: number[], p: number): number {
  * row, or starts with a capital after a line that ended a sentence or was visibly short (a heading, a last line).
  */
 function toParagraphs(lines: string[]): Para[] {
-  const clean = lines.map((l) => collapseSpaces(l)).filter(Boolean);
+  const collapsed = lines.map((l) => collapseSpaces(l));
+  const clean = collapsed.filter(Boolean);
   const typical = percentile(
     clean.map((l) => l.length),
     0.8,
@@ -211,7 +212,6 @@ function toParagraphs(lines: string[]): Para[] {
   const out: Para[] = [];
   let prevLine = "";
   for (const [i, raw] of lines.entries()) {
-    void i;
     if (!raw.trim()) continue;
     const cells = tableCells(raw);
     if (cells) {
@@ -219,7 +219,7 @@ function toParagraphs(lines: string[]): Para[] {
       prevLine = "";
       continue;
     }
-    const line = collapseSpaces(raw);
+    const line = collapsed[i] as string;
     const labelled = parseLabel(line);
     const last = out[out.length - 1];
     const short = hardBreaks ? prevLine.length < typical * 0.72 : true;
@@ -275,7 +275,8 @@ type Header = {
   draftMark: boolean;
 };
 
-const isCaps = (s: string) => /\p{Lu}/u.test(s) && s === upperVi(s);
+/** All capitals. A lower-case letter answers "no" without case-mapping the whole (possibly huge) string. */
+const isCaps = (s: string) => /\p{Lu}/u.test(s) && !/\p{Ll}/u.test(s) && s === upperVi(s);
 
 /** "UBND TỈNH HẢI PHÒNG" → "UBND tỉnh Hải Phòng"; "XÃ QUẢNG NGHIỆP" → "xã Quảng Nghiệp". */
 export function properCaseBody(caps: string): string {
@@ -357,7 +358,7 @@ function parseHeader(lines: string[]): Header {
         continue;
       }
       if (/^CỘNG HÒA XÃ HỘI|^CỘNG HOÀ XÃ HỘI/u.test(f) || /^Độc lập\s*[-–]\s*Tự do/u.test(f)) continue;
-      if (isCaps(f) && f.length <= 80) caps.push(f);
+      if (f.length <= 80 && isCaps(f)) caps.push(f);
     }
   }
   // Issuer block: [superior] "ỦY BAN NHÂN DÂN" "XÃ X" — or "ỦY BAN NHÂN DÂN XÃ X" on one line.
@@ -981,7 +982,7 @@ function parseTail(lines: string[]): Tail {
         entries.push(f);
         continue;
       }
-      if (isCaps(f) && f.length <= 60 && !/[;:]$/.test(f)) {
+      if (f.length <= 60 && isCaps(f) && !/[;:]$/.test(f)) {
         if (auths.length) titles.push(f);
         continue;
       }
@@ -1053,7 +1054,8 @@ function importLines(rawLines: string[], originalText: string, opts: ImportOptio
     .filter((l) => l.trim() !== "" && !/^\s*\d{1,3}\s*$/.test(l) && !/^\s*-\s*\d{1,3}\s*-\s*$/.test(l));
 
   // ---- type line, header, subject
-  const typeAt = lines.findIndex((l, i) => i < 40 && TYPE_LINE_RE.test(collapseSpaces(l)));
+  // The type line is short: longer lines are not collapsed just to be compared.
+  const typeAt = lines.findIndex((l, i) => i < 40 && l.length < 80 && TYPE_LINE_RE.test(collapseSpaces(l)));
   let type: DocumentTypeCode = "KH";
   if (typeAt >= 0) {
     type = TYPE_BY_NAME[collapseSpaces(lines[typeAt] as string)] ?? "KH";
@@ -1114,7 +1116,7 @@ function importLines(rawLines: string[], originalText: string, opts: ImportOptio
   }
   let tailEnd = lines.length;
   for (let i = tailAt; i < lines.length; i++)
-    if (/^PHỤ LỤC(?![\p{L}\d])/u.test(collapseSpaces(lines[i] as string))) {
+    if (/^\s*PHỤ\s+LỤC(?![\p{L}\d])/u.test(lines[i] as string)) {
       tailEnd = i;
       warnings.push("Bỏ qua phụ lục sau phần chữ ký / Appendix after the signature ignored");
       break;
@@ -1122,7 +1124,9 @@ function importLines(rawLines: string[], originalText: string, opts: ImportOptio
   const tail = parseTail(lines.slice(tailAt, tailEnd));
 
   // ---- body
-  const bodyLines = lines.slice(cursor, tailAt).filter((l) => !/^DỰ THẢO$/u.test(collapseSpaces(l)));
+  const bodyLines = lines
+    .slice(cursor, tailAt)
+    .filter((l) => l.length > 40 || !/^DỰ THẢO$/u.test(collapseSpaces(l)));
   const paras = toParagraphs(bodyLines);
   const firstSection = paras.findIndex((p) => p.label?.kind === "roman");
   const sectionStart = firstSection >= 0 ? firstSection : paras.findIndex((p) => p.label?.kind === "arabic");
@@ -1181,7 +1185,8 @@ function importLines(rawLines: string[], originalText: string, opts: ImportOptio
   // ---- event
   const implIndex = impl ? roots.indexOf(impl) : -1;
   const eventItems = sections.filter((_, i) => i !== implIndex);
-  const event = parseEvent(eventItems, subject, conf);
+  // The subject is read as the draft keeps it (at most 1000 characters).
+  const event = parseEvent(eventItems, clampStr(subject, 1000), conf);
 
   // ---- basis
   const basis: Cited[] = [];
@@ -1270,8 +1275,8 @@ function importLines(rawLines: string[], originalText: string, opts: ImportOptio
   if (!tail.recipients.length) warnings.push('Không thấy "Nơi nhận" / No recipients found');
   if (header.draftMark) warnings.push('Văn bản có dấu "DỰ THẢO" / The document is marked as a draft');
 
-  const category = /cải cách hành chính|CCHC/iu.test(subject) ? "CCHC" : undefined;
-  const period = inferPeriod(subject);
+  const category = /cải cách hành chính|CCHC/iu.test(clampStr(subject, 1000)) ? "CCHC" : undefined;
+  const period = inferPeriod(clampStr(subject, 1000));
   if (category) conf.category = 0.7;
   if (period) conf.period = 0.6;
 
