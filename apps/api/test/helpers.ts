@@ -1,4 +1,5 @@
 import { ScanCommand } from "@aws-sdk/lib-dynamodb";
+import { ensureTable } from "@kehoach/core/db/bootstrap";
 import { dynamo, tableName } from "@kehoach/core/db/client";
 import { seed } from "@kehoach/core/seed";
 import { app } from "../src/app";
@@ -69,4 +70,13 @@ export async function scanTable(): Promise<Record<string, unknown>[]> {
   } while (start);
   const key = (i: Record<string, unknown>) => `${String(i.pk)}\u0000${String(i.sk)}`;
   return items.filter((i) => !String(i.pk).includes("session")).sort((a, b) => key(a).localeCompare(key(b)));
+}
+
+/**
+ * Give this test file a table of its own (each file runs in its own process), so that
+ * comparing the whole table before and after a request is not disturbed by other files.
+ */
+export async function ownTable(name: string) {
+  process.env.KEHOACH_TABLE = name;
+  await ensureTable(name);
 }
