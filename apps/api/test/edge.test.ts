@@ -4,11 +4,13 @@ import { join } from "node:path";
 import { SEED_PLAN } from "@kehoach/core/seed/seed-plan";
 import { beforeAll, describe, expect, it } from "vitest";
 import { localApp } from "../src/local/server";
-import { call, ensureSeed, login, scanTable } from "./helpers";
+import { call, ensureSeed, login, ownTable, scanTable } from "./helpers";
 
 let staff: string;
 let admin: string;
 beforeAll(async () => {
+  // Its own table: the whole-table comparisons must not see other test files' writes.
+  await ownTable("kehoach-edge");
   await ensureSeed();
   staff = await login("quangnghiep.canbo");
   admin = await login("admin");
