@@ -1,6 +1,7 @@
 import { DomainError } from "@kehoach/core/errors";
+import { EVIDENCE_MAX_BYTES } from "@kehoach/core/task";
 import { MAX_IMPORT_BYTES } from "@kehoach/documents/import";
-import type { Context, MiddlewareHandler } from "hono";
+import type { MiddlewareHandler } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { NONCE, secureHeaders } from "hono/secure-headers";
 
@@ -11,12 +12,13 @@ import { NONCE, secureHeaders } from "hono/secure-headers";
 
 /** A JSON body: a plan's content is capped at 300 KB (PLAN_CONTENT_MAX_BYTES) plus the rest. */
 export const MAX_JSON_BYTES = 512 * 1024;
-/** A multipart upload: the file limit. */
-export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
+/** A multipart upload: the file limit (evidence files, 20 MB) and the form's own overhead. */
+export const MAX_UPLOAD_BYTES = EVIDENCE_MAX_BYTES + 64 * 1024;
 /** Pasted text for the importer is checked against the importer's own limit. */
 const IMPORT_TEXT_BYTES = MAX_IMPORT_BYTES + 64 * 1024;
 
-const kb = (n: number) => (n >= 1024 * 1024 ? `${n / 1024 / 1024} MB` : `${n / 1024} KB`);
+const kb = (n: number) =>
+  n >= 1024 * 1024 ? `${Math.round(n / 1024 / 1024)} MB` : `${Math.round(n / 1024)} KB`;
 
 export const tooLarge = (max: number) =>
   new DomainError(413, "too_large", {
@@ -24,22 +26,23 @@ export const tooLarge = (max: number) =>
     en: `Request body too large (at most ${kb(max)}).`,
   });
 
-function maxBodyFor(c: Context) {
-  if (/^multipart\/form-data\b/i.test(c.req.header("content-type") ?? "")) return MAX_UPLOAD_BYTES;
-  if (c.req.path === "/api/documents/import-text") return IMPORT_TEXT_BYTES;
-  return MAX_JSON_BYTES;
-}
-
 /**
  * Refuse an oversized body with 413 before anything reads it: by Content-Length when given,
- * else while streaming it (chunked bodies are counted and cut off at the limit).
+ * else while streaming it (chunked bodies are counted and cut off at the limit). A multipart
+ * body is only judged by its Content-Length here: the upload routes stream it through their
+ * own limit after their access check, so no one's upload is read before their rights are known.
  */
-export const bodyLimits: MiddlewareHandler = (c, next) => {
-  const max = maxBodyFor(c);
+export const bodyLimits: MiddlewareHandler = async (c, next) => {
+  if (/^multipart\/form-data\b/i.test(c.req.header("content-type") ?? "")) {
+    const declared = Number(c.req.header("content-length") ?? 0);
+    if (declared > MAX_UPLOAD_BYTES) throw tooLarge(EVIDENCE_MAX_BYTES);
+    return next();
+  }
+  const importing = c.req.path === "/api/documents/import-text";
   return bodyLimit({
-    maxSize: max,
+    maxSize: importing ? IMPORT_TEXT_BYTES : MAX_JSON_BYTES,
     onError: () => {
-      throw tooLarge(max);
+      throw tooLarge(importing ? MAX_IMPORT_BYTES : MAX_JSON_BYTES);
     },
   })(c, next);
 };

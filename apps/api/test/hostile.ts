@@ -384,7 +384,7 @@ function bodyFor(route: WriteRoute, doc: OpenApi): fc.Arbitrary<Case["body"]> {
 export function caseFor(route: WriteRoute, doc: OpenApi, fixture: Fixture): fc.Arbitrary<Case> {
   return fc.record({
     path: route.path.includes("{")
-      ? pathValue(fixture).map((id) => route.path.replace(/\{\w+\}/, encode(id)))
+      ? pathValue(fixture).map((id) => route.path.replace(/\{\w+\}/g, encode(id)))
       : fc.constant(route.path),
     query: queryString(route),
     body: fc.option(bodyFor(route, doc), { nil: undefined, freq: 8 }),

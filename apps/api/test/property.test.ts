@@ -16,7 +16,7 @@ import {
  * document (the long run is bench/property.bench.ts). See ./hostile.ts for what is sent and
  * what every answer must be.
  */
-const RUNS = 20;
+const RUNS = 15;
 let sessions: Sessions;
 let fixture: Fixture;
 const { routes, doc } = await writeRoutes();
