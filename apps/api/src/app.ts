@@ -6,9 +6,8 @@ import { DomainError } from "@kehoach/core/errors";
 import { issuesOf, validationError } from "@kehoach/core/validate";
 import { Scalar } from "@scalar/hono-api-reference";
 import type { Context } from "hono";
-import { csrf } from "hono/csrf";
 import { HTTPException } from "hono/http-exception";
-import { secureHeaders } from "hono/secure-headers";
+import { bodyLimits, sameOrigin, securityHeaders } from "./edge";
 import type { Env } from "./http";
 import { admin } from "./routes/admin";
 import { auth } from "./routes/auth";
@@ -19,7 +18,7 @@ import { plans } from "./routes/plans";
 import { tasks } from "./routes/tasks";
 import { session } from "./session";
 
-function errorJson(c: Context, err: DomainError) {
+export function errorJson(c: Context, err: DomainError) {
   if (err.details?.retryAfter) c.header("Retry-After", String(err.details.retryAfter));
   return c.json(
     {
@@ -34,6 +33,13 @@ function errorJson(c: Context, err: DomainError) {
   );
 }
 
+/** Any method on a path under /api that no route serves: JSON, never the dashboard's HTML. */
+export const noSuchRoute = (c: Context) =>
+  errorJson(
+    c,
+    new DomainError(404, "not_found", { vi: "Không có đường dẫn này.", en: "No such API route." }),
+  );
+
 /** The whole API under /api: the same object serves Lambda and the local Node server. */
 export function createApp() {
   const app = new OpenAPIHono<Env>({
@@ -42,8 +48,9 @@ export function createApp() {
     },
   }).basePath("/api");
 
-  app.use(secureHeaders());
-  app.use(csrf());
+  app.use(securityHeaders);
+  app.use(sameOrigin);
+  app.use(bodyLimits);
   app.use(session);
 
   const routes = app
@@ -81,15 +88,16 @@ export function createApp() {
   });
   app.get(
     "/docs",
-    Scalar({ url: "/api/openapi.json", cdn: "/api/docs/scalar.js", pageTitle: "KeHoach API" }),
+    Scalar((c) => ({
+      url: "/api/openapi.json",
+      cdn: "/api/docs/scalar.js",
+      pageTitle: "KeHoach API",
+      // The page's inline scripts run under the CSP only with this response's nonce.
+      nonce: c.get("secureHeadersNonce"),
+    })),
   );
 
-  app.notFound((c) =>
-    errorJson(
-      c,
-      new DomainError(404, "not_found", { vi: "Không có đường dẫn này.", en: "No such API route." }),
-    ),
-  );
+  app.notFound(noSuchRoute);
 
   app.onError((err, c) => {
     if (err instanceof DomainError) return errorJson(c, err);

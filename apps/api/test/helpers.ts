@@ -1,3 +1,6 @@
+import { ScanCommand } from "@aws-sdk/lib-dynamodb";
+import { ensureTable } from "@kehoach/core/db/bootstrap";
+import { dynamo, tableName } from "@kehoach/core/db/client";
 import { seed } from "@kehoach/core/seed";
 import { app } from "../src/app";
 
@@ -49,4 +52,31 @@ export async function login(username: string, password = PASSWORD): Promise<stri
   const m = /kh_session=([^;]+)/.exec(set);
   if (!m) throw new Error("no session cookie");
   return `kh_session=${m[1]}`;
+}
+
+/**
+ * Every item in the table, sorted by key: test-only (the app never scans), to show that a
+ * refused request wrote nothing. Sessions are left out (signing in writes them).
+ */
+export async function scanTable(): Promise<Record<string, unknown>[]> {
+  const items: Record<string, unknown>[] = [];
+  let start: Record<string, unknown> | undefined;
+  do {
+    const page = await dynamo().send(
+      new ScanCommand({ TableName: tableName(), ConsistentRead: true, ExclusiveStartKey: start }),
+    );
+    items.push(...((page.Items ?? []) as Record<string, unknown>[]));
+    start = page.LastEvaluatedKey;
+  } while (start);
+  const key = (i: Record<string, unknown>) => `${String(i.pk)}\u0000${String(i.sk)}`;
+  return items.filter((i) => !String(i.pk).includes("session")).sort((a, b) => key(a).localeCompare(key(b)));
+}
+
+/**
+ * Give this test file a table of its own (each file runs in its own process), so that
+ * comparing the whole table before and after a request is not disturbed by other files.
+ */
+export async function ownTable(name: string) {
+  process.env.KEHOACH_TABLE = name;
+  await ensureTable(name);
 }

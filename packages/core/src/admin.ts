@@ -4,7 +4,8 @@ import { actor } from "./actor";
 import { upsertUser, userInput } from "./auth";
 import { db } from "./db/entities";
 import { DomainError, forbidden } from "./errors";
-import { isoDate } from "./plan/schema";
+import { isoDate, requiredText, text } from "./plan/schema";
+import { unitId, unitIdList } from "./unit/schema";
 import { parse } from "./validate";
 
 function requireAdmin() {
@@ -14,13 +15,15 @@ function requireAdmin() {
 export const scopeInput = z.object({
   scopeId: z
     .string()
-    .regex(/^[a-z0-9][a-z0-9-]{1,62}$/, { message: "Mã phạm vi: a-z, 0-9, '-' / Scope id: a-z, 0-9, '-'" }),
-  overseerUnitId: z.string().min(1, { message: "Chọn đơn vị theo dõi / Choose the overseeing unit" }),
-  name: z.string().trim().min(1, { message: "Nhập tên phạm vi / Enter a name" }).max(200),
-  unitIds: z
-    .array(z.string().min(1))
-    .min(1, { message: "Chọn ít nhất một xã / Choose at least one commune" })
-    .max(500),
+    .max(64, { message: "Mã phạm vi tối đa 64 ký tự / A scope id has at most 64 characters" })
+    .regex(/^[a-z0-9][a-z0-9-]{1,63}$/, {
+      message: "Mã phạm vi gồm 2–64 ký tự a-z, 0-9, '-' / Scope id: 2–64 of a-z, 0-9, '-'",
+    }),
+  overseerUnitId: unitId,
+  name: requiredText(200),
+  unitIds: unitIdList(500).refine((ids) => ids.length > 0, {
+    message: "Chọn ít nhất một xã / Choose at least one commune",
+  }),
   validFrom: isoDate,
   validTo: isoDate.optional(),
 });
@@ -113,10 +116,14 @@ export async function createUser(input: unknown) {
 
 export const lineageInput = z.object({
   kind: z.enum(["merge", "split", "rename"]),
-  fromUnitIds: z.array(z.string().min(1)).min(1),
-  toUnitIds: z.array(z.string().min(1)).min(1),
+  fromUnitIds: unitIdList(50).refine((ids) => ids.length > 0, {
+    message: "Chọn ít nhất một đơn vị / Choose at least one unit",
+  }),
+  toUnitIds: unitIdList(50).refine((ids) => ids.length > 0, {
+    message: "Chọn ít nhất một đơn vị / Choose at least one unit",
+  }),
   date: isoDate,
-  legalBasis: z.string().max(300).optional(),
+  legalBasis: text(300).optional(),
 });
 
 /** Record a merge / split / rename so plans of old units still roll up to their successors. */

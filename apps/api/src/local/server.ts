@@ -1,11 +1,14 @@
 import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
+import type { Socket } from "node:net";
 import { join, relative, resolve } from "node:path";
+import type { Duplex } from "node:stream";
 import { fileURLToPath } from "node:url";
 import { serve } from "@hono/node-server";
 import { serveStatic } from "@hono/node-server/serve-static";
 import { Hono } from "hono";
-import { app as api } from "../app";
+import { app as api, noSuchRoute } from "../app";
+import { securityHeaders } from "../edge";
 
 export const DASHBOARD_DIST = resolve(fileURLToPath(import.meta.url), "../../../../dashboard/dist");
 
@@ -13,7 +16,12 @@ export const DASHBOARD_DIST = resolve(fileURLToPath(import.meta.url), "../../../
 export function localApp(dist = DASHBOARD_DIST) {
   const root = relative(process.cwd(), dist) || ".";
   const web = new Hono();
+  // The same headers on the dashboard's HTML and assets as on the API's answers.
+  web.use(securityHeaders);
   web.route("/", api);
+  // A path under /api that no route matched is an API 404, whatever the method, never the SPA.
+  web.all("/api", noSuchRoute);
+  web.all("/api/*", noSuchRoute);
   web.use("/assets/*", serveStatic({ root }));
   web.get("*", serveStatic({ root }));
   // Client-side routes (/plans/…) get the SPA shell.
@@ -32,15 +40,34 @@ export function localApp(dist = DASHBOARD_DIST) {
 
 export function startServer(opts: { port: number; host: string; dist?: string }) {
   return new Promise<{ url: string; close: () => Promise<void> }>((resolveStart, reject) => {
+    let started = false;
     const server = serve(
       { fetch: localApp(opts.dist).fetch, port: opts.port, hostname: opts.host },
       (info) => {
+        started = true;
         resolveStart({
           url: `http://${opts.host}:${info.port}`,
           close: () => new Promise<void>((r) => server.close(() => r())),
         });
       },
     );
-    server.on("error", reject);
+    server.on("error", (err) => {
+      if (!started) return reject(err);
+      console.error(JSON.stringify({ level: "error", msg: "server error", err: String(err) }));
+    });
+    // A client's broken request or dropped socket is its own problem: answer if the socket can
+    // still be written, else drop it — never let it reach the process as an unhandled 'error'.
+    server.on("clientError", (err: NodeJS.ErrnoException, socket: Duplex) => {
+      if (err.code === "ECONNRESET" || err.code === "EPIPE" || !socket.writable) {
+        socket.destroy();
+        return;
+      }
+      const status =
+        err.code === "HPE_HEADER_OVERFLOW" ? "431 Request Header Fields Too Large" : "400 Bad Request";
+      socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+    });
+    server.on("connection", (socket: Socket) => {
+      socket.on("error", () => socket.destroy());
+    });
   });
 }

@@ -132,7 +132,12 @@ export const auth = new OpenAPIHono<Env>()
       summary: "Thu hồi một phiên / Revoke a session",
       tags: ["auth"],
       request: { params: z.object({ id: z.string().min(1).max(64) }) },
-      responses: { 200: json(ok, "Đã thu hồi / Revoked"), 401: commonErrors[401], 404: commonErrors[404] },
+      responses: {
+        200: json(ok, "Đã thu hồi / Revoked"),
+        400: commonErrors[400],
+        401: commonErrors[401],
+        404: commonErrors[404],
+      },
     }),
     async (c) => {
       await Auth.revokeSession(c.req.valid("param").id);

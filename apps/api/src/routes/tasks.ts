@@ -10,6 +10,7 @@ import {
   revokeCalendarFeed,
 } from "@kehoach/core/task/reminders";
 import { boardQuery, taskOut, taskUpdateInput } from "@kehoach/core/task/schema";
+import { parse } from "@kehoach/core/validate";
 import { bodyLimit } from "hono/body-limit";
 import { commonErrors, conflictError, type Env, guarded, json } from "../http";
 
@@ -145,7 +146,12 @@ export const tasks = new OpenAPIHono<Env>()
       middleware: [
         // Who may attach is settled before a byte of the upload is read.
         async (c, next) => {
-          await Task.checkTaskWrite(c.req.param("seriesId") ?? "", c.req.param("taskId") ?? "");
+          // The ids are checked first: an oversized one must be a 400, not a failed key lookup.
+          const { seriesId, taskId } = parse(taskParams, {
+            seriesId: c.req.param("seriesId"),
+            taskId: c.req.param("taskId"),
+          });
+          await Task.checkTaskWrite(seriesId, taskId);
           await next();
         },
         bodyLimit({

@@ -4,7 +4,9 @@ import { type Actor, actor, ROLES, type Role } from "../actor";
 import { now, todayInVietnam } from "../clock";
 import { db } from "../db/entities";
 import { DomainError } from "../errors";
+import { requiredText } from "../plan/schema";
 import { OFFICE_IDS } from "../unit/offices";
+import { unitId } from "../unit/schema";
 import { parse } from "../validate";
 import { DUMMY_HASH_PROMISE, hashPassword, verifyPassword } from "./password";
 
@@ -238,9 +240,9 @@ export const userInput = z.object({
     message:
       "Tên đăng nhập gồm a-z, 0-9, '.', '_', '-' (3–63 ký tự) / Username: a-z, 0-9, '.', '_', '-' (3–63 chars)",
   }),
-  displayName: z.string().trim().min(1, { message: "Nhập họ tên / Enter the full name" }).max(200),
+  displayName: requiredText(200),
   role: z.enum(ROLES),
-  unitId: z.string().optional(),
+  unitId: unitId.optional(),
   /** Commune staff: their office in the commune. */
   officeId: z
     .enum(OFFICE_IDS, { message: "Chọn bộ phận trong danh sách / Choose an office from the list" })

@@ -32,3 +32,27 @@ export function coalesce(earlier: FieldChange[], later: FieldChange[]): FieldCha
   }
   return [...byPath.values()].filter((c) => JSON.stringify(c.from) !== JSON.stringify(c.to));
 }
+
+/**
+ * The changes as the audit record keeps them: whole while they fit `maxBytes` (an audit item
+ * is one DynamoDB item too), then paths only, then a count of the rest.
+ */
+export function boundChanges(changes: FieldChange[], maxBytes = 64 * 1024): FieldChange[] {
+  const out: FieldChange[] = [];
+  let size = 0;
+  for (const [i, change] of changes.entries()) {
+    let entry: FieldChange = change;
+    let bytes = JSON.stringify(entry).length * 3;
+    if (size + bytes > maxBytes) {
+      entry = { path: change.path };
+      bytes = change.path.length * 3 + 12;
+    }
+    if (size + bytes > maxBytes) {
+      out.push({ path: `… (+${changes.length - i})` });
+      break;
+    }
+    out.push(entry);
+    size += bytes;
+  }
+  return out;
+}

@@ -9,7 +9,7 @@ import { progressOf, type TaskStats } from "../task/index";
 import { foldVietnamese } from "../text";
 import { parse } from "../validate";
 import { put, remove, update, write } from "../write";
-import { coalesce, diffJson, type FieldChange } from "./diff";
+import { boundChanges, coalesce, diffJson, type FieldChange } from "./diff";
 import {
   formatSymbol,
   type Plan,
@@ -146,8 +146,8 @@ function yearOf(content: PlanContent, createdAt: string) {
 }
 
 export const listQuery = z.object({
-  communeId: z.string().min(1, { message: "Chọn xã / Choose a commune" }),
-  cursor: z.string().optional(),
+  communeId: z.string().min(1, { message: "Chọn xã / Choose a commune" }).max(80),
+  cursor: z.string().max(2048).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(20),
   status: planStatus.optional(),
   year: z
@@ -158,6 +158,44 @@ export const listQuery = z.object({
   q: z.string().max(200).optional(),
 });
 export type ListQuery = z.input<typeof listQuery>;
+
+/**
+ * A cursor is the last key of the previous page, as ElectroDB encodes it (base64url JSON). Only
+ * one handed out by this commune's listing is passed on to DynamoDB: anything else would fail
+ * there (or page through another partition).
+ */
+function checkCursor(cursor: string, query: { params: <P>() => P }) {
+  let key: unknown;
+  try {
+    key = JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(base64urlBytes(cursor)));
+  } catch {
+    throw badCursor();
+  }
+  const params = query.params<{
+    ExpressionAttributeNames: Record<string, string>;
+    ExpressionAttributeValues: Record<string, string>;
+  }>();
+  const names = params.ExpressionAttributeNames;
+  const values = params.ExpressionAttributeValues;
+  const [indexPk, indexSk] = [names["#pk"] ?? "", names["#sk1"] ?? ""];
+  const fields = ["pk", "sk", indexPk, indexSk];
+  const ok =
+    typeof key === "object" &&
+    key !== null &&
+    !Array.isArray(key) &&
+    Object.keys(key).length === fields.length &&
+    fields.every((f) => typeof (key as Record<string, unknown>)[f] === "string") &&
+    (key as Record<string, string>)[indexPk] === values[":pk"] &&
+    (key as Record<string, string>)[indexSk]?.startsWith(values[":sk1"] ?? "\u0000") === true;
+  if (!ok) throw badCursor();
+}
+
+function base64urlBytes(s: string): Uint8Array {
+  if (!/^[A-Za-z0-9_-]+$/.test(s)) throw new Error("not base64url");
+  const b64 = s.replace(/-/g, "+").replace(/_/g, "/");
+  const bin = atob(b64 + "=".repeat((4 - (b64.length % 4)) % 4));
+  return Uint8Array.from(bin, (ch) => ch.charCodeAt(0));
+}
 
 /** How many items one list request reads at most when a filter is not a key (search, year, category). */
 export const LIST_SCAN_BUDGET = 500;
@@ -176,6 +214,7 @@ export async function listPlans(input: ListQuery): Promise<{ items: PlanSummary[
   const query = q.status
     ? entity.query.byCommuneStatus({ communeId: q.communeId, status: q.status })
     : entity.query.byCommune({ communeId: q.communeId });
+  if (q.cursor) checkCursor(q.cursor, query);
   const where = (
     attr: Parameters<Parameters<typeof query.where>[0]>[0],
     op: Parameters<Parameters<typeof query.where>[0]>[1],
@@ -312,7 +351,7 @@ export async function updateDraft(planId: string, input: z.input<typeof updateIn
   const at = now().toISOString();
   const session = await editingSession(planId);
   const stored = await storeSource(current.communeId, content, current.content);
-  const changes = coalesce(session?.changes ?? [], diffJson(current.content, stored));
+  const changes = boundChanges(coalesce(session?.changes ?? [], diffJson(current.content, stored)));
   const res = await write({
     subject: { communeId: current.communeId, planId },
     item: update(

@@ -4,6 +4,7 @@ import { now, todayInVietnam } from "../clock";
 import { db } from "../db/entities";
 import { DomainError, notFound, versionConflict } from "../errors";
 import { completeTasks, planIssueTasks, seriesOf, statsDelta, type TaskStats } from "../task/index";
+import { cleanText, visibleLength } from "../text";
 import { parse } from "../validate";
 import { type Op, put, rejected, update, write } from "../write";
 import { signerLines } from "./document-text";
@@ -17,9 +18,14 @@ export const transitionInput = z
   .object({
     action: z.enum(ACTIONS),
     version: z.number({ message: "Thiếu phiên bản đã đọc / Missing the version you read" }).int().min(1),
-    reason: z.string().trim().max(1000).optional(),
+    reason: z
+      .string()
+      .trim()
+      .max(1000, { message: "Tối đa 1000 ký tự / At most 1000 characters" })
+      .transform((s) => cleanText(s).trim())
+      .optional(),
   })
-  .refine((t) => t.action !== "cancel" || (t.reason && t.reason.length >= 3), {
+  .refine((t) => t.action !== "cancel" || visibleLength(t.reason ?? "") >= 3, {
     path: ["reason"],
     message: "Nhập lý do hủy (ít nhất 3 ký tự) / Give a reason for cancelling (at least 3 characters)",
   });

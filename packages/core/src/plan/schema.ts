@@ -1,19 +1,21 @@
 import { z } from "zod";
+import { cleanText, hasVisibleText, utf8Bytes } from "../text";
 
-/** Vietnamese text is stored NFC; every free-text field passes through this. */
+/** Vietnamese text is stored NFC and XML-safe (DOCX is XML); every free-text field passes through this. */
 export const text = (max = 2000) =>
   z
     .string()
     .max(max, { message: `Tối đa ${max} ký tự / At most ${max} characters` })
-    .transform((s) => s.normalize("NFC"));
+    .transform(cleanText);
 
+/** Free text that must show something: whitespace and zero-width characters alone are empty. */
 export const requiredText = (max = 2000) =>
   z
     .string({ message: "Bắt buộc nhập / Required" })
     .trim()
-    .min(1, { message: "Không được để trống / Must not be empty" })
     .max(max, { message: `Tối đa ${max} ký tự / At most ${max} characters` })
-    .transform((s) => s.normalize("NFC"));
+    .transform((s) => cleanText(s).trim())
+    .refine(hasVisibleText, { message: "Không được để trống / Must not be empty" });
 
 /** A calendar date (no time), ISO `YYYY-MM-DD`, that really exists. */
 export const isoDate = z
@@ -84,18 +86,34 @@ export type SectionItem = {
   paragraphs: string[];
   children: SectionItem[];
 };
-export const sectionItem: z.ZodType<SectionItem, unknown> = z
-  .object({
+/**
+ * Decree 30 numbering goes I → 1 → 1.1 → a → - → +; eight levels leave room for that and
+ * more. Deeper items are refused with their path, and the schema never recurses further than
+ * this however deep the input is nested (DynamoDB also caps a document at 32 levels).
+ */
+export const SECTION_MAX_DEPTH = 8;
+
+function sectionAt(level: number): z.ZodType<SectionItem, unknown> {
+  const last = level === SECTION_MAX_DEPTH;
+  return z.object({
     id: requiredText(64),
     label: text(16).optional(),
     heading: text(500).optional(),
     paragraphs: z.array(text(5000)).max(200).default([]),
-    children: z
-      .array(z.lazy(() => sectionItem))
-      .max(200)
-      .default([]),
-  })
-  .meta({ id: "SectionItem" }) as unknown as z.ZodType<SectionItem, unknown>;
+    children: last
+      ? z
+          .array(z.unknown())
+          .max(0, {
+            message: `Mục lồng quá sâu (tối đa ${SECTION_MAX_DEPTH} cấp) / Sections nest too deep (at most ${SECTION_MAX_DEPTH} levels)`,
+          })
+          .default([])
+      : z
+          .array(sectionAt(level + 1))
+          .max(200)
+          .default([]),
+  }) as unknown as z.ZodType<SectionItem, unknown>;
+}
+export const sectionItem = sectionAt(1).meta({ id: "SectionItem" });
 
 export const attendeeGroup = z.object({ name: requiredText(300), count: z.number().int().min(0).optional() });
 
@@ -165,8 +183,15 @@ export const issuerInfo = z.object({
   code: text(40).optional().describe("Issuer code in the symbol, e.g. UBND"),
 });
 
-/** The editable content of a plan: everything a clerk writes. */
-export const planContent = z.object({
+/**
+ * A plan is one DynamoDB item (400 KB at most) holding its content, keys and bookkeeping; the
+ * content's serialized UTF-8 size is capped below that. `source` is left out: it moves to the
+ * file store.
+ */
+export const PLAN_CONTENT_MAX_BYTES = 300 * 1024;
+
+/** The fields of a plan's content, unchecked as a whole (the stored plan extends these). */
+const planContentFields = z.object({
   issuer: issuerInfo,
   documentNumber: documentNumber.default({}),
   place: requiredText(120).describe("Địa danh, e.g. Quảng Nghiệp"),
@@ -199,11 +224,26 @@ export const planContent = z.object({
     })
     .optional(),
 });
+
+/** The editable content of a plan: everything a clerk writes, within the size a plan item allows. */
+export const planContent = planContentFields.superRefine((content, ctx) => {
+  const { source: _source, ...rest } = content;
+  const bytes = utf8Bytes(JSON.stringify(rest));
+  if (bytes > PLAN_CONTENT_MAX_BYTES) {
+    const max = PLAN_CONTENT_MAX_BYTES / 1024;
+    const size = Math.ceil(bytes / 1024);
+    ctx.addIssue({
+      code: "custom",
+      path: [],
+      message: `Nội dung kế hoạch quá lớn (${size} KB, tối đa ${max} KB): hãy rút gọn hoặc tách kế hoạch / The plan's content is too large (${size} KB, at most ${max} KB): shorten or split it`,
+    });
+  }
+});
 export type PlanContent = z.infer<typeof planContent>;
 export type PlanContentInput = z.input<typeof planContent>;
 
 /** A stored plan: content plus identity, lifecycle and bookkeeping. */
-export const plan = planContent.extend({
+export const plan = planContentFields.extend({
   id: z.string(),
   communeId: z.string(),
   status: planStatus,

@@ -1,0 +1,110 @@
+import { DomainError } from "@kehoach/core/errors";
+import { EVIDENCE_MAX_BYTES } from "@kehoach/core/task";
+import { MAX_IMPORT_BYTES } from "@kehoach/documents/import";
+import type { MiddlewareHandler } from "hono";
+import { bodyLimit } from "hono/body-limit";
+import { NONCE, secureHeaders } from "hono/secure-headers";
+
+/**
+ * What every request meets before a route sees it: the size of its body, where it comes from,
+ * and the headers every response carries. Shared by the Lambda app and the local server.
+ */
+
+/** A JSON body: a plan's content is capped at 300 KB (PLAN_CONTENT_MAX_BYTES) plus the rest. */
+export const MAX_JSON_BYTES = 512 * 1024;
+/** A multipart upload: the file limit (evidence files, 20 MB) and the form's own overhead. */
+export const MAX_UPLOAD_BYTES = EVIDENCE_MAX_BYTES + 64 * 1024;
+/** Pasted text for the importer is checked against the importer's own limit. */
+const IMPORT_TEXT_BYTES = MAX_IMPORT_BYTES + 64 * 1024;
+
+const kb = (n: number) =>
+  n >= 1024 * 1024 ? `${Math.round(n / 1024 / 1024)} MB` : `${Math.round(n / 1024)} KB`;
+
+export const tooLarge = (max: number) =>
+  new DomainError(413, "too_large", {
+    vi: `Dữ liệu gửi lên quá lớn (tối đa ${kb(max)}).`,
+    en: `Request body too large (at most ${kb(max)}).`,
+  });
+
+/**
+ * Refuse an oversized body with 413 before anything reads it: by Content-Length when given,
+ * else while streaming it (chunked bodies are counted and cut off at the limit). A multipart
+ * body is only judged by its Content-Length here: the upload routes stream it through their
+ * own limit after their access check, so no one's upload is read before their rights are known.
+ */
+export const bodyLimits: MiddlewareHandler = async (c, next) => {
+  if (/^multipart\/form-data\b/i.test(c.req.header("content-type") ?? "")) {
+    const declared = Number(c.req.header("content-length") ?? 0);
+    if (declared > MAX_UPLOAD_BYTES) throw tooLarge(EVIDENCE_MAX_BYTES);
+    return next();
+  }
+  const importing = c.req.path === "/api/documents/import-text";
+  return bodyLimit({
+    maxSize: importing ? IMPORT_TEXT_BYTES : MAX_JSON_BYTES,
+    onError: () => {
+      throw tooLarge(importing ? MAX_IMPORT_BYTES : MAX_JSON_BYTES);
+    },
+  })(c, next);
+};
+
+const UNSAFE = new Set(["POST", "PUT", "PATCH", "DELETE"]);
+
+/**
+ * CSRF defence for every unsafe method, whatever the content type (hono's csrf() only looks at
+ * form content types, so a cross-site JSON POST would pass it). The rule:
+ * - an Origin header must be this server's origin (browsers send it on every unsafe request);
+ * - without Origin, a request is refused when it carries Sec-Fetch-Site other than
+ *   "same-origin" (a browser that withheld Origin); with neither header it is not from a
+ *   browser (CLI, tests, server-to-server) and is let through — cookies are the only
+ *   credential and such a client holds its own.
+ */
+export const sameOrigin: MiddlewareHandler = async (c, next) => {
+  if (UNSAFE.has(c.req.method)) {
+    const origin = c.req.header("origin");
+    const site = c.req.header("sec-fetch-site");
+    const allowed =
+      origin !== undefined
+        ? origin === new URL(c.req.url).origin
+        : site === undefined || site === "same-origin";
+    if (!allowed) {
+      throw new DomainError(403, "cross_origin", {
+        vi: "Yêu cầu bị từ chối: gửi từ một trang web khác.",
+        en: "Request refused: it came from another website.",
+      });
+    }
+  }
+  await next();
+};
+
+const baseCsp = {
+  defaultSrc: ["'self'"],
+  // Scripts only from this origin, or an inline script carrying this response's nonce (the API
+  // reference page): never 'unsafe-inline'.
+  scriptSrc: ["'self'", NONCE],
+  styleSrc: ["'self'"],
+  imgSrc: ["'self'", "data:"],
+  fontSrc: ["'self'", "data:"],
+  connectSrc: ["'self'"],
+  objectSrc: ["'none'"],
+  baseUri: ["'none'"],
+  formAction: ["'self'"],
+  frameAncestors: ["'none'"],
+};
+
+const headerOptions = {
+  referrerPolicy: "strict-origin-when-cross-origin",
+  xFrameOptions: "DENY",
+  // Downloads (DOCX, XLSX) open in another program; nothing here needs cross-origin isolation.
+  crossOriginResourcePolicy: "same-origin",
+} as const;
+
+const pageHeaders = secureHeaders({ ...headerOptions, contentSecurityPolicy: baseCsp });
+// The API reference (Scalar) styles itself at run time with inline <style> elements.
+const docsHeaders = secureHeaders({
+  ...headerOptions,
+  contentSecurityPolicy: { ...baseCsp, styleSrc: ["'self'", "'unsafe-inline'"] },
+});
+
+/** Security headers on every response: API answers, the dashboard's HTML and its assets. */
+export const securityHeaders: MiddlewareHandler = (c, next) =>
+  (c.req.path === "/api/docs" ? docsHeaders : pageHeaders)(c, next);

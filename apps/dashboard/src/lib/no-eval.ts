@@ -1,0 +1,5 @@
+import { z } from "zod";
+
+// The CSP allows no eval: zod compiles object parsers with `new Function` unless told not to,
+// and even its probe for eval is reported as a violation. Imported first by main.tsx.
+z.config({ jitless: true });
