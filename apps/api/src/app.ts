@@ -2,7 +2,8 @@ import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { OpenAPIHono } from "@hono/zod-openapi";
-import { DomainError } from "@kehoach/core/errors";
+import { DB_RETRY_AFTER_SECONDS, isDatabaseUnavailable } from "@kehoach/core/db/client";
+import { DomainError, databaseUnavailable } from "@kehoach/core/errors";
 import { issuesOf, validationError } from "@kehoach/core/validate";
 import { Scalar } from "@scalar/hono-api-reference";
 import type { Context } from "hono";
@@ -101,6 +102,10 @@ export function createApp() {
 
   app.onError((err, c) => {
     if (err instanceof DomainError) return errorJson(c, err);
+    if (isDatabaseUnavailable(err)) {
+      console.error(JSON.stringify({ level: "warn", path: c.req.path, err: String(err), db: "unavailable" }));
+      return errorJson(c, databaseUnavailable(DB_RETRY_AFTER_SECONDS));
+    }
     if (err instanceof HTTPException && err.status < 500) {
       const status = err.status as 400 | 403 | 413 | 415;
       return errorJson(

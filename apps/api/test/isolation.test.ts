@@ -128,6 +128,14 @@ const SAMPLES: Record<string, () => Sample> = {
     path: `/api/calendar/${QN.communeId}/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA.ics`,
     public: true,
   }),
+  "PUT /api/admin/users/:username/disabled": () => ({
+    path: "/api/admin/users/quangnghiep.chutich/disabled",
+    json: { disabled: true },
+  }),
+  "GET /api/admin/throttles": () => ({ path: "/api/admin/throttles" }),
+  "DELETE /api/admin/throttles/:kind/:subject": () => ({
+    path: "/api/admin/throttles/account/quangnghiep.canbo",
+  }),
   "GET /api/admin/lineage": () => ({ path: "/api/admin/lineage" }),
   "POST /api/admin/lineage": () => ({
     path: "/api/admin/lineage",

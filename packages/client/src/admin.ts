@@ -20,7 +20,7 @@ export const lineageQuery = () =>
 
 type Json<T> = T extends (args: { json: infer J }) => unknown ? J : never;
 
-function useAdminMutation<A>(fn: (body: A) => Promise<unknown>) {
+function useAdminMutation<A, R>(fn: (body: A) => Promise<R>) {
   const qc = useQueryClient();
   return useMutation({ mutationFn: fn, onSuccess: () => qc.invalidateQueries({ queryKey: adminKeys.all }) });
 }
@@ -40,4 +40,24 @@ export const useCreateUser = () =>
 export const useRecordLineage = () =>
   useAdminMutation((json: Json<typeof api.api.admin.lineage.$post>) =>
     unwrap(api.api.admin.lineage.$post({ json })),
+  );
+
+/** Sign-in delays currently applied, per account and per address; refreshed while shown. */
+export const throttlesQuery = () =>
+  queryOptions({
+    queryKey: ["admin", "throttles"] as const,
+    queryFn: () => unwrap(api.api.admin.throttles.$get()),
+    refetchInterval: 15_000,
+  });
+
+/** Disable an account (its sessions end at once) or enable it again. */
+export const useSetUserDisabled = () =>
+  useAdminMutation(({ username, disabled }: { username: string; disabled: boolean }) =>
+    unwrap(api.api.admin.users[":username"].disabled.$put({ param: { username }, json: { disabled } })),
+  );
+
+/** Lift one sign-in delay. */
+export const useLiftThrottle = () =>
+  useAdminMutation(({ kind, subject }: { kind: "account" | "address"; subject: string }) =>
+    unwrap(api.api.admin.throttles[":kind"][":subject"].$delete({ param: { kind, subject } })),
   );

@@ -1,9 +1,10 @@
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import { actor } from "./actor";
-import { upsertUser, userInput } from "./auth";
+import { endSessions, getUser, upsertUser, userInput } from "./auth";
+import { clearThrottle, recentThrottles, type ThrottleKind } from "./auth/throttle";
 import { db } from "./db/entities";
-import { DomainError, forbidden } from "./errors";
+import { DomainError, forbidden, notFound } from "./errors";
 import { isoDate, requiredText, text } from "./plan/schema";
 import { unitId, unitIdList } from "./unit/schema";
 import { parse } from "./validate";
@@ -112,6 +113,41 @@ export async function createUser(input: unknown) {
   if (u.unitId) await requireUnits([u.unitId], ["unitId"], levels);
   await upsertUser(u);
   return { username: u.username };
+}
+
+/**
+ * Disable an account (someone left the office: every session ends now and sign-in is refused)
+ * or enable it again. An admin cannot disable their own account, so one always remains.
+ */
+export async function setUserDisabled(username: string, disabled: boolean) {
+  requireAdmin();
+  if (disabled && username === actor().username) {
+    throw new DomainError(409, "cannot_disable_self", {
+      vi: "Bạn không thể tự vô hiệu hóa tài khoản của mình.",
+      en: "You cannot disable your own account.",
+    });
+  }
+  if (!(await getUser(username))) throw notFound("account");
+  await db().user.patch({ username }).set({ disabled }).go();
+  if (disabled) await endSessions(username);
+  return { username, disabled };
+}
+
+/** Sign-in counters of the last window, for the admin to see who is being slowed down. */
+export async function listThrottles() {
+  requireAdmin();
+  return recentThrottles();
+}
+
+/** Lift one sign-in delay (e.g. a colleague locked out after mistyping, or a shared office address). */
+export async function liftThrottle(kind: ThrottleKind, subject: string) {
+  requireAdmin();
+  if (!(await clearThrottle({ kind, subject }))) {
+    throw new DomainError(404, "not_found", {
+      vi: "Không còn giới hạn đăng nhập này.",
+      en: "There is no such sign-in delay any more.",
+    });
+  }
 }
 
 export const lineageInput = z.object({

@@ -1,7 +1,7 @@
 /** A failure the user caused or can act on; the API maps it to its HTTP status. */
 export class DomainError extends Error {
   constructor(
-    readonly status: 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 429,
+    readonly status: 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 429 | 503,
     readonly code: string,
     readonly messages: { vi: string; en: string },
     readonly details?: { issues?: FieldIssue[]; retryAfter?: number; current?: unknown },
@@ -50,4 +50,16 @@ export const badCursor = () =>
         { path: ["cursor"], message: { vi: "Con trỏ trang không hợp lệ", en: "Invalid page cursor" } },
       ],
     },
+  );
+
+/** The database is unreachable, stalled or overloaded: nothing was done; try again shortly. */
+export const databaseUnavailable = (retryAfter: number) =>
+  new DomainError(
+    503,
+    "db_unavailable",
+    {
+      vi: `Cơ sở dữ liệu tạm thời không phản hồi; chưa có gì được lưu. Vui lòng thử lại sau ${retryAfter} giây.`,
+      en: `The database is not responding for now; nothing was saved. Please retry in ${retryAfter} seconds.`,
+    },
+    { retryAfter },
   );

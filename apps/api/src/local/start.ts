@@ -2,17 +2,24 @@ import { mkdirSync } from "node:fs";
 import { resolve } from "node:path";
 import { ensureTable } from "@kehoach/core/db/bootstrap";
 import { tableName } from "@kehoach/core/db/client";
-import { javaVersion, startDynamoLocal } from "@kehoach/core/db/local";
+import { freePort, javaVersion, type LocalDynamo, startDynamoLocal } from "@kehoach/core/db/local";
 import { DEFAULT_DEMO_PASSWORD, demoAccounts, seed } from "@kehoach/core/seed";
 import { runJobsNow, startScheduler } from "./scheduler";
 import { startServer } from "./server";
 
 /**
  * `npm start`: DynamoDB Local with data under .data/ (DATA_DIR overrides), the table, the
- * idempotent seed with demo accounts, then API + dashboard on one port. Ctrl-C stops it all.
+ * idempotent seed with demo accounts, then API + dashboard on one port. Ctrl-C (or SIGTERM,
+ * SIGHUP) stops it all; DynamoDB Local is restarted if it dies, and dies with this process.
  */
 // Deployed functions run Node 22+; on a Node 20 laptop the SDK's upgrade notice is only noise.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
+// Output into a closed pipe (`npm start | head`, a closed terminal) must not take the server down.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on("error", (e: NodeJS.ErrnoException) => {
+    if (e.code !== "EPIPE") throw e;
+  });
+}
 
 async function main() {
   if (!javaVersion()) {
@@ -31,29 +38,61 @@ async function main() {
   const host = process.env.HOST ?? "127.0.0.1";
   const demoPassword = process.env.DEMO_PASSWORD ?? DEFAULT_DEMO_PASSWORD;
 
-  const dynamoPort = process.env.DYNAMODB_PORT ? Number(process.env.DYNAMODB_PORT) : undefined;
-  const local = await startDynamoLocal({ path: dbDir, ...(dynamoPort ? { port: dynamoPort } : {}) });
+  // A fixed port, so a restarted DynamoDB Local answers at the endpoint the app already uses.
+  const dynamoPort = process.env.DYNAMODB_PORT ? Number(process.env.DYNAMODB_PORT) : await freePort();
+  const maxRestarts = Number(process.env.DYNAMODB_MAX_RESTARTS ?? 3);
+  const restartWindowMs = 5 * 60_000;
+  const restarts: number[] = [];
+  let local = await startDynamoLocal({ path: dbDir, port: dynamoPort });
+  let server: Awaited<ReturnType<typeof startServer>> | undefined;
+  let scheduler: ReturnType<typeof startScheduler> | undefined;
   let stopping = false;
   const stop = async (code = 0) => {
     if (stopping) return;
     stopping = true;
     console.log("\nĐang dừng… / Stopping…");
     scheduler?.stop();
-    await server?.close().catch(() => {});
+    // Open keep-alive or streaming connections may not end by themselves: give them 5 s.
+    await Promise.race([server?.close().catch(() => {}), new Promise((r) => setTimeout(r, 5000).unref())]);
     await local.stop();
     process.exit(code);
   };
-  process.on("SIGINT", () => void stop(0));
-  process.on("SIGTERM", () => void stop(0));
-  local.process.on("exit", (code) => {
-    if (!stopping) {
-      console.error(`DynamoDB Local đã dừng (mã ${code}). / DynamoDB Local exited (${code}).`);
-      void stop(1);
-    }
-  });
+  for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) process.on(signal, () => void stop(0));
 
-  let server: Awaited<ReturnType<typeof startServer>> | undefined;
-  let scheduler: ReturnType<typeof startScheduler> | undefined;
+  /** If DynamoDB Local dies, start it again (a few times), or stop everything and say why. */
+  const supervise = (db: LocalDynamo) => {
+    db.process.once("exit", async (code, signal) => {
+      if (stopping) return;
+      const how = signal ?? `mã/code ${code}`;
+      const now = Date.now();
+      while (restarts.length && (restarts[0] ?? 0) < now - restartWindowMs) restarts.shift();
+      if (restarts.length >= maxRestarts) {
+        console.error(
+          `DynamoDB Local đã dừng (${how}) ${restarts.length + 1} lần trong 5 phút: dừng KeHoach. Xem nhật ký Java và dung lượng đĩa của ${dbDir}. / ` +
+            `DynamoDB Local exited (${how}) ${restarts.length + 1} times in 5 minutes: stopping KeHoach. Check Java's output and the disk space of ${dbDir}.`,
+        );
+        return stop(1);
+      }
+      restarts.push(now);
+      console.error(
+        `DynamoDB Local đã dừng (${how}); đang khởi động lại (lần ${restarts.length}/${maxRestarts})… / ` +
+          `DynamoDB Local exited (${how}); restarting (attempt ${restarts.length}/${maxRestarts})…`,
+      );
+      try {
+        local = await startDynamoLocal({ path: dbDir, port: dynamoPort });
+        if (stopping) return void local.stop();
+        supervise(local);
+        console.log("DynamoDB Local đã chạy lại. / DynamoDB Local is running again.");
+      } catch (e) {
+        console.error(
+          `Không khởi động lại được DynamoDB Local: dừng KeHoach. / Could not restart DynamoDB Local: stopping KeHoach.\n${(e as Error).message}`,
+        );
+        void stop(1);
+      }
+    });
+  };
+  supervise(local);
+
   try {
     await ensureTable(tableName());
     await seed({ demoPassword });

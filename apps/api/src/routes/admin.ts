@@ -3,7 +3,7 @@ import * as Admin from "@kehoach/core/admin";
 import { userInput } from "@kehoach/core/auth";
 import { allUnits, putUnit } from "@kehoach/core/unit";
 import { unitInput } from "@kehoach/core/unit/schema";
-import { commonErrors, type Env, guarded, json } from "../http";
+import { commonErrors, type Env, errorSchema, guarded, json } from "../http";
 
 const ADMIN = ["admin"] as const;
 const unitOut = unitInput.meta({ id: "Unit" });
@@ -18,6 +18,17 @@ const userOut = z
     createdAt: z.string(),
   })
   .meta({ id: "User" });
+const throttleOut = z
+  .object({
+    kind: z.enum(["account", "address"]),
+    subject: z.string(),
+    failures: z.number(),
+    lastFailureAt: z.string(),
+    retryAfter: z.number(),
+    expiresAt: z.string(),
+  })
+  .meta({ id: "LoginThrottle" });
+const usernameParam = z.object({ username: z.string().min(1).max(100) });
 const lineageOut = Admin.lineageInput.extend({ eventId: z.string() }).meta({ id: "LineageEvent" });
 const body = <T extends z.ZodType>(schema: T) => ({
   body: { content: { "application/json": { schema } }, required: true },
@@ -86,6 +97,51 @@ export const admin = new OpenAPIHono<Env>()
       responses: { 201: json(z.object({ username: z.string() }), "Đã tạo / Created"), ...commonErrors },
     }),
     async (c) => c.json(await Admin.createUser(c.req.valid("json")), 201),
+  )
+  .openapi(
+    guarded(ADMIN, {
+      method: "put",
+      path: "/users/{username}/disabled",
+      summary:
+        "Vô hiệu hóa (phiên đăng nhập kết thúc ngay) hoặc mở lại tài khoản / Disable an account (its sessions end at once) or enable it",
+      tags: ["admin"],
+      request: { params: usernameParam, ...body(z.object({ disabled: z.boolean() })) },
+      responses: {
+        200: json(z.object({ username: z.string(), disabled: z.boolean() }), "Đã lưu / Saved"),
+        409: json(errorSchema, "Không thể tự vô hiệu hóa / Cannot disable yourself"),
+        ...commonErrors,
+      },
+    }),
+    async (c) =>
+      c.json(await Admin.setUserDisabled(c.req.valid("param").username, c.req.valid("json").disabled), 200),
+  )
+  .openapi(
+    guarded(ADMIN, {
+      method: "get",
+      path: "/throttles",
+      summary:
+        "Giới hạn đăng nhập đang áp dụng (theo tài khoản và địa chỉ) / Current sign-in delays (per account and address)",
+      tags: ["admin"],
+      responses: { 200: json(z.array(throttleOut), "Giới hạn / Delays"), ...commonErrors },
+    }),
+    async (c) => c.json(await Admin.listThrottles(), 200),
+  )
+  .openapi(
+    guarded(ADMIN, {
+      method: "delete",
+      path: "/throttles/{kind}/{subject}",
+      summary: "Gỡ một giới hạn đăng nhập / Lift one sign-in delay",
+      tags: ["admin"],
+      request: {
+        params: z.object({ kind: z.enum(["account", "address"]), subject: z.string().min(1).max(100) }),
+      },
+      responses: { 200: json(z.object({ ok: z.literal(true) }), "Đã gỡ / Lifted"), ...commonErrors },
+    }),
+    async (c) => {
+      const { kind, subject } = c.req.valid("param");
+      await Admin.liftThrottle(kind, subject);
+      return c.json({ ok: true as const }, 200);
+    },
   )
   .openapi(
     guarded(ADMIN, {

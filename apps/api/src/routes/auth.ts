@@ -3,6 +3,7 @@ import * as Auth from "@kehoach/core/auth";
 import { unitsById } from "@kehoach/core/unit";
 import type { Context } from "hono";
 import { deleteCookie, setCookie } from "hono/cookie";
+import { clientAddress } from "../client-address";
 import { commonErrors, type Env, errorSchema, guarded, json } from "../http";
 import { SESSION_COOKIE } from "../session";
 
@@ -44,11 +45,18 @@ export const auth = new OpenAPIHono<Env>()
         200: json(ok, "Đã đăng nhập / Signed in"),
         400: json(errorSchema, "Thiếu thông tin / Missing fields"),
         401: json(errorSchema, "Sai tên đăng nhập hoặc mật khẩu / Wrong credentials"),
-        429: json(errorSchema, "Quá nhiều lần sai; xem Retry-After / Too many attempts; see Retry-After"),
+        403: json(errorSchema, "Tài khoản đã bị vô hiệu hóa / The account is disabled"),
+        429: json(
+          errorSchema,
+          "Đăng nhập sai nhiều lần: chờ theo Retry-After / Too many attempts: wait Retry-After",
+        ),
       },
     }),
     async (c) => {
-      const session = await Auth.login(c.req.valid("json"), { userAgent: c.req.header("user-agent") ?? "" });
+      const session = await Auth.login(c.req.valid("json"), {
+        userAgent: c.req.header("user-agent") ?? "",
+        address: clientAddress(c),
+      });
       setCookie(c, SESSION_COOKIE, session.token, {
         httpOnly: true,
         sameSite: "Lax",

@@ -1,6 +1,6 @@
 import { DescribeTableCommand } from "@aws-sdk/client-dynamodb";
 import { OpenAPIHono, z } from "@hono/zod-openapi";
-import { dynamo, tableName } from "@kehoach/core/db/client";
+import { DB_RETRY_AFTER_SECONDS, dynamo, tableName } from "@kehoach/core/db/client";
 import { type Env, guarded, json } from "../http";
 
 const healthSchema = z.object({ status: z.enum(["ok", "degraded"]), db: z.string() }).meta({ id: "Health" });
@@ -22,6 +22,7 @@ export const health = new OpenAPIHono<Env>().openapi(
       await dynamo().send(new DescribeTableCommand({ TableName: tableName() }), { abortSignal: ctl });
       return c.json({ status: "ok" as const, db: "ok" }, 200);
     } catch (e) {
+      c.header("Retry-After", String(DB_RETRY_AFTER_SECONDS));
       return c.json({ status: "degraded" as const, db: (e as Error).name || "unreachable" }, 503);
     }
   },

@@ -9,11 +9,9 @@ import { OFFICE_IDS } from "../unit/offices";
 import { unitId } from "../unit/schema";
 import { parse } from "../validate";
 import { DUMMY_HASH_PROMISE, hashPassword, verifyPassword } from "./password";
+import { addressSubject, attemptSucceeded, countAttempt } from "./throttle";
 
 export const SESSION_TTL_SECONDS = 12 * 3600;
-export const THROTTLE_WINDOW_SECONDS = 15 * 60;
-export const THROTTLE_MAX_FAILURES = 5;
-
 const sha256 = (s: string) => createHash("sha256").update(s).digest("hex");
 
 export const loginInput = z.object({
@@ -35,73 +33,36 @@ const badCredentials = () =>
     en: "Wrong username or password.",
   });
 
-function tooMany(retryAfter: number) {
-  return new DomainError(
-    429,
-    "too_many_attempts",
-    {
-      vi: `Đăng nhập sai quá nhiều lần. Thử lại sau ${Math.ceil(retryAfter / 60)} phút.`,
-      en: `Too many failed sign-ins. Try again in ${Math.ceil(retryAfter / 60)} minutes.`,
-    },
-    { retryAfter },
-  );
-}
-
-/** Seconds until the account may try again, or 0. Stored in DynamoDB so it holds across instances. */
-type Throttle = { windowStart: number; failures: number };
-
-/** Seconds until an account with this failure window may try again, or 0. */
-function waitFor(t: Throttle | null | undefined, nowS: number): number {
-  if (!t || nowS >= t.windowStart + THROTTLE_WINDOW_SECONDS) return 0;
-  return t.failures >= THROTTLE_MAX_FAILURES ? t.windowStart + THROTTLE_WINDOW_SECONDS - nowS : 0;
-}
-
-/** The account's failure window, stored in DynamoDB so it holds across processes and instances. */
-async function throttleOf(username: string) {
-  return (await db().loginThrottle.get({ username }).go({ consistent: true })).data;
-}
-
-/** Count a failed attempt; answers the wait that now applies. */
-async function recordFailure(username: string, current: Throttle | null): Promise<number> {
-  const nowS = Math.floor(now().getTime() / 1000);
-  if (!current || nowS >= current.windowStart + THROTTLE_WINDOW_SECONDS) {
-    // A new window; if another request opened one meanwhile, fall back to incrementing it.
-    try {
-      const fresh = { windowStart: nowS, failures: 1 };
-      await db()
-        .loginThrottle.put({ username, ...fresh, expiresAt: nowS + THROTTLE_WINDOW_SECONDS })
-        .where((attr, op) =>
-          current ? op.eq(attr.windowStart, current.windowStart) : op.notExists(attr.username),
-        )
-        .go();
-      return waitFor(fresh, nowS);
-    } catch {
-      /* lost the race: increment below */
-    }
-  }
-  const updated = await db()
-    .loginThrottle.update({ username })
-    .add({ failures: 1 })
-    .go({ response: "all_new" });
-  return waitFor(updated.data as Throttle, nowS);
-}
+const accountDisabled = () =>
+  new DomainError(403, "account_disabled", {
+    vi: "Tài khoản này đã bị vô hiệu hóa. Liên hệ quản trị viên nếu bạn cần dùng lại.",
+    en: "This account has been disabled. Contact an administrator if you need it again.",
+  });
 
 export type SessionInfo = { token: string; expiresAt: number };
 
-/** Check credentials and open a session. The same error whether or not the account exists. */
-export async function login(input: unknown, meta: { userAgent?: string } = {}): Promise<SessionInfo> {
+/**
+ * Check credentials and open a session. Every attempt is counted against the account and the
+ * client's address first (throttle.ts); a wrong password gets the same answer, after the same
+ * work, whether or not the account exists. A disabled account is named only to someone who
+ * knows its password.
+ */
+export async function login(
+  input: unknown,
+  meta: { userAgent?: string; address?: string } = {},
+): Promise<SessionInfo> {
   const { username, password } = parse(loginInput, input);
-  const throttle = await throttleOf(username);
-  const wait = waitFor(throttle, Math.floor(now().getTime() / 1000));
-  if (wait > 0) throw tooMany(wait);
+  const address = addressSubject(meta.address);
+  const keys = [
+    { kind: "account" as const, subject: username },
+    ...(address ? [{ kind: "address" as const, subject: address }] : []),
+  ];
+  await countAttempt(keys);
   const user = (await db().user.get({ username }).go()).data;
   const ok = await verifyPassword(password, user?.passwordHash ?? (await DUMMY_HASH_PROMISE));
-  if (!user || !ok || user.disabled) {
-    const after = await recordFailure(username, throttle);
-    if (after > 0) throw tooMany(after);
-    throw badCredentials();
-  }
-  await db().loginThrottle.delete({ username }).go();
+  if (!user || !ok) throw badCredentials();
+  await attemptSucceeded(keys);
+  if (user.disabled) throw accountDisabled();
   return openSession(username, meta.userAgent);
 }
 
@@ -202,7 +163,7 @@ export async function changePassword(input: unknown, currentSessionId: string) {
 }
 
 /** End every session of an account, except the one given (the caller's own). */
-async function endSessions(username: string, keepSessionId?: string) {
+export async function endSessions(username: string, keepSessionId?: string) {
   const sessions = await listSessionsOf(username);
   await Promise.all(
     sessions

@@ -9,9 +9,12 @@ import {
 import { dynamo } from "./client";
 import { createTableInput, TABLE } from "./table";
 
+/** Table administration may be slow on a cold DynamoDB Local: not the request path's deadline. */
+const SLOW = { requestTimeout: 30_000 };
+
 async function describe(name: string): Promise<TableDescription | undefined> {
   try {
-    return (await dynamo().send(new DescribeTableCommand({ TableName: name }))).Table;
+    return (await dynamo().send(new DescribeTableCommand({ TableName: name }), SLOW)).Table;
   } catch (e) {
     if ((e as { name?: string }).name === "ResourceNotFoundException") return undefined;
     throw e;
@@ -27,7 +30,7 @@ export async function ensureTable(name: string): Promise<"created" | "updated" |
   const existing = await describe(name);
   let result: "created" | "updated" | "exists" = "exists";
   if (!existing) {
-    await client.send(new CreateTableCommand(createTableInput(name)));
+    await client.send(new CreateTableCommand(createTableInput(name)), SLOW);
     result = "created";
   } else {
     const have = new Set((existing.GlobalSecondaryIndexes ?? []).map((g) => g.IndexName));
@@ -41,17 +44,19 @@ export async function ensureTable(name: string): Promise<"created" | "updated" |
           AttributeDefinitions: wanted.AttributeDefinitions.filter((a) => attrs.has(a.AttributeName)),
           GlobalSecondaryIndexUpdates: [{ Create: gsi }],
         }),
+        SLOW,
       );
       result = "updated";
     }
   }
-  const ttl = await client.send(new DescribeTimeToLiveCommand({ TableName: name }));
+  const ttl = await client.send(new DescribeTimeToLiveCommand({ TableName: name }), SLOW);
   if (ttl.TimeToLiveDescription?.TimeToLiveStatus !== "ENABLED") {
     await client.send(
       new UpdateTimeToLiveCommand({
         TableName: name,
         TimeToLiveSpecification: { AttributeName: TABLE.ttl, Enabled: true },
       }),
+      SLOW,
     );
   }
   return result;

