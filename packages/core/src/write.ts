@@ -5,7 +5,7 @@ import { actor } from "./actor";
 import { now } from "./clock";
 import { dynamo, tableName } from "./db/client";
 import { db } from "./db/entities";
-import type { FieldChange } from "./plan/diff";
+import { boundChanges, type FieldChange } from "./plan/diff";
 import type { PlanStatus } from "./plan/schema";
 
 /**
@@ -98,29 +98,6 @@ export type Change = {
 export type WriteResult =
   | { ok: true; at: string }
   | { ok: false; reasons: { Code?: string | undefined }[]; at: string };
-
-/** Longest value kept in an audit change: the record stays far below DynamoDB's 400 KB item limit. */
-const AUDIT_VALUE_MAX = 2000;
-const AUDIT_CHANGES_MAX = 200;
-
-function boundValue(v: unknown): unknown {
-  if (v === undefined) return undefined;
-  const s = typeof v === "string" ? v : JSON.stringify(v);
-  if (s.length <= AUDIT_VALUE_MAX) return v;
-  return `${s.slice(0, AUDIT_VALUE_MAX)}… (+${s.length - AUDIT_VALUE_MAX})`;
-}
-
-export function boundChanges(changes: FieldChange[]): FieldChange[] {
-  const kept = changes.slice(0, AUDIT_CHANGES_MAX).map((c) => ({
-    path: c.path,
-    ...(c.from !== undefined ? { from: boundValue(c.from) } : {}),
-    ...(c.to !== undefined ? { to: boundValue(c.to) } : {}),
-  }));
-  if (changes.length > AUDIT_CHANGES_MAX) {
-    kept.push({ path: "…", to: `+${changes.length - AUDIT_CHANGES_MAX}` });
-  }
-  return kept;
-}
 
 function auditOp(change: Change, at: string): Op {
   const a = actor();

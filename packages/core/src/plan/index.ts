@@ -9,7 +9,7 @@ import { progressOf, type TaskStats } from "../task/index";
 import { foldVietnamese } from "../text";
 import { parse } from "../validate";
 import { put, remove, update, write } from "../write";
-import { boundChanges, coalesce, diffJson, type FieldChange } from "./diff";
+import { coalesce, diffJson, type FieldChange } from "./diff";
 import {
   formatSymbol,
   type Plan,
@@ -214,7 +214,8 @@ export async function listPlans(input: ListQuery): Promise<{ items: PlanSummary[
   const query = q.status
     ? entity.query.byCommuneStatus({ communeId: q.communeId, status: q.status })
     : entity.query.byCommune({ communeId: q.communeId });
-  if (q.cursor) checkCursor(q.cursor, query);
+  let { start, skip } = decodeListCursor(q.cursor);
+  if (start) checkCursor(start, query);
   const where = (
     attr: Parameters<Parameters<typeof query.where>[0]>[0],
     op: Parameters<Parameters<typeof query.where>[0]>[1],
@@ -226,30 +227,47 @@ export async function listPlans(input: ListQuery): Promise<{ items: PlanSummary[
     ]
       .filter(Boolean)
       .join(" AND ");
-  const res: { data: unknown[]; cursor: string | null } = { data: [], cursor: q.cursor ?? null };
+  const items: PlanItem[] = [];
+  let next: string | null = null;
+  // One DynamoDB request per round: `limit` items unfiltered, 100 filtered, up to the budget.
+  const pageSize = filtered ? 100 : q.limit;
   try {
-    // One DynamoDB request per round, each reading at most `limit` (unfiltered) or 100 items.
-    for (let read = 0; read < (filtered ? LIST_SCAN_BUDGET : q.limit); read += filtered ? 100 : q.limit) {
-      // Whole DynamoDB pages only: the cursor continues after the last item read, so nothing is
-      // lost or repeated (a filtered page may hold a few more than `limit` matches).
-      const page = await query.where(where).go({
-        order: "desc",
-        limit: filtered ? 100 : q.limit,
-        cursor: res.cursor,
-        pages: 1,
-      });
-      res.data.push(...page.data);
-      res.cursor = page.cursor ?? null;
-      if (!res.cursor || res.data.length >= q.limit) break;
+    for (let read = 0; read < (filtered ? LIST_SCAN_BUDGET : pageSize); read += pageSize) {
+      const page = await query.where(where).go({ order: "desc", limit: pageSize, cursor: start, pages: 1 });
+      const rest = (page.data as PlanItem[]).slice(skip);
+      const need = q.limit - items.length;
+      if (rest.length > need) {
+        // The page holds more matches than this answer takes: the cursor remembers how many.
+        items.push(...rest.slice(0, need));
+        next = encodeListCursor(start, skip + need);
+        break;
+      }
+      items.push(...rest);
+      start = page.cursor ?? null;
+      skip = 0;
+      next = start ? encodeListCursor(start, 0) : null;
+      if (!start || items.length >= q.limit) break;
     }
   } catch (e) {
     if ((e as Error).name === "ElectroError" && /cursor/i.test((e as Error).message)) throw badCursor();
     throw e;
   }
-  return {
-    items: res.data.map((i) => toSummary(toPlan(i as PlanItem))),
-    cursor: res.cursor ?? null,
-  };
+  return { items: items.map((i) => toSummary(toPlan(i))), cursor: next };
+}
+
+/**
+ * The list's own cursor: where the DynamoDB page it stopped in starts ("-" for the first) and how
+ * many of that page's matches were already handed out — so every answer holds exactly `limit`.
+ */
+function encodeListCursor(start: string | null, skip: number) {
+  return `${start ?? "-"}.${skip}`;
+}
+
+function decodeListCursor(cursor: string | undefined): { start: string | null; skip: number } {
+  if (!cursor) return { start: null, skip: 0 };
+  const m = /^([A-Za-z0-9_-]+)\.(\d{1,3})$/.exec(cursor);
+  if (!m || Number(m[2]) > 100) throw badCursor();
+  return { start: m[1] === "-" ? null : (m[1] as string), skip: Number(m[2]) };
 }
 
 async function load(planId: string): Promise<PlanItem> {
@@ -351,7 +369,7 @@ export async function updateDraft(planId: string, input: z.input<typeof updateIn
   const at = now().toISOString();
   const session = await editingSession(planId);
   const stored = await storeSource(current.communeId, content, current.content);
-  const changes = boundChanges(coalesce(session?.changes ?? [], diffJson(current.content, stored)));
+  const changes = coalesce(session?.changes ?? [], diffJson(current.content, stored));
   const res = await write({
     subject: { communeId: current.communeId, planId },
     item: update(
