@@ -10,7 +10,7 @@ export const unitId = z
   .string({ message: "Nhập mã đơn vị / Enter a unit id" })
   .max(64, { message: "Mã đơn vị tối đa 64 ký tự / A unit id has at most 64 characters" })
   .regex(/^[a-z0-9][a-z0-9-]{1,63}$/, {
-    message: "Mã đơn vị gồm 2–64 ký tự a-z, 0-9, '-' / Unit id: 2–64 of a-z, 0-9, '-'",
+    message: "Mã đơn vị chỉ gồm a-z, 0-9, '-' / Unit id: a-z, 0-9, '-' only",
   });
 
 /** A list of unit ids, each named once (a repeated id is refused at its position). */
