@@ -341,3 +341,12 @@ describe("the local server's own responses", () => {
     },
   );
 });
+
+describe("import of text with nothing usable", () => {
+  it("answers a pasted lone surrogate with a 4xx, not 500 (found by the property run)", async () => {
+    const res = await call("POST", "/api/documents/import-text", { cookie: staff, json: { text: "\uD800" } });
+    expect(res.status).toBeGreaterThanOrEqual(400);
+    expect(res.status).toBeLessThan(500);
+    expectBilingual(res.body);
+  });
+});
