@@ -52,14 +52,17 @@ export const badCursor = () =>
     },
   );
 
-/** The database is unreachable, stalled or overloaded: nothing was done; try again shortly. */
+/**
+ * The database is unreachable, stalled or overloaded. A write may still land once it resumes
+ * (whole: items and transactions are atomic), so the user is told it was not confirmed.
+ */
 export const databaseUnavailable = (retryAfter: number) =>
   new DomainError(
     503,
     "db_unavailable",
     {
-      vi: `Cơ sở dữ liệu tạm thời không phản hồi; chưa có gì được lưu. Vui lòng thử lại sau ${retryAfter} giây.`,
-      en: `The database is not responding for now; nothing was saved. Please retry in ${retryAfter} seconds.`,
+      vi: `Cơ sở dữ liệu tạm thời không phản hồi, thay đổi của bạn chưa được xác nhận là đã lưu. Vui lòng thử lại sau ${retryAfter} giây.`,
+      en: `The database is not responding for now, and your change was not confirmed as saved. Please retry in ${retryAfter} seconds.`,
     },
     { retryAfter },
   );

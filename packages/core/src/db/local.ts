@@ -93,7 +93,8 @@ export async function startDynamoLocal(opts: { path?: string; port?: number } = 
   for (;;) {
     if (child.exitCode !== null) throw new Error(`DynamoDB Local exited (${child.exitCode}): ${stderr}`);
     try {
-      await dynamo().send(new ListTablesCommand({}));
+      // A cold JVM on a busy machine answers its first request slowly: wait for it, not the request deadline.
+      await dynamo().send(new ListTablesCommand({}), { requestTimeout: 30_000 });
       break;
     } catch {
       if (Date.now() > deadline) {
