@@ -108,7 +108,10 @@ export function useUpdateTask(seriesId: string, taskId: string) {
       invalidateTask(qc, seriesId, taskId, t.planId);
     },
     onError: (e) => {
-      if (conflictOf(e)) invalidateTask(qc, seriesId, taskId);
+      const conflict = conflictOf(e);
+      if (!conflict) return;
+      if (conflict.current) qc.setQueryData(taskKeys.detail(seriesId, taskId), conflict.current as never);
+      invalidateTask(qc, seriesId, taskId);
     },
   });
 }
