@@ -325,6 +325,22 @@ describe("issue 8: tracked tasks — board, task page, plan progress, notificati
     expect((await page.request.get(url)).status()).toBe(404);
   });
 
+  it("an overseer reads a commune's board without update controls, and switches commune on it", async () => {
+    const page = b.page();
+    await login(page, "tuky.noivu");
+    await page.goto("/communes/quang-nghiep/tasks");
+    await card(page, "a2-t1").waitFor();
+    expect(await page.locator("li.task-card").getByRole("button").count()).toBe(0);
+    expect(await page.getByLabel(/Bộ phận của tôi/).count()).toBe(0);
+    const calendar = page.getByRole("region", { name: "Lịch nhiệm vụ (iCalendar)" });
+    await calendar.getByText("Chỉ cán bộ và lãnh đạo của xã tạo hoặc thu hồi được địa chỉ lịch.").waitFor();
+    await page.getByLabel("Chọn xã").selectOption("tan-ky");
+    await page.waitForURL(/\/communes\/tan-ky\/tasks/);
+    await page.getByText("Không có nhiệm vụ nào.").waitFor();
+    await page.goto(`/tasks/${seriesId}/a2-t1`);
+    await page.getByText(/Bạn chỉ xem nhiệm vụ này/).waitFor();
+  });
+
   it("the admin sets a staff member's office; the accounts table shows it", async () => {
     const page = b.page();
     await login(page, "admin");
