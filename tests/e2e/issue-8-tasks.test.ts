@@ -341,6 +341,61 @@ describe("issue 8: tracked tasks — board, task page, plan progress, notificati
     await page.getByText(/Bạn chỉ xem nhiệm vụ này/).waitFor();
   });
 
+  it("a long board comes 50 tasks at a time: “Tải thêm” fetches the next page with the cursor", async () => {
+    // Đại Hợp (not Quảng Nghiệp, whose board the other tests read): one issued plan of 55 tasks.
+    const dhStaff = await signedInApi("daihop.canbo");
+    const dhLeader = await signedInApi("daihop.chutich");
+    try {
+      const tasks = Array.from({ length: 55 }, (_, i) => ({
+        id: `t${i + 1}`,
+        description: `Rà soát hồ sơ thủ tục hành chính nhóm ${i + 1}`,
+        leadUnit: "Văn phòng - Thống kê",
+        kind: "giao",
+        deadline: { kind: "date", date: vnDay(3 + (i % 10)) },
+      }));
+      const res = await dhStaff.post("/api/plans", {
+        data: {
+          content: {
+            issuer: { name: "UBND xã Đại Hợp", headerLines: ["ỦY BAN NHÂN DÂN", "XÃ ĐẠI HỢP"], code: "UBND" },
+            documentNumber: { typeCode: "KH", issuerCode: "UBND" },
+            place: "Đại Hợp",
+            subject: `Rà soát thủ tục hành chính năm ${YEAR}`,
+            preamble: ["Ủy ban nhân dân xã xây dựng Kế hoạch như sau:"],
+            sections: [
+              { id: "s1", label: "I", heading: "MỤC ĐÍCH, YÊU CẦU", paragraphs: ["Bảo đảm tiến độ."] },
+            ],
+            assignments: [{ id: "a1", label: "1", unit: "Văn phòng - Thống kê", tasks }],
+            recipients: ["Thường trực Đảng ủy", "Lưu: VT"],
+            signer: {
+              authority: "TM.",
+              onBehalfOf: "ỦY BAN NHÂN DÂN",
+              title: "CHỦ TỊCH",
+              name: "Nguyễn Văn Hùng",
+            },
+          },
+        },
+      });
+      expect(res.status(), await res.text()).toBe(201);
+      const big = (await res.json()) as Plan;
+      await step(dhStaff, big.id, "submit");
+      await step(dhLeader, big.id, "approve");
+      await step(dhLeader, big.id, "issue");
+
+      const page = b.page();
+      await login(page, "daihop.canbo");
+      await page.goto("/communes/dai-hop/tasks");
+      const more = page.getByRole("button", { name: "Tải thêm" });
+      await more.waitFor();
+      expect(await page.locator("li.task-card").count()).toBe(50);
+      await more.click();
+      await more.waitFor({ state: "detached" });
+      expect(await page.locator("li.task-card").count()).toBe(55);
+    } finally {
+      await dhStaff.dispose();
+      await dhLeader.dispose();
+    }
+  });
+
   it("the admin sets a staff member's office; the accounts table shows it", async () => {
     const page = b.page();
     await login(page, "admin");
@@ -369,6 +424,9 @@ describe("issue 8: tracked tasks — board, task page, plan progress, notificati
     await page.getByRole("region", { name: "Lịch sử cập nhật" }).locator(".history-entry").first().waitFor();
     await noSidewaysScroll(page);
     await page.screenshot({ path: join(dir, "issue-8-task-390.png"), fullPage: true });
+    await page.goto("/communes/quang-nghiep/plans");
+    await page.locator(`tr[data-plan-id="${plan.id}"]`).waitFor();
+    await noSidewaysScroll(page); // the table scrolls inside its own box
     await page.goto(`/plans/${plan.id}`);
     await page.getByRole("region", { name: "Tiến độ nhiệm vụ" }).getByRole("listitem").first().waitFor();
     await noSidewaysScroll(page);
