@@ -388,8 +388,10 @@ describe("issue 8: tracked tasks — board, task page, plan progress, notificati
       await more.waitFor();
       expect(await page.locator("li.task-card").count()).toBe(50);
       await more.click();
-      await more.waitFor({ state: "detached" });
+      await page.locator("li.task-card").nth(54).waitFor();
       expect(await page.locator("li.task-card").count()).toBe(55);
+      // The last page has no cursor: no more button.
+      await page.getByRole("button", { name: /Tải thêm|Đang tải/ }).waitFor({ state: "detached" });
     } finally {
       await dhStaff.dispose();
       await dhLeader.dispose();
