@@ -121,7 +121,7 @@ describe("issue 3: each user sees their own scope, and nothing else", () => {
     await page.goto("/login");
     await page.waitForURL(/\/communes\/quang-nghiep\/plans/);
 
-    await page.getByRole("button", { name: /Công chức Xã Quảng Nghiệp/ }).click();
+    await page.getByRole("button", { name: /Công chức Văn phòng - Thống kê xã Quảng Nghiệp/ }).click();
     await page.getByRole("button", { name: "Đăng xuất" }).click();
     await page.waitForURL(/\/login/);
     await page.getByRole("heading", { level: 1, name: "Đăng nhập" }).waitFor();

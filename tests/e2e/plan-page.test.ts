@@ -50,7 +50,7 @@ describe("plan page: history with field changes, print", () => {
     });
     expect(await textOf(change)).toContain("Kế hoạch thử lịch sử");
     expect(await textOf(change)).toContain("Kế hoạch thử lịch sử (sửa)");
-    expect(await textOf(history)).toContain("Công chức Xã Đại Hợp");
+    expect(await textOf(history)).toContain("Công chức Văn phòng - Thống kê xã Đại Hợp");
 
     // "In / Print" opens the browser's print dialog…
     await page.evaluate(() => {

@@ -27,6 +27,13 @@ describe("sessions", () => {
     expect((await call("GET", "/api/me", { cookie })).status).toBe(401);
   });
 
+  it('/api/me tells commune staff their office (the board\'s "my office"); leaders have none', async () => {
+    const staff = await login("quangnghiep.taichinh");
+    expect((await call("GET", "/api/me", { cookie: staff })).body.officeId).toBe("tai-chinh");
+    const leader = await login("quangnghiep.chutich");
+    expect((await call("GET", "/api/me", { cookie: leader })).body.officeId).toBeUndefined();
+  });
+
   it("the same error whether or not the account exists", async () => {
     const wrong = await call("POST", "/api/auth/login", {
       json: { username: "daihop.canbo", password: "sai-mat-khau" },

@@ -27,6 +27,8 @@ const vi = {
   "nav.apiDocs": "Tài liệu API",
   "nav.admin": "Quản trị",
   "nav.register": "Sổ văn bản đi",
+  "nav.tasks": "Nhiệm vụ",
+  "nav.overdue": "{count} nhiệm vụ quá hạn",
 
   "user.menu": "Tài khoản của tôi",
   "user.changePassword": "Đổi mật khẩu",
@@ -64,6 +66,7 @@ const vi = {
   "plans.col.subject": "Trích yếu",
   "plans.col.status": "Trạng thái",
   "plans.col.date": "Ngày",
+  "plans.col.tasks": "Nhiệm vụ",
   "plans.col.updated": "Cập nhật",
   "plans.empty": "Xã chưa có kế hoạch nào.",
   "plans.emptyFiltered": "Không có kế hoạch phù hợp với bộ lọc.",
@@ -190,6 +193,8 @@ const en: Record<MessageKey, string> = {
   "nav.apiDocs": "API docs",
   "nav.admin": "Administration",
   "nav.register": "Outgoing register",
+  "nav.tasks": "Tasks",
+  "nav.overdue": "{count} overdue tasks",
 
   "user.menu": "My account",
   "user.changePassword": "Change password",
@@ -227,6 +232,7 @@ const en: Record<MessageKey, string> = {
   "plans.col.subject": "Subject",
   "plans.col.status": "Status",
   "plans.col.date": "Date",
+  "plans.col.tasks": "Tasks",
   "plans.col.updated": "Updated",
   "plans.empty": "This commune has no plans yet.",
   "plans.emptyFiltered": "No plan matches these filters.",

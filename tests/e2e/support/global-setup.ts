@@ -41,6 +41,9 @@ export default async function setup(project: TestProject) {
   project.provide("baseUrl", server.url);
   project.provide("demoPassword", DEFAULT_DEMO_PASSWORD);
   project.provide("resultsDir", join(REPO, "test-results"));
+  // For a test that runs a server-side job itself (the reminder job) against the same table.
+  project.provide("dynamoEndpoint", dynamo.endpoint);
+  project.provide("tableName", TABLE);
 
   return async () => {
     await server?.close();
@@ -54,5 +57,7 @@ declare module "vitest" {
     baseUrl: string;
     demoPassword: string;
     resultsDir: string;
+    dynamoEndpoint: string;
+    tableName: string;
   }
 }

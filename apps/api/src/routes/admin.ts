@@ -14,6 +14,7 @@ const userOut = z
     displayName: z.string(),
     role: z.enum(["commune_staff", "commune_leader", "overseer", "admin"]),
     unitId: z.string().optional(),
+    officeId: z.string().optional(),
     disabled: z.boolean(),
     createdAt: z.string(),
   })

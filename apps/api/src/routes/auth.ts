@@ -13,6 +13,8 @@ const meSchema = z
     displayName: z.string(),
     role: z.enum(["commune_staff", "commune_leader", "overseer", "admin"]),
     unit: z.object({ id: z.string(), name: z.string(), kind: z.string() }).nullable(),
+    /** Commune staff: the office they work in (its tasks are "mine" on the board). */
+    officeId: z.string().optional(),
     communes: z.array(z.object({ id: z.string(), name: z.string(), shortName: z.string() })),
   })
   .meta({ id: "Me" });
@@ -101,6 +103,7 @@ export const auth = new OpenAPIHono<Env>()
           displayName: a.displayName,
           role: a.role,
           unit: unit ? { id: unit.id, name: unit.name, kind: unit.kind } : null,
+          ...(a.officeId ? { officeId: a.officeId } : {}),
           communes: communes.map((u) => ({ id: u.id, name: u.name, shortName: u.shortName })),
         },
         200,

@@ -7,6 +7,7 @@ import {
   registerQuery,
   templatesQuery,
 } from "@kehoach/client/plans";
+import { boardQuery, taskHistoryQuery, taskQuery } from "@kehoach/client/tasks";
 import { PLAN_STATUSES, type PlanStatus } from "@kehoach/core/plan/schema";
 import type { QueryClient } from "@tanstack/react-query";
 import {
@@ -28,6 +29,7 @@ import { UsersPage } from "../features/admin/components/users-page";
 import { adminLoader, requireAdmin } from "../features/admin/lib/loaders";
 import { ImportPage } from "../features/import/components/import-page";
 import { type PlanFilters, planListParams } from "../features/plans/components/plan-list";
+import { BOARD_PAGE, BOARD_VIEWS, type BoardView } from "../features/tasks/components/task-board";
 import { loadOr, safeRedirect } from "../lib/api-errors";
 import { currentYear } from "../lib/format";
 import { AppShell } from "./layout/app-shell";
@@ -35,11 +37,13 @@ import { PasswordPage } from "./routes/account-password";
 import { SessionsPage } from "./routes/account-sessions";
 import { CommunePlansPage } from "./routes/commune-plans";
 import { CommuneRegisterPage } from "./routes/commune-register";
+import { CommuneTasksPage } from "./routes/commune-tasks";
 import { NoCommunePage } from "./routes/home";
 import { LoginPage } from "./routes/login";
 import { PlanPage } from "./routes/plan";
 import { PlanEditPage } from "./routes/plan-edit";
 import { PlanNewPage } from "./routes/plan-new";
+import { TaskPage } from "./routes/task";
 
 export type RouterContext = { queryClient: QueryClient };
 
@@ -188,6 +192,60 @@ const communeRegisterRoute = createRoute({
   component: CommuneRegisterPage,
 });
 
+type BoardSearch = {
+  view?: Exclude<BoardView, "open"> | undefined;
+  group?: "deadline" | undefined;
+  mine?: 1 | undefined;
+};
+
+/** The commune's task board (tracked tasks): ?view=overdue|done, ?group=deadline, ?mine=1. */
+const communeTasksRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "/communes/$communeId/tasks",
+  validateSearch: (s: Record<string, unknown>): BoardSearch => ({
+    view:
+      BOARD_VIEWS.includes(s.view as BoardView) && s.view !== "open"
+        ? (s.view as "overdue" | "done")
+        : undefined,
+    group: s.group === "deadline" ? "deadline" : undefined,
+    mine: s.mine === 1 || s.mine === "1" ? 1 : undefined,
+  }),
+  loaderDeps: ({ search }): { view: BoardView } => ({ view: search.view ?? "open" }),
+  // Not awaited: a view switch shows at once (the radio follows the address) and the board says
+  // it is loading; its errors are shown by the board (a lost session by the query client).
+  loader: ({ context, params, deps }) => {
+    if (!context.me.communes.some((c) => c.id === params.communeId)) throw notFound();
+    void context.queryClient.prefetchInfiniteQuery(
+      boardQuery({ communeId: params.communeId, view: deps.view, limit: BOARD_PAGE }),
+    );
+  },
+  component: CommuneTasksPage,
+});
+
+/** /tasks: the board of the user's (first) commune. */
+const tasksIndexRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "/tasks",
+  beforeLoad: ({ context }) => {
+    const first = context.me.communes[0];
+    if (!first) throw notFound();
+    throw redirect({ to: "/communes/$communeId/tasks", params: { communeId: first.id }, replace: true });
+  },
+});
+
+const taskRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "/tasks/$seriesId/$taskId",
+  loader: async ({ context, params, location }) => {
+    await loadOr(
+      context.queryClient.ensureQueryData(taskQuery(params.seriesId, params.taskId)),
+      location.href,
+    );
+    void context.queryClient.prefetchQuery(taskHistoryQuery(params.seriesId, params.taskId));
+  },
+  component: TaskPage,
+});
+
 const passwordRoute = createRoute({
   getParentRoute: () => appRoute,
   path: "/account/password",
@@ -256,6 +314,9 @@ export const routeTree = rootRoute.addChildren([
     planNewRoute,
     planEditRoute,
     communeRegisterRoute,
+    communeTasksRoute,
+    tasksIndexRoute,
+    taskRoute,
     passwordRoute,
     sessionsRoute,
     adminRoute.addChildren([

@@ -23,12 +23,16 @@ import {
   type BoardQuery,
   boardQuery,
   dueKey,
+  mayUpdate,
   type TaskOut,
   type TaskState,
   type TaskUpdateInput,
   taskStatus,
   taskUpdateInput,
 } from "./schema";
+
+/** Browser-safe rule, re-exported where the server code has always found it. */
+export { mayUpdate };
 
 export type Evidence = TaskOut["evidence"][number] & { fileKey: string };
 
@@ -488,17 +492,6 @@ async function loadTask(seriesId: string, taskId: string, consistent = false) {
 
 export async function getTask(seriesId: string, taskId: string): Promise<TaskOut> {
   return toTaskOut(await loadTask(seriesId, taskId));
-}
-
-/** Leaders: any task of their commune. Staff: tasks their office leads or partners on. */
-export function mayUpdate(
-  me: { role: string; unitId?: string | undefined; officeId?: string | undefined },
-  t: { communeId: string; leadOfficeId?: string | undefined; partnerOfficeIds: string[] },
-) {
-  if (me.unitId !== t.communeId) return false;
-  if (me.role === "commune_leader") return true;
-  if (me.role !== "commune_staff" || !me.officeId) return false;
-  return t.leadOfficeId === me.officeId || t.partnerOfficeIds.includes(me.officeId);
 }
 
 function requireTaskWrite(t: TaskItem) {

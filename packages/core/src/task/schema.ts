@@ -63,6 +63,17 @@ export function taskStatus(
   return t.progress > 0 ? "in_progress" : "not_started";
 }
 
+/** Leaders: any task of their commune. Staff: tasks their office leads or partners on. */
+export function mayUpdate(
+  me: { role: string; unitId?: string | undefined; officeId?: string | undefined },
+  t: { communeId: string; leadOfficeId?: string | undefined; partnerOfficeIds: string[] },
+) {
+  if (me.unitId !== t.communeId) return false;
+  if (me.role === "commune_leader") return true;
+  if (me.role !== "commune_staff" || !me.officeId) return false;
+  return t.leadOfficeId === me.officeId || t.partnerOfficeIds.includes(me.officeId);
+}
+
 /** A task as the API returns it. */
 export const taskOut = z
   .object({

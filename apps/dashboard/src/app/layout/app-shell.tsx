@@ -1,4 +1,5 @@
 import { planQuery } from "@kehoach/client/plans";
+import { overdueQuery, taskQuery } from "@kehoach/client/tasks";
 import { useQuery } from "@tanstack/react-query";
 import {
   Link,
@@ -12,6 +13,7 @@ import { useEffect, useRef } from "react";
 import { LanguageToggle } from "../../components/language-toggle";
 import { UserMenu } from "../../features/auth/components/user-menu";
 import { CommunePicker } from "../../features/communes/components/commune-picker";
+import { NotificationBell } from "../../features/notifications/components/notification-bell";
 import { useI18n } from "../../i18n";
 
 /** Header (product, language, user menu), navigation by role, and the page. Hidden when printing. */
@@ -22,10 +24,24 @@ export function AppShell() {
   const params = useParams({ strict: false });
   // On a plan page the commune is the plan's: the loader has already cached it.
   const plan = useQuery({ ...planQuery(params.planId ?? ""), enabled: Boolean(params.planId) });
-  const currentCommuneId = params.communeId ?? (params.planId ? plan.data?.communeId : undefined);
+  // On a task page, the task's commune (also cached by its loader).
+  const task = useQuery({
+    ...taskQuery(params.seriesId ?? "", params.taskId ?? ""),
+    enabled: Boolean(params.seriesId && params.taskId),
+  });
+  const currentCommuneId =
+    params.communeId ??
+    (params.planId ? plan.data?.communeId : params.taskId ? task.data?.communeId : undefined);
   const home = me.communes[0];
   const isOverseer = me.role === "overseer";
   const ownCommune = !isOverseer ? me.communes[0] : undefined;
+  // The leader sees how many tasks are overdue from every page (the board's own count query).
+  const isLeader = me.role === "commune_leader";
+  const overdue = useQuery({
+    ...overdueQuery(home?.id ?? ""),
+    enabled: isLeader && Boolean(home),
+    select: (d) => d.items.length,
+  });
 
   // After a page change, a keyboard user whose focused link vanished continues from the new page's
   // content rather than from the top of the document. Focus that still exists (the commune picker) stays.
@@ -60,6 +76,7 @@ export function AppShell() {
           </Link>
           <div className="header-tools">
             <LanguageToggle />
+            {me.role !== "admin" ? <NotificationBell /> : null}
             <UserMenu me={me} />
           </div>
         </div>
@@ -90,6 +107,25 @@ export function AppShell() {
                   activeProps={{ "aria-current": "page", className: "active" }}
                 >
                   {t("nav.register")}
+                </Link>
+              </li>
+            ) : null}
+            {home ? (
+              <li>
+                <Link
+                  to="/communes/$communeId/tasks"
+                  params={{ communeId: currentCommuneId ?? home.id }}
+                  activeOptions={{ includeSearch: false }}
+                  className="nav-link"
+                  activeProps={{ "aria-current": "page", className: "active" }}
+                >
+                  {t("nav.tasks")}
+                  {isLeader && overdue.data ? (
+                    <span className="nav-count">
+                      <span aria-hidden="true">{overdue.data}</span>
+                      <span className="visually-hidden">: {t("nav.overdue", { count: overdue.data })}</span>
+                    </span>
+                  ) : null}
                 </Link>
               </li>
             ) : null}
@@ -135,7 +171,11 @@ export function AppShell() {
               communes={me.communes}
               value={currentCommuneId}
               onChange={(communeId) =>
-                void navigate({ to: "/communes/$communeId/plans", params: { communeId } })
+                void navigate(
+                  pathname.endsWith("/tasks") || params.taskId
+                    ? { to: "/communes/$communeId/tasks", params: { communeId } }
+                    : { to: "/communes/$communeId/plans", params: { communeId } },
+                )
               }
             />
           ) : ownCommune ? (

@@ -10,6 +10,7 @@ import { EventCard } from "../../features/plans/components/event-card";
 import { PlanDocument } from "../../features/plans/components/plan-document";
 import { PlanHistory } from "../../features/plans/components/plan-history";
 import { PlanStatusBadge } from "../../features/plans/components/plan-status-badge";
+import { PlanTasks } from "../../features/tasks/components/plan-tasks";
 import { useI18n } from "../../i18n";
 import { formatDateTime } from "../../lib/format";
 import { useDocumentTitle } from "../../lib/use-document-title";
@@ -96,6 +97,9 @@ export function PlanPage() {
               ) : null}
             </dl>
           </section>
+          {plan.taskProgress && plan.issuedAt ? (
+            <PlanTasks planId={plan.id} progress={plan.taskProgress} />
+          ) : null}
           <PlanCheckerPanel plan={plan} />
           {plan.event ? <EventCard event={plan.event} /> : null}
           <PlanSource source={plan.source} />

@@ -1,4 +1,5 @@
 import { useCreateUser } from "@kehoach/client/admin";
+import { OFFICES, type OfficeId } from "@kehoach/core/unit/offices";
 import type { UnitKind } from "@kehoach/core/unit/schema";
 import { useState } from "react";
 import { ErrorAlert } from "../../../components/error-alert";
@@ -16,17 +17,26 @@ export type AdminUser = {
   displayName: string;
   role: Role;
   unitId?: string | undefined;
+  officeId?: string | undefined;
   disabled: boolean;
   createdAt: string;
 };
 
-export type UserDraft = { username: string; displayName: string; role: Role; unitId: string };
+export type UserDraft = {
+  username: string;
+  displayName: string;
+  role: Role;
+  unitId: string;
+  /** Commune staff: their office ("" = none yet). */
+  officeId: OfficeId | "";
+};
 
 export const emptyUserDraft = (): UserDraft => ({
   username: "",
   displayName: "",
   role: "commune_staff",
   unitId: "",
+  officeId: "",
 });
 
 const UNIT_KINDS_FOR: Record<Role, readonly UnitKind[]> = {
@@ -85,6 +95,7 @@ export function UserForm({ initial, users, units, focusPassword, onSaved }: Prop
             displayName: d.displayName,
             role: d.role,
             ...(d.unitId ? { unitId: d.unitId } : {}),
+            ...(d.role === "commune_staff" && d.officeId ? { officeId: d.officeId } : {}),
             password,
           },
           {
@@ -147,6 +158,23 @@ export function UserForm({ initial, users, units, focusPassword, onSaved }: Prop
         error={err("unitId")}
         required={d.role !== "admin"}
       />
+      {d.role === "commune_staff" ? (
+        <SelectField
+          label={`${t("users.field.office")} (${t("common.optional")})`}
+          name="officeId"
+          value={d.officeId}
+          hint={t("users.field.officeHint")}
+          onChange={(e) => set("officeId", e.target.value as OfficeId | "")}
+          error={err("officeId")}
+        >
+          <option value="">{t("common.selectPlaceholder")}</option>
+          {OFFICES.map((o) => (
+            <option key={o.id} value={o.id}>
+              {o.name}
+            </option>
+          ))}
+        </SelectField>
+      ) : null}
       <TextField
         label={existing ? t("users.field.passwordReset") : t("users.field.password")}
         name="password"

@@ -1,5 +1,6 @@
 import { unitsQuery, usersQuery } from "@kehoach/client/admin";
 import { meQuery } from "@kehoach/client/auth";
+import { type OfficeId, officeName } from "@kehoach/core/unit/offices";
 import { useSuspenseQuery } from "@tanstack/react-query";
 import { useMemo, useState } from "react";
 import { DataTable } from "../../../components/data-table";
@@ -34,8 +35,14 @@ export function UsersPage() {
   const rows = useMemo(
     () =>
       users
-        .map((u) => ({ ...u, unitName: u.unitId ? (byId.get(u.unitId)?.name ?? u.unitId) : "" }))
-        .filter((u) => matches(filter, u.username, u.displayName, u.unitName, tApp(`role.${u.role}`)))
+        .map((u) => ({
+          ...u,
+          unitName: u.unitId ? (byId.get(u.unitId)?.name ?? u.unitId) : "",
+          officeName: officeName(u.officeId) ?? "",
+        }))
+        .filter((u) =>
+          matches(filter, u.username, u.displayName, u.unitName, u.officeName, tApp(`role.${u.role}`)),
+        )
         .sort(
           (a, b) =>
             ROLES.indexOf(b.role) - ROLES.indexOf(a.role) ||
@@ -75,6 +82,7 @@ export function UsersPage() {
               t("users.col.displayName"),
               t("users.col.role"),
               t("users.col.unit"),
+              t("users.col.office"),
               t("users.col.created"),
             ]}
             actions={t("common.actions")}
@@ -91,6 +99,7 @@ export function UsersPage() {
                   <span className={`badge admin-role admin-role-${u.role}`}>{tApp(`role.${u.role}`)}</span>
                 </td>
                 <td>{u.unitName || t("common.none")}</td>
+                <td>{u.officeName || t("common.none")}</td>
                 <td className="nowrap">
                   <time dateTime={u.createdAt} title={formatDateTime(u.createdAt)}>
                     {formatDateTime(u.createdAt).slice(0, 10)}
@@ -107,6 +116,7 @@ export function UsersPage() {
                         displayName: u.displayName,
                         role: u.role,
                         unitId: u.unitId ?? "",
+                        officeId: (u.officeId as OfficeId | undefined) ?? "",
                       })
                     }
                   >

@@ -124,6 +124,7 @@ const vi = {
   "users.col.displayName": "Họ tên",
   "users.col.role": "Vai trò",
   "users.col.unit": "Đơn vị",
+  "users.col.office": "Bộ phận",
   "users.col.created": "Cấp lúc",
   "users.disabled": "Đã vô hiệu hóa",
   "users.disable": "Vô hiệu hóa",
@@ -177,6 +178,8 @@ const vi = {
   "users.field.unitHint.overseer": "Cơ quan theo dõi xem được các xã trong phạm vi theo dõi của đơn vị này.",
   "users.field.unitHint.admin": "Không bắt buộc với quản trị viên.",
   "users.field.unitRequired": "Chọn đơn vị cho tài khoản.",
+  "users.field.office": "Bộ phận",
+  "users.field.officeHint": "Công chức cập nhật nhiệm vụ do bộ phận mình chủ trì hoặc phối hợp.",
   "users.field.password": "Mật khẩu ban đầu",
   "users.field.passwordReset": "Mật khẩu mới",
   "users.field.passwordHint":
@@ -344,6 +347,7 @@ const en: Record<AdminMessageKey, string> = {
   "users.col.displayName": "Full name",
   "users.col.role": "Role",
   "users.col.unit": "Unit",
+  "users.col.office": "Office",
   "users.col.created": "Provisioned",
   "users.disabled": "Disabled",
   "users.disable": "Disable",
@@ -396,6 +400,8 @@ const en: Record<AdminMessageKey, string> = {
   "users.field.unitHint.overseer": "An oversight body reads the communes of this unit's oversight scopes.",
   "users.field.unitHint.admin": "Optional for administrators.",
   "users.field.unitRequired": "Choose the account's unit.",
+  "users.field.office": "Office",
+  "users.field.officeHint": "Staff update the tasks their office leads or partners on.",
   "users.field.password": "Initial password",
   "users.field.passwordReset": "New password",
   "users.field.passwordHint":

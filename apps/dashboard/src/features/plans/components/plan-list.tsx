@@ -7,6 +7,7 @@ import { DataTable } from "../../../components/data-table";
 import { ErrorAlert } from "../../../components/error-alert";
 import { SelectField, TextField } from "../../../components/field";
 import { NotFoundPage } from "../../../components/not-found-page";
+import { TaskProgressSummary } from "../../../components/task-bits";
 import { useI18n } from "../../../i18n";
 import { isNotFound } from "../../../lib/api-errors";
 import { currentYear, formatDate, formatDateTime } from "../../../lib/format";
@@ -205,6 +206,7 @@ function PlanPages({
           { label: t("plans.col.symbol"), className: "col-symbol" },
           t("plans.col.subject"),
           { label: t("plans.col.status"), className: "col-status" },
+          { label: t("plans.col.tasks"), className: "col-tasks" },
           { label: t("plans.col.date"), className: "col-date" },
           { label: t("plans.col.updated"), className: "col-updated" },
         ]}
@@ -224,6 +226,7 @@ function PlanPages({
             <td>
               <PlanStatusBadge status={p.status} />
             </td>
+            <td>{p.taskProgress ? <TaskProgressSummary progress={p.taskProgress} /> : "—"}</td>
             <td className="nowrap">{formatDate(p.date)}</td>
             <td className="nowrap">{formatDateTime(p.updatedAt)}</td>
           </tr>
