@@ -23,6 +23,14 @@ beforeAll(async () => {
   setClock(() => new Date("2026-06-10T03:00:00Z"));
   const admin = { username: "t", displayName: "t", role: "admin" as const, communeIds: [] };
   await withActor(admin, async () => {
+    // A leader of this file's own: auth.test.ts changes tanky.chutich's password meanwhile.
+    await createUser({
+      username: "tanky.phochutich",
+      displayName: "Phó Chủ tịch UBND xã Tân Kỳ",
+      role: "commune_leader",
+      unitId: "tan-ky",
+      password: PASSWORD,
+    });
     for (const [username, officeId] of [
       ["tanky.vanphong", "van-phong"],
       ["tanky.tuphap", "tu-phap"],
@@ -38,7 +46,7 @@ beforeAll(async () => {
     }
   });
   const chairman = {
-    username: "tanky.chutich",
+    username: "tanky.phochutich",
     displayName: "Chủ tịch",
     role: "commune_leader" as const,
     unitId: "tan-ky",
@@ -60,7 +68,7 @@ beforeAll(async () => {
   });
   staff = await login("tanky.vanphong");
   otherOffice = await login("tanky.tuphap");
-  leader = await login("tanky.chutich");
+  leader = await login("tanky.phochutich");
 });
 afterAll(() => setClock(undefined));
 
