@@ -120,6 +120,8 @@ describe("issue 8: tracked tasks — board, task page, plan progress, notificati
       .click();
     await page.waitForURL(/\/communes\/quang-nghiep\/tasks/);
     await page.getByRole("heading", { level: 1, name: "Nhiệm vụ của Xã Quảng Nghiệp" }).waitFor();
+    // The heading comes before the board's data: wait for the groups themselves.
+    await page.waitForFunction(() => document.querySelectorAll(".task-group-title").length >= 4);
     const groups = await page.locator(".task-group-title").allTextContents();
     const names = groups.map((g) => g.replace(/\s*\(.*\)\s*$/, "").trim());
     for (const office of [

@@ -10,8 +10,11 @@ import { NONCE, secureHeaders } from "hono/secure-headers";
  * and the headers every response carries. Shared by the Lambda app and the local server.
  */
 
-/** A JSON body: a plan's content is capped at 300 KB (PLAN_CONTENT_MAX_BYTES) plus the rest. */
-export const MAX_JSON_BYTES = 512 * 1024;
+/**
+ * A JSON body: a plan's content is capped at 300 KB (PLAN_CONTENT_MAX_BYTES) and may carry its
+ * imported source text (500,000 characters, up to 1.5 MB in UTF-8, kept in the file store).
+ */
+export const MAX_JSON_BYTES = 2 * 1024 * 1024;
 /** A multipart upload: the file limit (evidence files, 20 MB) and the form's own overhead. */
 export const MAX_UPLOAD_BYTES = EVIDENCE_MAX_BYTES + 64 * 1024;
 /** Pasted text for the importer is checked against the importer's own limit. */

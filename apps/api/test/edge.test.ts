@@ -32,12 +32,12 @@ function expectBilingual(body: { error: { message: { vi: string; en: string } } 
 }
 
 describe("body size limits", () => {
-  it("answers a JSON body over 512 KB with a bilingual 413, before parsing", async () => {
+  it("answers a JSON body over 2 MB with a bilingual 413, before parsing", async () => {
     const before = await scanTable();
     const res = await call("POST", "/api/plans", {
       cookie: staff,
       // Not even JSON: the limit answers before anything parses it.
-      body: `{"content": "${"x".repeat(600 * 1024)}`,
+      body: `{"content": "${"x".repeat(2100 * 1024)}`,
       headers: { "content-type": "application/json" },
     });
     expect(res.status).toBe(413);
@@ -46,12 +46,23 @@ describe("body size limits", () => {
     expect(await scanTable()).toEqual(before);
   });
 
+  it("lets the largest valid plan through: an imported source of 500,000 Vietnamese characters", async () => {
+    const text = "Ủy ban nhân dân xã tổ chức hội nghị sơ kết. ".repeat(12_000).slice(0, 500_000);
+    const res = await call("POST", "/api/plans", {
+      cookie: staff,
+      json: { content: { ...SEED_PLAN, source: { kind: "import-text", filename: "dai.txt", text } } },
+    });
+    expect(res.status, res.text.slice(0, 300)).toBe(201);
+    expect(res.body.source.text).toBe(text);
+  });
+
   it("counts a chunked body without Content-Length too", async () => {
     const chunk = new TextEncoder().encode("x".repeat(64 * 1024));
     let sent = 0;
     const stream = new ReadableStream<Uint8Array>({
       pull(ctrl) {
-        if (sent++ < 20) ctrl.enqueue(chunk);
+        if (sent++ < 40)
+          ctrl.enqueue(chunk); // 2.5 MB, over the 2 MB JSON limit
         else ctrl.close();
       },
     });
@@ -240,12 +251,17 @@ describe("admin ids", () => {
     }
   });
 
-  it("answers a 1 MB id with 413", async () => {
-    const res = await call("PUT", "/api/admin/scopes", {
+  it("answers a 1 MB id with 400 and a 5 MB one with 413", async () => {
+    const mb = await call("PUT", "/api/admin/scopes", {
       cookie: admin,
       json: scope({ unitIds: ["a".repeat(1024 * 1024)] }),
     });
-    expect(res.status).toBe(413);
+    expect(mb.status).toBe(400);
+    const five = await call("PUT", "/api/admin/scopes", {
+      cookie: admin,
+      json: scope({ unitIds: ["a".repeat(5 * 1024 * 1024)] }),
+    });
+    expect(five.status).toBe(413);
   });
 
   it("still accepts the seed's ids", async () => {
