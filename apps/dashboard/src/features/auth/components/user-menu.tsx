@@ -1,7 +1,7 @@
 import { useLogout } from "@kehoach/client/auth";
 import { Link, useNavigate } from "@tanstack/react-router";
-import { useEffect, useRef, useState } from "react";
 import { useI18n } from "../../../i18n";
+import { usePopover } from "../../../lib/use-popover";
 
 type Me = {
   displayName: string;
@@ -12,32 +12,9 @@ type Me = {
 /** Who is signed in, in which role, and the account links; a disclosure menu usable by keyboard. */
 export function UserMenu({ me }: { me: Me }) {
   const { t } = useI18n();
-  const [open, setOpen] = useState(false);
-  const ref = useRef<HTMLDivElement>(null);
-  const buttonRef = useRef<HTMLButtonElement>(null);
+  const { open, setOpen, ref, buttonRef } = usePopover();
   const logout = useLogout();
   const navigate = useNavigate();
-
-  // Close on a click or focus outside, and on Escape (returning focus to the button).
-  useEffect(() => {
-    if (!open) return;
-    const outside = (e: Event) => {
-      if (ref.current && !ref.current.contains(e.target as Node)) setOpen(false);
-    };
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key !== "Escape") return;
-      setOpen(false);
-      buttonRef.current?.focus();
-    };
-    document.addEventListener("mousedown", outside);
-    document.addEventListener("focusin", outside);
-    document.addEventListener("keydown", onKey);
-    return () => {
-      document.removeEventListener("mousedown", outside);
-      document.removeEventListener("focusin", outside);
-      document.removeEventListener("keydown", onKey);
-    };
-  }, [open]);
 
   const close = () => setOpen(false);
 

@@ -1,11 +1,12 @@
 import { notificationsQuery, useMarkRead } from "@kehoach/client/notifications";
 import { useQuery } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
-import { useEffect, useId, useRef, useState } from "react";
+import { useId } from "react";
 import { ErrorAlert } from "../../../components/error-alert";
 import { Loading } from "../../../components/loading";
 import { createMessages, useMessages } from "../../../i18n";
 import { formatDate } from "../../../lib/format";
+import { usePopover } from "../../../lib/use-popover";
 import "./notifications.css";
 
 const messages = createMessages(
@@ -42,31 +43,9 @@ export function NotificationBell() {
   const { t } = useMessages(messages);
   const query = useQuery(notificationsQuery());
   const markRead = useMarkRead();
-  const [open, setOpen] = useState(false);
-  const ref = useRef<HTMLDivElement>(null);
-  const buttonRef = useRef<HTMLButtonElement>(null);
+  const { open, setOpen, ref, buttonRef } = usePopover();
   const panelId = useId();
   const unread = query.data?.unread ?? 0;
-
-  useEffect(() => {
-    if (!open) return;
-    const outside = (e: Event) => {
-      if (ref.current && !ref.current.contains(e.target as Node)) setOpen(false);
-    };
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key !== "Escape") return;
-      setOpen(false);
-      buttonRef.current?.focus();
-    };
-    document.addEventListener("mousedown", outside);
-    document.addEventListener("focusin", outside);
-    document.addEventListener("keydown", onKey);
-    return () => {
-      document.removeEventListener("mousedown", outside);
-      document.removeEventListener("focusin", outside);
-      document.removeEventListener("keydown", onKey);
-    };
-  }, [open]);
 
   const label = unread ? t("bell.label", { count: unread }) : t("bell.labelNone");
 
