@@ -206,3 +206,33 @@ async function send(items: Op[], at: string): Promise<WriteResult> {
 export function rejected(res: WriteResult, index: number) {
   return !res.ok && res.reasons[index]?.Code === "ConditionalCheckFailed";
 }
+
+export type AuditEntry = {
+  at: string;
+  actor: string;
+  actorName?: string;
+  action: string;
+  fromStatus?: string;
+  toStatus?: string;
+  version?: number;
+  note?: string;
+  changes?: FieldChange[];
+};
+
+/** The audit trail of a plan or a task, oldest first: the reading side of `write()`'s records. */
+export async function auditTrail(subject: Subject): Promise<AuditEntry[]> {
+  const res = await db()
+    .audit.query.byPlan({ planId: auditKey(subject) })
+    .go({ pages: "all" });
+  return res.data.map((r) => ({
+    at: r.at,
+    actor: r.actor,
+    ...(r.actorName ? { actorName: r.actorName } : {}),
+    action: r.action,
+    ...(r.fromStatus ? { fromStatus: r.fromStatus } : {}),
+    ...(r.toStatus ? { toStatus: r.toStatus } : {}),
+    ...(r.version !== undefined ? { version: r.version } : {}),
+    ...(r.note ? { note: r.note } : {}),
+    ...(r.changes ? { changes: r.changes as FieldChange[] } : {}),
+  }));
+}

@@ -8,7 +8,7 @@ import { files } from "../files";
 import { progressOf, type TaskStats } from "../task/index";
 import { foldVietnamese } from "../text";
 import { parse } from "../validate";
-import { put, remove, update, write } from "../write";
+import { type AuditEntry, auditTrail, put, remove, update, write } from "../write";
 import { coalesce, diffJson, type FieldChange } from "./diff";
 import {
   formatSymbol,
@@ -441,31 +441,10 @@ async function editingSession(planId: string) {
   return { at: last.at, auditId: last.auditId, changes: (last.changes ?? []) as FieldChange[] };
 }
 
-export type AuditEntry = {
-  at: string;
-  actor: string;
-  actorName?: string;
-  action: string;
-  fromStatus?: string;
-  toStatus?: string;
-  version?: number;
-  note?: string;
-  changes?: { path: string; from?: unknown; to?: unknown }[];
-};
+export type { AuditEntry };
 
 /** The plan's history, oldest first. */
 export async function history(planId: string): Promise<AuditEntry[]> {
-  await load(planId);
-  const res = await db().audit.query.byPlan({ planId }).go({ pages: "all" });
-  return res.data.map((r) => ({
-    at: r.at,
-    actor: r.actor,
-    ...(r.actorName ? { actorName: r.actorName } : {}),
-    action: r.action,
-    ...(r.fromStatus ? { fromStatus: r.fromStatus } : {}),
-    ...(r.toStatus ? { toStatus: r.toStatus } : {}),
-    ...(r.version !== undefined ? { version: r.version } : {}),
-    ...(r.note ? { note: r.note } : {}),
-    ...(r.changes ? { changes: r.changes as AuditEntry["changes"] } : {}),
-  }));
+  const item = await load(planId);
+  return auditTrail({ communeId: item.communeId, planId });
 }

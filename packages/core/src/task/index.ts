@@ -9,6 +9,8 @@ import { formatSymbol, type PlanContent } from "../plan/schema";
 import { officeOf } from "../unit/offices";
 import { parse } from "../validate";
 import {
+  type AuditEntry,
+  auditTrail,
   type Op,
   put,
   rawUpdate,
@@ -717,29 +719,10 @@ export async function getEvidence(seriesId: string, taskId: string, evidenceId: 
   return { ...ev, bytes };
 }
 
-export type TaskHistoryEntry = {
-  at: string;
-  actor: string;
-  actorName?: string;
-  action: string;
-  version?: number;
-  note?: string;
-  changes?: { path: string; from?: unknown; to?: unknown }[];
-};
+export type TaskHistoryEntry = AuditEntry;
 
 /** A task's history, oldest first. */
 export async function taskHistory(seriesId: string, taskId: string): Promise<TaskHistoryEntry[]> {
-  await loadTask(seriesId, taskId);
-  const res = await db()
-    .audit.query.byPlan({ planId: `${seriesId}/${taskId}` })
-    .go({ pages: "all" });
-  return res.data.map((r) => ({
-    at: r.at,
-    actor: r.actor,
-    ...(r.actorName ? { actorName: r.actorName } : {}),
-    action: r.action,
-    ...(r.version !== undefined ? { version: r.version } : {}),
-    ...(r.note ? { note: r.note } : {}),
-    ...(r.changes ? { changes: r.changes as TaskHistoryEntry["changes"] } : {}),
-  }));
+  const t = await loadTask(seriesId, taskId);
+  return auditTrail({ communeId: t.communeId, seriesId, taskId });
 }
