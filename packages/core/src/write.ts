@@ -81,6 +81,8 @@ export type SummaryDelta = {
   tasks?: Partial<Record<"total" | "done" | "done_late" | "cancelled", number>>;
   pendingAdd?: string;
   pendingRemove?: string;
+  /** Open revision requests from overseers (+1 when one is made, -1 when the commune resolves it). */
+  requestsOpen?: number;
 };
 
 export type Change = {
@@ -135,6 +137,7 @@ function summaryOp(communeId: string, delta: SummaryDelta, at: string): Op {
   };
   for (const [status, n] of Object.entries(delta.plans ?? {})) counter(`plans_${status}`, n);
   for (const [what, n] of Object.entries(delta.tasks ?? {})) counter(`tasks_${what}`, n);
+  counter("requests_open", delta.requestsOpen);
   const parts: { set: string[]; add: string[]; delete?: string[] } = {
     set: ["#e = :e", "#v = :v", "#c = :c", "#l = :l"],
     add,

@@ -383,6 +383,7 @@ function schemas() {
       tasks_cancelled: { type: "number" },
       /** Plans whose issuing left a task step to finish (see plan.tasksPending). */
       pendingTaskPlans: { type: "set", items: "string" },
+      requests_open: { type: "number" },
       lastActivityAt: { type: "string" },
     },
     indexes: {
