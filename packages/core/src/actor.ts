@@ -38,3 +38,14 @@ export function canRead(communeId: string) {
 export function canWrite(communeId: string) {
   return isCommuneWriter(actor(), communeId);
 }
+
+/** Staff or leader of this very commune (who see its drafts); overseers see plans from issue on. */
+export function isMember(communeId: string) {
+  const a = actor();
+  return (a.role === "commune_staff" || a.role === "commune_leader") && a.unitId === communeId;
+}
+
+/** Whether the caller may see this plan: a member of its commune, or in scope once it is issued. */
+export function canSeePlan(p: { communeId: string; issuedAt?: string | undefined }) {
+  return canRead(p.communeId) && (isMember(p.communeId) || Boolean(p.issuedAt));
+}

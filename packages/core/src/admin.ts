@@ -3,6 +3,7 @@ import { z } from "zod";
 import { actor } from "./actor";
 import { endSessions, getUser, upsertUser, userInput } from "./auth";
 import { clearThrottle, recentThrottles, type ThrottleKind } from "./auth/throttle";
+import { communesUnder, refreshCommune, withPredecessors } from "./board/membership";
 import { db } from "./db/entities";
 import { DomainError, forbidden, notFound } from "./errors";
 import { isoDate, requiredText, text } from "./plan/schema";
@@ -71,9 +72,25 @@ export async function putScope(input: unknown) {
   requireOrder(s.validFrom, s.validTo);
   await requireUnits([s.overseerUnitId], ["overseerUnitId"], ["province", "district"]);
   await requireUnits(s.unitIds, ["unitIds"], ["commune"]);
+  const before = (await db().scope.get({ scopeId: s.scopeId }).go({ consistent: true })).data;
+  if (before && before.overseerUnitId !== s.overseerUnitId) {
+    const vi = "Phạm vi đã thuộc một cơ quan khác; tạo phạm vi mới.";
+    const en = "The scope belongs to another overseeing body; create a new scope.";
+    throw new DomainError(
+      409,
+      "scope_owner_changed",
+      { vi, en },
+      { issues: [{ path: ["overseerUnitId"], message: { vi, en } }] },
+    );
+  }
   await db()
     .scope.put({ ...s, ...(s.validTo ? { validTo: s.validTo } : {}) })
     .go();
+  // Board rows follow the scope: communes that leave take their figures out, those that join bring theirs.
+  const old = new Set(before?.unitIds ?? []);
+  const now = new Set(s.unitIds);
+  for (const c of [...old].filter((id) => !now.has(id))) await moveScope(c, { remove: s.scopeId });
+  for (const c of [...now].filter((id) => !old.has(id))) await moveScope(c, { add: s.scopeId });
   return s;
 }
 
@@ -162,6 +179,13 @@ export const lineageInput = z.object({
   legalBasis: text(300).optional(),
 });
 
+/** A commune joins or leaves a scope; the communes merged into it follow. */
+async function moveScope(communeId: string, change: { add?: string; remove?: string }) {
+  for (const id of await withPredecessors(communeId)) {
+    await refreshCommune(id, id === communeId ? change : {});
+  }
+}
+
 /** Record a merge / split / rename so plans of old units still roll up to their successors. */
 export async function recordLineage(input: unknown) {
   requireAdmin();
@@ -186,6 +210,21 @@ export async function recordLineage(input: unknown) {
   await db()
     .lineage.create({ eventId, ...l })
     .go();
+  // The past of every unit it ends counts under the (first) new unit from now on.
+  const [successor] = l.toUnitIds as [string, ...string[]];
+  for (const from of l.fromUnitIds) {
+    if (from !== successor) await db().unit.patch({ unitId: from }).set({ successorId: successor }).go();
+  }
+  const target = (await db().unit.get({ unitId: successor }).go({ consistent: true })).data;
+  const preds = [
+    ...new Set([...(target?.predecessorIds ?? []), ...l.fromUnitIds.filter((f) => f !== successor)]),
+  ];
+  await db().unit.patch({ unitId: successor }).set({ predecessorIds: preds }).go();
+  const communes =
+    target?.kind === "commune"
+      ? [successor]
+      : (await Promise.all(l.fromUnitIds.map((f) => communesUnder(f)))).flat();
+  for (const c of communes) for (const id of await withPredecessors(c)) await refreshCommune(id);
   return { eventId, ...l };
 }
 

@@ -75,15 +75,41 @@ export function auditKey(s: Subject) {
   return "taskId" in s ? `${s.seriesId}/${s.taskId}` : s.planId;
 }
 
-/** Changes to the commune's running summary (entity communeSummary). */
+/** Changes to the commune's running summary (entity communeSummary) and its board rows. */
 export type SummaryDelta = {
   plans?: Partial<Record<PlanStatus, number>>;
   tasks?: Partial<Record<"total" | "done" | "done_late" | "cancelled", number>>;
+  /** Open tasks by due date (YYYY-MM-DD): +1 when a task becomes open with that deadline, -1 when it leaves. */
+  due?: Record<string, number>;
+  /** A periodic report issued for a period (key as in report/period.ts), on time or late. */
+  reports?: Record<string, "on_time" | "late">;
   pendingAdd?: string;
   pendingRemove?: string;
   /** Open revision requests from overseers (+1 when one is made, -1 when the commune resolves it). */
   requestsOpen?: number;
 };
+
+/** The additive figures of a delta, by attribute name (what board rows add up). */
+export function figuresOf(delta: SummaryDelta): Record<string, number> {
+  const f: Record<string, number> = {};
+  const add = (attr: string, n: number | undefined) => {
+    if (n) f[attr] = (f[attr] ?? 0) + n;
+  };
+  for (const [status, n] of Object.entries(delta.plans ?? {})) add(`plans_${status}`, n);
+  for (const [what, n] of Object.entries(delta.tasks ?? {})) add(`tasks_${what}`, n);
+  for (const [day, n] of Object.entries(delta.due ?? {})) {
+    if (/^\d{4}-\d{2}-\d{2}$/.test(day)) add(`due_${day}`, n);
+  }
+  for (const [key, when] of Object.entries(delta.reports ?? {})) {
+    add(`rpt_${key}_${when === "on_time" ? "ontime" : "late"}`, 1);
+  }
+  add("requests_open", delta.requestsOpen);
+  return f;
+}
+
+/** Attribute names that hold additive figures on summaries and board rows. */
+export const FIGURE_ATTR =
+  /^(plans_[a-z_]+|tasks_[a-z_]+|due_\d{4}-\d{2}-\d{2}|rpt_[0-9A-Z-]+_(ontime|late)|requests_open)$/;
 
 export type Change = {
   subject: Subject;
@@ -118,53 +144,129 @@ function auditOp(change: Change, at: string): Op {
   return put((replace ? entity.put(record) : entity.create(record)).params() as Params);
 }
 
-function summaryOp(communeId: string, delta: SummaryDelta, at: string): Op {
-  const key = db().communeSummary.get({ communeId }).params().Key as Record<string, unknown>;
-  const names: Record<string, string> = {
-    "#e": "__edb_e__",
-    "#v": "__edb_v__",
-    "#c": "communeId",
-    "#l": "lastActivityAt",
-  };
-  const values: Record<string, unknown> = { ":e": "communeSummary", ":v": "1", ":c": communeId, ":l": at };
-  const add: string[] = [];
-  const counter = (attr: string, n: number | undefined) => {
-    if (!n) return;
-    const i = add.length;
+/** ADD the figures to an item, SET its entity markers and last activity. */
+function addFigures(
+  key: Record<string, unknown>,
+  markers: Record<string, string>,
+  figures: Record<string, number>,
+  at: string,
+  extra: {
+    add?: string[];
+    delete?: string[];
+    names?: Record<string, string>;
+    values?: Record<string, unknown>;
+  } = {},
+): Op {
+  const names: Record<string, string> = { "#l": "lastActivityAt", ...extra.names };
+  const values: Record<string, unknown> = { ":l": at, ...extra.values };
+  const set = ["#l = :l"];
+  Object.entries(markers).forEach(([attr, v], i) => {
+    names[`#m${i}`] = attr;
+    values[`:m${i}`] = v;
+    set.push(`#m${i} = :m${i}`);
+  });
+  const add = [...(extra.add ?? [])];
+  Object.entries(figures).forEach(([attr, n], i) => {
     names[`#n${i}`] = attr;
     values[`:n${i}`] = n;
     add.push(`#n${i} :n${i}`);
-  };
-  for (const [status, n] of Object.entries(delta.plans ?? {})) counter(`plans_${status}`, n);
-  for (const [what, n] of Object.entries(delta.tasks ?? {})) counter(`tasks_${what}`, n);
-  counter("requests_open", delta.requestsOpen);
-  const parts: { set: string[]; add: string[]; delete?: string[] } = {
-    set: ["#e = :e", "#v = :v", "#c = :c", "#l = :l"],
-    add,
-  };
-  if (delta.pendingAdd) {
-    names["#p"] = "pendingTaskPlans";
-    values[":pa"] = new Set([delta.pendingAdd]);
-    add.push("#p :pa");
-  }
-  if (delta.pendingRemove) {
-    names["#p"] = "pendingTaskPlans";
-    values[":pr"] = new Set([delta.pendingRemove]);
-    parts.delete = ["#p :pr"];
-  }
-  return rawUpdate(key, parts, names, values);
+  });
+  return rawUpdate(key, { set, add, ...(extra.delete ? { delete: extra.delete } : {}) }, names, values);
 }
 
-/** Send one change: item + also + audit + summary, all or nothing. */
-export async function write(change: Change): Promise<WriteResult> {
-  const at = now().toISOString();
-  const items: Op[] = [
-    change.item,
-    ...(change.also ?? []),
-    auditOp(change, at),
-    summaryOp(change.subject.communeId, change.summary ?? {}, at),
+/** The key of a board row. */
+export function boardRowKey(scopeKey: string, rowId: string) {
+  return db().boardRow.get({ scopeKey, rowId }).params().Key as Record<string, unknown>;
+}
+
+/** A board row target "<scopeKey>|<rowId>" split. */
+export function splitTarget(target: string) {
+  const i = target.lastIndexOf("|");
+  return { scopeKey: target.slice(0, i), rowId: target.slice(i + 1) };
+}
+
+/** The commune summary's and board rows' writes for a delta, and the check of the membership read. */
+function summaryOps(communeId: string, delta: SummaryDelta, at: string, m: Membership | null): Op[] {
+  const figures = figuresOf(delta);
+  const key = db().communeSummary.get({ communeId }).params().Key as Record<string, unknown>;
+  const extra: Parameters<typeof addFigures>[4] = {
+    add: ["#rev :one"],
+    names: { "#rev": "rev" },
+    values: { ":one": 1 },
+  };
+  if (delta.pendingAdd) {
+    extra.names = { ...extra.names, "#p": "pendingTaskPlans" };
+    extra.values = { ...extra.values, ":pa": new Set([delta.pendingAdd]) };
+    extra.add?.push("#p :pa");
+  }
+  if (delta.pendingRemove) {
+    extra.names = { ...extra.names, "#p": "pendingTaskPlans" };
+    extra.values = { ...extra.values, ":pr": new Set([delta.pendingRemove]) };
+    extra.delete = ["#p :pr"];
+  }
+  const ops = [
+    addFigures(key, { __edb_e__: "communeSummary", __edb_v__: "1", communeId }, figures, at, extra),
   ];
-  return send(items, at);
+  for (const target of m?.targets ?? []) {
+    const { scopeKey, rowId } = splitTarget(target);
+    ops.push(
+      addFigures(
+        boardRowKey(scopeKey, rowId),
+        { __edb_e__: "boardRow", __edb_v__: "1", scopeKey, rowId },
+        figures,
+        at,
+      ),
+    );
+  }
+  ops.push(membershipCheck(communeId, m));
+  return ops;
+}
+
+export type Membership = { targets: string[]; rev: number };
+
+/** The membership as read, for the write path (null: the commune is on no board yet). */
+export async function membershipOf(communeId: string): Promise<Membership | null> {
+  const m = (await db().membership.get({ communeId }).go({ consistent: true })).data;
+  return m ? { targets: m.targets, rev: m.rev } : null;
+}
+
+/** A check, in the same transaction, that the membership is still the one read. */
+export function membershipCheck(communeId: string, m: Membership | null): Op {
+  const key = db().membership.get({ communeId }).params().Key as Record<string, unknown>;
+  return {
+    ConditionCheck: {
+      TableName: tableName(),
+      Key: key,
+      ConditionExpression: m ? "#rev = :rev" : "attribute_not_exists(#pk)",
+      ExpressionAttributeNames: m ? { "#rev": "rev" } : { "#pk": "pk" },
+      ...(m ? { ExpressionAttributeValues: { ":rev": m.rev } } : {}),
+    },
+  };
+}
+
+/** Board rows a commune may count in at most (its scopes, successors' scopes, its province's total). */
+export const MAX_TARGETS = 8;
+
+/**
+ * Send one change: item + also + audit + summary + board rows, all or nothing. If the commune's
+ * scopes changed between reading its membership and writing, the change is sent again with the
+ * new rows, so every board counts it exactly once.
+ */
+export async function write(change: Change): Promise<WriteResult> {
+  const communeId = change.subject.communeId;
+  for (let attempt = 0; ; attempt++) {
+    const at = now().toISOString();
+    const m = await membershipOf(communeId);
+    const items: Op[] = [
+      change.item,
+      ...(change.also ?? []),
+      auditOp(change, at),
+      ...summaryOps(communeId, change.summary ?? {}, at, m),
+    ];
+    const res = await send(items, at);
+    if (!res.ok && rejected(res, items.length - 1) && attempt < 8) continue;
+    return res;
+  }
 }
 
 /**
@@ -177,8 +279,8 @@ export function writeItems(items: Op[]): Promise<WriteResult> {
 
 /** DynamoDB's limit on actions in one transaction. */
 export const TRANSACTION_LIMIT = 100;
-/** Actions `write()` adds to a change's own: the audit record and the summary. */
-export const WRITE_OVERHEAD = 2;
+/** Actions `write()` adds to a change's own: audit, summary, board rows and the membership check. */
+export const WRITE_OVERHEAD = 3 + MAX_TARGETS;
 
 /**
  * Send a transaction. A conflict with another transaction on a shared item (the commune's

@@ -32,7 +32,7 @@ export default async function setup(project: TestProject) {
   let server: Awaited<ReturnType<typeof startServer>> | undefined;
   try {
     await ensureTable(TABLE);
-    await seed({ demoPassword: DEFAULT_DEMO_PASSWORD });
+    await seed({ demoPassword: DEFAULT_DEMO_PASSWORD, demoActivity: true });
     server = await startServer({ port: await freePort(), host: "127.0.0.1", dist });
   } catch (e) {
     await dynamo.stop();

@@ -95,7 +95,7 @@ async function main() {
 
   try {
     await ensureTable(tableName());
-    await seed({ demoPassword });
+    await seed({ demoPassword, demoActivity: true });
     server = await startServer({ port, host });
     scheduler = startScheduler();
     void runJobsNow().catch((e) =>

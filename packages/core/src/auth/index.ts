@@ -122,9 +122,8 @@ export async function resolveActor(user: {
   if (user.role === "overseer" && user.unitId) {
     const today = todayInVietnam();
     const scopes = await db().scope.query.byOverseer({ overseerUnitId: user.unitId }).go({ pages: "all" });
-    const ids = scopes.data
-      .filter((s) => s.validFrom <= today && (!s.validTo || s.validTo >= today))
-      .flatMap((s) => s.unitIds);
+    // Scopes in force, and ended ones for their history (a dissolved district's view stays readable).
+    const ids = scopes.data.filter((s) => s.validFrom <= today).flatMap((s) => s.unitIds);
     return { ...base, communeIds: [...new Set(ids)].sort() };
   }
   return { ...base, communeIds: [] };

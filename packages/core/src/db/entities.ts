@@ -15,6 +15,9 @@ function schemas() {
       parentId: { type: "string", required: true, default: "-" },
       validFrom: { type: "string", required: true },
       validTo: { type: "string" },
+      /** Lineage: the unit this one's past counts under (a merge's result, a split's first part). */
+      successorId: { type: "string" },
+      predecessorIds: { type: "list", items: { type: "string" } },
     },
     indexes: {
       byId: { pk: { field: "pk", composite: ["unitId"] }, sk: { field: "sk", composite: [] } },
@@ -391,6 +394,48 @@ function schemas() {
     },
   });
 
+  /**
+   * A commune's place in the boards: the scopes that list it, its successor after a merge, and
+   * the rows (scope, row commune) its changes are added to. The write path reads it and checks its
+   * `rev` in the same transaction, so a change of scopes never loses or doubles a count.
+   */
+  const membership = new Entity({
+    model: { entity: "membership", version: "1", service },
+    attributes: {
+      communeId: { type: "string", required: true },
+      name: { type: "string", required: true },
+      /** Today's province the commune's figures count under (after province merges). */
+      provinceId: { type: "string", required: true },
+      scopeIds: { type: "list", items: { type: "string" }, required: true, default: () => [] },
+      successorId: { type: "string" },
+      predecessorIds: { type: "list", items: { type: "string" }, required: true, default: () => [] },
+      /** "<scopeKey>|<rowId>" of every board row the commune's figures are added to. */
+      targets: { type: "list", items: { type: "string" }, required: true, default: () => [] },
+      rev: { type: "number", required: true, default: 0 },
+    },
+    indexes: {
+      byCommune: { pk: { field: "pk", composite: ["communeId"] }, sk: { field: "sk", composite: [] } },
+    },
+  });
+
+  /**
+   * A board row: the running totals of one commune (with the past of the communes merged into it)
+   * as one scope sees them; or, under "total:<provinceId>", a province's totals for the national
+   * view. Counters are the commune summary's (write.ts), added in the same transaction.
+   */
+  const boardRow = new Entity({
+    model: { entity: "boardRow", version: "1", service },
+    attributes: {
+      scopeKey: { type: "string", required: true },
+      rowId: { type: "string", required: true },
+      name: { type: "string" },
+      contributors: { type: "set", items: "string" },
+    },
+    indexes: {
+      byScope: { pk: { field: "pk", composite: ["scopeKey"] }, sk: { field: "sk", composite: ["rowId"] } },
+    },
+  });
+
   return {
     unit,
     lineage,
@@ -406,6 +451,8 @@ function schemas() {
     notification,
     calendarFeed,
     communeSummary,
+    membership,
+    boardRow,
   };
 }
 

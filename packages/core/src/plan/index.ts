@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from "node:crypto";
 import { z } from "zod";
-import { actor, canRead, canWrite } from "../actor";
+import { actor, canRead, canSeePlan, canWrite, isMember } from "../actor";
 import { now } from "../clock";
 import { db } from "../db/entities";
 import { badCursor, DomainError, forbidden, notFound, versionConflict } from "../errors";
@@ -209,7 +209,11 @@ export async function listPlans(input: ListQuery): Promise<{ items: PlanSummary[
   const q = parse(listQuery, input);
   if (!canRead(q.communeId)) throw notFound("commune");
   const needle = q.q ? foldVietnamese(q.q) : undefined;
-  const filtered = Boolean(q.year || q.category || needle);
+  const outsider = !isMember(q.communeId);
+  if (outsider && q.status && ["draft", "submitted", "approved"].includes(q.status)) {
+    return { items: [], cursor: null };
+  }
+  const filtered = Boolean(q.year || q.category || needle || outsider);
   const entity = db().plan;
   const query = q.status
     ? entity.query.byCommuneStatus({ communeId: q.communeId, status: q.status })
@@ -221,6 +225,8 @@ export async function listPlans(input: ListQuery): Promise<{ items: PlanSummary[
     op: Parameters<Parameters<typeof query.where>[0]>[1],
   ) =>
     [
+      // Overseers see a commune's plans from issue onward, never its drafts in preparation.
+      outsider ? op.exists(attr.issuedAt) : "",
       q.year ? op.eq(attr.year, q.year) : "",
       q.category ? op.eq(attr.category, q.category) : "",
       needle ? op.contains(attr.searchText, needle) : "",
@@ -273,7 +279,7 @@ function decodeListCursor(cursor: string | undefined): { start: string | null; s
 async function load(planId: string): Promise<PlanItem> {
   const res = await db().plan.get({ planId }).go();
   const item = res.data as PlanItem | null;
-  if (!item || !canRead(item.communeId)) throw notFound();
+  if (!item || !canSeePlan(item)) throw notFound();
   return item;
 }
 
@@ -446,5 +452,8 @@ export type { AuditEntry };
 /** The plan's history, oldest first. */
 export async function history(planId: string): Promise<AuditEntry[]> {
   const item = await load(planId);
-  return auditTrail({ communeId: item.communeId, planId });
+  const trail = await auditTrail({ communeId: item.communeId, planId });
+  // Outside the commune the history starts at the issue: the drafting stays the commune's own.
+  const issuedAt = item.issuedAt;
+  return isMember(item.communeId) || !issuedAt ? trail : trail.filter((e) => e.at >= issuedAt);
 }

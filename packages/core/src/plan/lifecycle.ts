@@ -234,7 +234,7 @@ async function issue(item: Item, opts: { taskStep?: boolean }): Promise<Plan> {
       },
       summary: {
         plans: { approved: -1, issued: 1 },
-        ...(tasks.inline ? { tasks: statsDelta(before, tasks.stats) } : { pendingAdd: item.planId }),
+        ...(tasks.inline ? statsDelta(before, tasks.stats) : { pendingAdd: item.planId }),
       },
     });
     if (res.ok) {

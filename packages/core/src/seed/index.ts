@@ -1,11 +1,13 @@
 import { type Actor, withActor } from "../actor";
+import { putScope, recordLineage } from "../admin";
 import { getUser, upsertUser } from "../auth";
 import { db } from "../db/entities";
 import { insertPlan } from "../plan";
 import { planContent } from "../plan/schema";
 import { putUnit } from "../unit";
+import { seedDemoActivity } from "./demo-activity";
 import { SEED_PLAN, SEED_PLAN_ID } from "./seed-plan";
-import { SEED_UNITS } from "./units";
+import { DEMO_ACTIVITY_COMMUNES, SEED_LINEAGE, SEED_SCOPES, SEED_UNITS } from "./units";
 
 export const DEFAULT_DEMO_PASSWORD = "kehoach-demo-2025";
 
@@ -45,8 +47,15 @@ export function demoAccounts() {
       },
     ]),
     {
+      username: "sonoivu.haiphong",
+      displayName: "Sở Nội vụ thành phố Hải Phòng",
+      role: "overseer" as const,
+      unitId: "hai-phong",
+    },
+    // The dissolved district's office, kept for its history (its scope ended on 30/6/2025).
+    {
       username: "tuky.noivu",
-      displayName: "Phòng Nội vụ huyện Tứ Kỳ",
+      displayName: "Phòng Nội vụ huyện Tứ Kỳ (đến 30/6/2025)",
       role: "overseer" as const,
       unitId: "tu-ky",
     },
@@ -55,22 +64,22 @@ export function demoAccounts() {
 
 const SYSTEM: Actor = { username: "system", displayName: "Hệ thống", role: "admin", communeIds: [] };
 
-/** Idempotent: units, the Tứ Kỳ oversight scope, the seed plan, and (optionally) demo accounts. */
-export function seed(opts: { demoPassword?: string } = {}) {
+/**
+ * Idempotent: units, the 2025 reform's lineage, oversight scopes, the seed plan, demo accounts
+ * and (for the local runtime and the browser tests) a year of demo activity in today's communes.
+ */
+export function seed(opts: { demoPassword?: string; demoActivity?: boolean } = {}) {
   return withActor(SYSTEM, () => seedAsSystem(opts));
 }
 
-async function seedAsSystem(opts: { demoPassword?: string }) {
+async function seedAsSystem(opts: { demoPassword?: string; demoActivity?: boolean }) {
   for (const u of SEED_UNITS) await putUnit(u);
-  await db()
-    .scope.put({
-      scopeId: "tu-ky-communes",
-      overseerUnitId: "tu-ky",
-      name: "Các xã thuộc huyện Tứ Kỳ",
-      unitIds: SEED_UNITS.filter((u) => u.kind === "commune" && u.parentId === "tu-ky").map((u) => u.id),
-      validFrom: "1997-01-01",
-    })
-    .go();
+  for (const l of SEED_LINEAGE) {
+    const [from] = l.fromUnitIds.filter((id) => !(l.toUnitIds as readonly string[]).includes(id));
+    const done = from ? (await db().unit.get({ unitId: from }).go()).data?.successorId : undefined;
+    if (!done) await recordLineage({ ...l, fromUnitIds: [...l.fromUnitIds], toUnitIds: [...l.toUnitIds] });
+  }
+  for (const s of SEED_SCOPES) await putScope(s);
   const existing = await db().plan.get({ planId: SEED_PLAN_ID }).go();
   if (!existing.data) {
     await insertPlan({
@@ -91,4 +100,5 @@ async function seedAsSystem(opts: { demoPassword?: string }) {
       }
     }
   }
+  if (opts.demoActivity) await seedDemoActivity(DEMO_ACTIVITY_COMMUNES);
 }

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { actor, canRead } from "../actor";
+import { actor, canRead, canSeePlan } from "../actor";
 import { addDays, now, todayInVietnam } from "../clock";
 import { db } from "../db/entities";
 import { badCursor, DomainError, forbidden, notFound } from "../errors";
@@ -354,7 +354,7 @@ export async function completeTasks(planId: string, opts: { maxChunks?: number }
         note: String(plan.status === "cancelled" ? stats.tasksCancelled : stats.tasksTotal),
       },
       summary: {
-        tasks: statsDelta(
+        ...statsDelta(
           { tasksTotal: 0, tasksDone: 0, tasksDoneLate: 0, tasksCancelled: 0, openDue: {}, ...before },
           stats,
         ),
@@ -374,12 +374,20 @@ export function taskDelta(before: TaskItem[], after: TaskItem[]) {
   return statsDelta(statsOf(before), statsOf(after));
 }
 
+/** How the commune's task figures move between two sets of a series' figures: totals and open tasks by due date. */
 export function statsDelta(a: TaskStats, b: TaskStats) {
+  const due: Record<string, number> = {};
+  for (const d of Object.values(a.openDue ?? {})) due[d] = (due[d] ?? 0) - 1;
+  for (const d of Object.values(b.openDue ?? {})) due[d] = (due[d] ?? 0) + 1;
+  for (const d of Object.keys(due)) if (due[d] === 0) delete due[d];
   return {
-    total: b.tasksTotal - a.tasksTotal,
-    done: b.tasksDone - a.tasksDone,
-    done_late: b.tasksDoneLate - a.tasksDoneLate,
-    cancelled: b.tasksCancelled - a.tasksCancelled,
+    tasks: {
+      total: b.tasksTotal - a.tasksTotal,
+      done: b.tasksDone - a.tasksDone,
+      done_late: b.tasksDoneLate - a.tasksDoneLate,
+      cancelled: b.tasksCancelled - a.tasksCancelled,
+    },
+    due,
   };
 }
 
@@ -414,7 +422,7 @@ export function toTaskOut(t: TaskItem, today = todayInVietnam()): TaskOut {
 
 async function loadPlan(planId: string) {
   const plan = (await db().plan.get({ planId }).go()).data as PlanItem | null;
-  if (!plan || !canRead(plan.communeId)) throw notFound();
+  if (!plan || !canSeePlan(plan)) throw notFound();
   return plan;
 }
 
@@ -573,7 +581,7 @@ export async function updateTask(seriesId: string, taskId: string, input: TaskUp
           : []),
       ],
     },
-    summary: { tasks: taskDelta([t], [next]) },
+    summary: taskDelta([t], [next]),
   });
   if (!res.ok) {
     if (rejected(res, 0)) throw taskConflict(toTaskOut(await loadTask(seriesId, taskId, true)));

@@ -1,4 +1,5 @@
 import { actor } from "../actor";
+import { communesUnder, refreshCommune, withPredecessors } from "../board/membership";
 import { db } from "../db/entities";
 import { DomainError, forbidden } from "../errors";
 import { parse } from "../validate";
@@ -101,8 +102,11 @@ export async function putUnit(input: unknown): Promise<Unit> {
       cursor = parent.parentId !== "-" ? parent.parentId : undefined;
     }
   }
+  const existing = (await db().unit.get({ unitId: u.id }).go({ consistent: true })).data;
   await db()
     .unit.put({
+      ...(existing?.successorId ? { successorId: existing.successorId } : {}),
+      ...(existing?.predecessorIds ? { predecessorIds: existing.predecessorIds } : {}),
       unitId: u.id,
       kind: u.kind,
       name: u.name,
@@ -113,5 +117,12 @@ export async function putUnit(input: unknown): Promise<Unit> {
       ...(u.validTo ? { validTo: u.validTo } : {}),
     })
     .go();
+  // Board rows follow the tree: a new commune joins its province's total; a move or a rename
+  // moves or renames its rows (and those of the communes merged into it).
+  const moved = !existing || existing.parentId !== (u.parentId ?? "-") || existing.name !== u.name;
+  if (moved) {
+    const communes = u.kind === "commune" ? [u.id] : existing ? await communesUnder(u.id) : [];
+    for (const c of communes) for (const id of await withPredecessors(c)) await refreshCommune(id);
+  }
   return u;
 }
