@@ -20,6 +20,7 @@ export {
   isImportError,
   MAX_IMPORT_BYTES,
 } from "./import";
+export { type ChaseLetter, renderLetterDocx } from "./letter-docx";
 export {
   FONT,
   issuerHeaderLines,

@@ -59,7 +59,6 @@ const pt = (v: number) => v * 2;
 const TEXT_WIDTH = PAGE.width - PAGE.margin.left - PAGE.margin.right;
 /** The issuer column; the motto's column is the rest, wide enough for the 12 pt motto on one line with ~1 cm to spare. */
 const LEFT_COL = 3600;
-const RIGHT_COL = TEXT_WIDTH - LEFT_COL;
 const BODY_SIZE = 14;
 const INDENT_FIRST_LINE = 720; // 1.27 cm
 const SPACING_AFTER = 120; // 6 pt
@@ -70,7 +69,7 @@ export type RenderablePlan = PlanContent & { status?: string };
 type RunOpts = { bold?: boolean; italics?: boolean; size?: number; underline?: boolean };
 
 /** Every word of the document goes through here; `xmlSafe` drops what XML cannot carry (U+FFFE, controls). */
-function run(text: string, o: RunOpts = {}): TextRun {
+export function run(text: string, o: RunOpts = {}): TextRun {
   return new TextRun({
     text: xmlSafe(nfc(text)),
     font: FONT,
@@ -84,6 +83,8 @@ function run(text: string, o: RunOpts = {}): TextRun {
 type ParaOpts = {
   align?: (typeof AlignmentType)[keyof typeof AlignmentType];
   indent?: boolean;
+  /** Left indent in twips. */
+  left?: number;
   after?: number;
   before?: number;
   /** A short centred rule under the paragraph, `ruleIndent` twips in from each side of the column. */
@@ -92,7 +93,7 @@ type ParaOpts = {
   line?: number;
 };
 
-function para(children: TextRun[], o: ParaOpts = {}): Paragraph {
+export function para(children: TextRun[], o: ParaOpts = {}): Paragraph {
   return new Paragraph({
     children,
     alignment: o.align ?? AlignmentType.JUSTIFIED,
@@ -102,7 +103,14 @@ function para(children: TextRun[], o: ParaOpts = {}): Paragraph {
       line: o.line ?? LINE_SPACING,
       lineRule: LineRuleType.AUTO,
     },
-    ...(o.indent ? { indent: { firstLine: INDENT_FIRST_LINE } } : {}),
+    ...(o.indent || o.left
+      ? {
+          indent: {
+            ...(o.indent ? { firstLine: INDENT_FIRST_LINE } : {}),
+            ...(o.left ? { left: o.left } : {}),
+          },
+        }
+      : {}),
     ...(o.keepNext ? { keepNext: true } : {}),
   });
 }
@@ -119,10 +127,11 @@ function rule(inset: number): Paragraph {
 
 const NO_BORDERS = TableBorders.NONE;
 
-function layoutTable(rows: Array<[Paragraph[], Paragraph[]]>): Table {
+function layoutTable(rows: Array<[Paragraph[], Paragraph[]]>, leftCol = LEFT_COL): Table {
+  const rightCol = TEXT_WIDTH - leftCol;
   return new Table({
     width: { size: TEXT_WIDTH, type: WidthType.DXA },
-    columnWidths: [LEFT_COL, RIGHT_COL],
+    columnWidths: [leftCol, rightCol],
     layout: TableLayoutType.FIXED,
     borders: NO_BORDERS,
     rows: rows.map(
@@ -130,12 +139,12 @@ function layoutTable(rows: Array<[Paragraph[], Paragraph[]]>): Table {
         new TableRow({
           children: [
             new TableCell({
-              width: { size: LEFT_COL, type: WidthType.DXA },
+              width: { size: leftCol, type: WidthType.DXA },
               children: left.length ? left : [new Paragraph("")],
               verticalAlign: VerticalAlignTable.TOP,
             }),
             new TableCell({
-              width: { size: RIGHT_COL, type: WidthType.DXA },
+              width: { size: rightCol, type: WidthType.DXA },
               children: right.length ? right : [new Paragraph("")],
               verticalAlign: VerticalAlignTable.TOP,
             }),
@@ -222,56 +231,125 @@ function renderBody(plan: RenderablePlan): Paragraph[] {
   return out;
 }
 
-/** Render a plan as a Decree 30 DOCX. Pure: no I/O. */
-export async function renderPlanDocx(plan: RenderablePlan): Promise<Buffer> {
-  const draft = isDraft(plan.status);
-  const center = AlignmentType.CENTER;
-  const typeName = upperVi(DOCUMENT_TYPES[plan.type] ?? "Kế hoạch");
+const center = AlignmentType.CENTER;
+/** A header-table line: centred, single-spaced, no space after. */
+const headerPara = (children: TextRun[], o: ParaOpts = {}) =>
+  para(children, { align: center, after: 0, line: 240, ...o });
 
-  // ---- header table: issuer | national motto; number | place/date
+/**
+ * The header of a Decree 30 page: issuer (its superior above, upright) | national motto, each over a short
+ * rule; then number | place and date. `belowNumber` goes under the number (a công văn's "V/v" line);
+ * `issuerColumn` (twips) and `superiorSize` (pt, 12–13) make room for a long superior such as a city's name.
+ */
+export function decree30Header(o: {
+  superior?: string | undefined;
+  issuerLines: string[];
+  number: string;
+  placeDate: string;
+  belowNumber?: Paragraph[];
+  issuerColumn?: number;
+  superiorSize?: number;
+}): Table {
   const left: Paragraph[] = [];
-  if (plan.issuer.superior) {
-    left.push(
-      para([run(upperVi(collapseSpaces(plan.issuer.superior)), { size: 13 })], {
-        align: center,
-        after: 0,
-        line: 240,
-      }),
-    );
-  }
-  for (const l of issuerHeaderLines(plan.issuer)) {
-    left.push(para([run(l, { bold: true, size: 13 })], { align: center, after: 0, line: 240 }));
-  }
+  if (o.superior)
+    left.push(headerPara([run(upperVi(collapseSpaces(o.superior)), { size: o.superiorSize ?? 13 })]));
+  for (const l of o.issuerLines) left.push(headerPara([run(l, { bold: true, size: 13 })]));
   left.push(rule(1250));
   const right: Paragraph[] = [
     // 12 pt (Decree 30 allows 12–13): at 13 pt the motto needs 9.57 cm and wraps as soon as a font differs.
-    para([run("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", { bold: true, size: 12 })], {
-      align: center,
-      after: 0,
-      line: 240,
-    }),
-    para([run("Độc lập - Tự do - Hạnh phúc", { bold: true, size: 14 })], {
-      align: center,
-      after: 0,
-      line: 240,
-    }),
+    headerPara([run("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", { bold: true, size: 12 })]),
+    headerPara([run("Độc lập - Tự do - Hạnh phúc", { bold: true, size: 14 })]),
     rule(1000),
   ];
-  const numberCell = [
-    para([run(numberLine(plan), { size: 13 })], { align: center, after: 0, before: 60, line: 240 }),
-  ];
-  const dateCell = [
-    para([run(formatPlaceDate(collapseSpaces(plan.place), plan.date), { italics: true, size: 14 })], {
-      align: center,
+  const numberCell = [headerPara([run(o.number, { size: 13 })], { before: 60 }), ...(o.belowNumber ?? [])];
+  const dateCell = [headerPara([run(o.placeDate, { italics: true, size: 14 })], { before: 60 })];
+  return layoutTable(
+    [
+      [left, right],
+      [numberCell, dateCell],
+    ],
+    o.issuerColumn,
+  );
+}
+
+/** The foot of a Decree 30 page: "Nơi nhận:" and its printed lines | signer lines, room to sign, name. */
+export function signatureTable(recipients: string[], signerLines: string[], name: string): Table {
+  const left = [
+    para([run("Nơi nhận:", { bold: true, italics: true, size: 12 })], {
+      align: AlignmentType.LEFT,
       after: 0,
-      before: 60,
       line: 240,
     }),
+    ...recipients.map((r) =>
+      para([run(r, { size: 11 })], { align: AlignmentType.LEFT, after: 0, line: 240 }),
+    ),
   ];
-  const headerTable = layoutTable([
-    [left, right],
-    [numberCell, dateCell],
-  ]);
+  const right: Paragraph[] = signerLines.map((l) => headerPara([run(l, { bold: true, size: 14 })]));
+  for (let i = 0; i < 4; i++) right.push(headerPara([run("")]));
+  right.push(headerPara([run(collapseSpaces(name), { bold: true, size: 14 })]));
+  return layoutTable([[left, right]]);
+}
+
+export type DocumentMeta = { creator: string; title: string; description: string; keywords?: string };
+
+/** A4 portrait, Decree 30 margins, Times New Roman throughout, page numbers centred on top from page 2. */
+export async function decree30Docx(m: DocumentMeta, children: Array<Paragraph | Table>): Promise<Buffer> {
+  const meta = (s: string) => xmlSafe(nfc(s));
+  const doc = new Document({
+    creator: meta(m.creator),
+    title: meta(m.title),
+    subject: meta(m.title),
+    description: meta(m.description),
+    keywords: meta(m.keywords ?? ""),
+    lastModifiedBy: meta(m.creator),
+    // Theme fonts too (Office maps Vietnamese script to Arial by default).
+    theme: { fonts: { headings: THEME_FONT, body: THEME_FONT } },
+    styles: {
+      default: {
+        document: {
+          run: { font: FONT, size: pt(BODY_SIZE) },
+          paragraph: { spacing: { line: LINE_SPACING } },
+        },
+      },
+    },
+    sections: [
+      {
+        properties: {
+          page: {
+            size: { width: PAGE.width, height: PAGE.height, orientation: PageOrientation.PORTRAIT },
+            margin: { ...PAGE.margin, header: mm(10), footer: mm(10) },
+          },
+          titlePage: true,
+        },
+        headers: {
+          default: new Header({
+            children: [
+              new Paragraph({
+                alignment: center,
+                children: [new TextRun({ children: [PageNumber.CURRENT], font: FONT, size: pt(13) })],
+              }),
+            ],
+          }),
+          first: new Header({ children: [new Paragraph({ children: [] })] }),
+        },
+        children,
+      },
+    ],
+  });
+  return Packer.toBuffer(doc);
+}
+
+/** Render a plan as a Decree 30 DOCX. Pure: no I/O. */
+export async function renderPlanDocx(plan: RenderablePlan): Promise<Buffer> {
+  const draft = isDraft(plan.status);
+  const typeName = upperVi(DOCUMENT_TYPES[plan.type] ?? "Kế hoạch");
+
+  const headerTable = decree30Header({
+    superior: plan.issuer.superior,
+    issuerLines: issuerHeaderLines(plan.issuer),
+    number: numberLine(plan),
+    placeDate: formatPlaceDate(collapseSpaces(plan.place), plan.date),
+  });
 
   const children: Array<Paragraph | Table> = [];
   if (draft) {
@@ -312,75 +390,19 @@ export async function renderPlanDocx(plan: RenderablePlan): Promise<Buffer> {
   children.push(...renderBody(plan));
 
   // ---- recipients | signer
-  const recipients = [
-    para([run("Nơi nhận:", { bold: true, italics: true, size: 12 })], {
-      align: AlignmentType.LEFT,
-      after: 0,
-      line: 240,
-    }),
-    ...recipientLines(plan.recipients).map((r) =>
-      para([run(r, { size: 11 })], { align: AlignmentType.LEFT, after: 0, line: 240 }),
-    ),
-  ];
-  const signer: Paragraph[] = signerLines(plan).map((l) =>
-    para([run(l, { bold: true, size: 14 })], { align: center, after: 0, line: 240 }),
-  );
-  for (let i = 0; i < 4; i++) signer.push(para([run("")], { align: center, after: 0, line: 240 }));
-  signer.push(
-    para([run(collapseSpaces(plan.signer.name), { bold: true, size: 14 })], {
-      align: center,
-      after: 0,
-      line: 240,
-    }),
-  );
   children.push(para([run("")], { after: 0 }));
-  children.push(layoutTable([[recipients, signer]]));
+  children.push(signatureTable(recipientLines(plan.recipients), signerLines(plan), plan.signer.name));
 
-  const meta = (s: string) => xmlSafe(nfc(s));
-  const doc = new Document({
-    creator: meta(plan.issuer.name),
-    title: meta(plan.subject),
-    subject: meta(plan.subject),
-    description: meta(
-      plan.documentNumber?.number !== undefined
-        ? `${typeName} ${numberLine(plan).replace(/^Số:\s*/, "")}`
-        : `${typeName} (dự thảo)`,
-    ),
-    keywords: meta([plan.category, plan.period, plan.documentNumber?.symbol].filter(Boolean).join(", ")),
-    lastModifiedBy: meta(plan.issuer.name),
-    // Theme fonts too (Office maps Vietnamese script to Arial by default).
-    theme: { fonts: { headings: THEME_FONT, body: THEME_FONT } },
-    styles: {
-      default: {
-        document: {
-          run: { font: FONT, size: pt(BODY_SIZE) },
-          paragraph: { spacing: { line: LINE_SPACING } },
-        },
-      },
+  return decree30Docx(
+    {
+      creator: plan.issuer.name,
+      title: plan.subject,
+      description:
+        plan.documentNumber?.number !== undefined
+          ? `${typeName} ${numberLine(plan).replace(/^Số:\s*/, "")}`
+          : `${typeName} (dự thảo)`,
+      keywords: [plan.category, plan.period, plan.documentNumber?.symbol].filter(Boolean).join(", "),
     },
-    sections: [
-      {
-        properties: {
-          page: {
-            size: { width: PAGE.width, height: PAGE.height, orientation: PageOrientation.PORTRAIT },
-            margin: { ...PAGE.margin, header: mm(10), footer: mm(10) },
-          },
-          titlePage: true,
-        },
-        headers: {
-          default: new Header({
-            children: [
-              new Paragraph({
-                alignment: center,
-                children: [new TextRun({ children: [PageNumber.CURRENT], font: FONT, size: pt(13) })],
-              }),
-            ],
-          }),
-          first: new Header({ children: [new Paragraph({ children: [] })] }),
-        },
-        children,
-      },
-    ],
-  });
-  return Packer.toBuffer(doc);
+    children,
+  );
 }
