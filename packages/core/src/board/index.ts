@@ -66,10 +66,8 @@ const num = (r: RawRow, k: string) => (typeof r[k] === "number" ? (r[k] as numbe
 
 function figures(r: RawRow, today: string): BoardFigures {
   let overdue = 0;
-  let openDated = 0;
   for (const [k, v] of Object.entries(r)) {
     if (!k.startsWith("due_") || typeof v !== "number") continue;
-    openDated += v;
     if (k.slice(4) < today) overdue += v;
   }
   const total = num(r, "tasks_total");
@@ -110,7 +108,9 @@ function toRow(r: RawRow, today: string, periods: { previous: Period; next: Peri
   for (const [k, v] of Object.entries(r)) {
     const m = /^rpt_(.+)_(ontime|late)$/.exec(k);
     if (!m || typeof v !== "number") continue;
-    const h = (reportHistory[m[1] as string] ??= { onTime: 0, late: 0 });
+    const key = m[1] as string;
+    const h = reportHistory[key] ?? { onTime: 0, late: 0 };
+    reportHistory[key] = h;
     if (m[2] === "ontime") h.onTime += v;
     else h.late += v;
   }

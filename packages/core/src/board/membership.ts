@@ -187,7 +187,7 @@ export async function refreshCommune(
 ): Promise<void> {
   for (let attempt = 0; attempt < 20; attempt++) {
     const c = await unit(communeId);
-    if (!c || c.kind !== "commune") return;
+    if (c?.kind !== "commune") return;
     const current = (await db().membership.get({ communeId }).go({ consistent: true })).data;
     let scopeIds = current?.scopeIds ?? [];
     if (scopes.remove) scopeIds = scopeIds.filter((s) => s !== scopes.remove);
