@@ -26,25 +26,25 @@ const leaderOf = (communeId: string): Actor => ({
 });
 
 function content(subject: string, deadlines: string[]): PlanContent {
-  const c = planContent.parse(SEED_PLAN);
-  c.subject = subject;
-  c.recipients = ["Sở Nội vụ thành phố Hải Phòng", "Lưu: VT"];
-  c.assignments = deadlines.map((d, i) => ({
-    id: `a${i}`,
-    label: String(i + 1),
-    unit: "Văn phòng HĐND và UBND",
-    tasks: [
-      {
-        id: `a${i}-t1`,
-        description: `Nhiệm vụ ${i + 1}`,
-        leadUnit: "Văn phòng HĐND và UBND",
-        partnerUnits: [],
-        kind: "giao",
-        deadline: { kind: "date", date: d },
-      },
-    ],
-  })) as PlanContent["assignments"];
-  return c;
+  return planContent.parse({
+    ...SEED_PLAN,
+    subject,
+    recipients: ["Sở Nội vụ thành phố Hải Phòng", "Lưu: VT"],
+    assignments: deadlines.map((d, i) => ({
+      id: `a${i}`,
+      label: String(i + 1),
+      unit: "Văn phòng HĐND và UBND",
+      tasks: [
+        {
+          id: `a${i}-t1`,
+          description: `Nhiệm vụ ${i + 1}`,
+          leadUnit: "Văn phòng HĐND và UBND",
+          kind: "giao",
+          deadline: { kind: "date", date: d },
+        },
+      ],
+    })),
+  });
 }
 
 async function issue(communeId: string, subject: string, deadlines: string[]) {

@@ -436,6 +436,33 @@ function schemas() {
     },
   });
 
+  /** A chase-up letter (công văn đôn đốc) an overseeing body issued: its number and its content. */
+  const letter = new Entity({
+    model: { entity: "letter", version: "1", service },
+    attributes: {
+      letterId: { type: "string", required: true },
+      overseerUnitId: { type: "string", required: true },
+      scopeId: { type: "string", required: true },
+      year: { type: "string", required: true },
+      number: { type: "number", required: true },
+      symbol: { type: "string", required: true },
+      issuedDate: { type: "string", required: true },
+      communeIds: { type: "list", items: { type: "string" }, required: true },
+      /** The letter as rendered (documents/letter-docx ChaseLetter). */
+      content: { type: "any", required: true },
+      createdBy: { type: "string", required: true },
+      createdAt: { type: "string", required: true },
+    },
+    indexes: {
+      byId: { pk: { field: "pk", composite: ["letterId"] }, sk: { field: "sk", composite: [] } },
+      byOverseer: {
+        index: "gsi1",
+        pk: { field: "gsi1pk", composite: ["overseerUnitId"] },
+        sk: { field: "gsi1sk", composite: ["createdAt", "letterId"] },
+      },
+    },
+  });
+
   return {
     unit,
     lineage,
@@ -453,6 +480,7 @@ function schemas() {
     communeSummary,
     membership,
     boardRow,
+    letter,
   };
 }
 
