@@ -12,6 +12,7 @@ import { bodyLimits, sameOrigin, securityHeaders } from "./edge";
 import type { Env } from "./http";
 import { admin } from "./routes/admin";
 import { auth } from "./routes/auth";
+import { board } from "./routes/board";
 import { communes } from "./routes/communes";
 import { documents } from "./routes/documents";
 import { health } from "./routes/health";
@@ -61,7 +62,8 @@ export function createApp() {
     .route("/plans", plans)
     .route("/", tasks)
     .route("/documents", documents)
-    .route("/admin", admin);
+    .route("/admin", admin)
+    .route("/board", board);
 
   app.doc31("/openapi.json", {
     openapi: "3.1.0",

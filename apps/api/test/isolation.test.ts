@@ -119,6 +119,21 @@ const SAMPLES: Record<string, () => Sample> = {
     path: `${QN_TASK}/evidence/00000000-0000-0000-0000-000000000000`,
   }),
   "GET /api/notifications": () => ({ path: "/api/notifications" }),
+  // The dissolved district's scope holds Quảng Nghiệp: only its own overseeing body sees it.
+  "GET /api/board/scopes": () => ({ path: "/api/board/scopes" }),
+  "GET /api/board/scopes/:scopeId": () => ({ path: "/api/board/scopes/tu-ky-communes?c=quang-nghiep" }),
+  "GET /api/board/scopes/:scopeId/board.xlsx": () => ({
+    path: "/api/board/scopes/tu-ky-communes/board.xlsx?c=quang-nghiep",
+  }),
+  "GET /api/board/national": () => ({ path: "/api/board/national?c=quang-nghiep" }),
+  "POST /api/board/scopes/:scopeId/letters": () => ({
+    path: "/api/board/scopes/tu-ky-communes/letters",
+    json: { communeIds: [QN.communeId], signerName: "Người phá hoại" },
+  }),
+  "GET /api/board/letters": () => ({ path: "/api/board/letters" }),
+  "GET /api/board/letters/:letterId/docx": () => ({
+    path: "/api/board/letters/00000000-0000-4000-8000-000000000000/docx?c=quang-nghiep",
+  }),
   "POST /api/notifications/read": () => ({ path: "/api/notifications/read", json: { id: "all" } }),
   "GET /api/communes/:communeId/calendar": () => ({ path: `/api/communes/${QN.communeId}/calendar` }),
   "POST /api/communes/:communeId/calendar": () => ({ path: `/api/communes/${QN.communeId}/calendar` }),
