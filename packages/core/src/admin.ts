@@ -1,9 +1,9 @@
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import { actor } from "./actor";
-import { endSessions, getUser, upsertUser, userInput } from "./auth";
+import { endSessions, getUser, refreshGrants, upsertUser, userInput } from "./auth";
 import { clearThrottle, recentThrottles, type ThrottleKind } from "./auth/throttle";
-import { communesUnder, refreshCommune, withPredecessors } from "./board/membership";
+import { communesUnder, putScopeHeader, refreshCommune, withPredecessors } from "./board/membership";
 import { db } from "./db/entities";
 import { DomainError, forbidden, notFound } from "./errors";
 import { isoDate, requiredText, text } from "./plan/schema";
@@ -91,6 +91,8 @@ export async function putScope(input: unknown) {
   const now = new Set(s.unitIds);
   for (const c of [...old].filter((id) => !now.has(id))) await moveScope(c, { remove: s.scopeId });
   for (const c of [...now].filter((id) => !old.has(id))) await moveScope(c, { add: s.scopeId });
+  await putScopeHeader(s);
+  await refreshGrants(s.overseerUnitId);
   return s;
 }
 
@@ -213,7 +215,15 @@ export async function recordLineage(input: unknown) {
   // The past of every unit it ends counts under the (first) new unit from now on.
   const [successor] = l.toUnitIds as [string, ...string[]];
   for (const from of l.fromUnitIds) {
-    if (from !== successor) await db().unit.patch({ unitId: from }).set({ successorId: successor }).go();
+    if (from === successor) continue;
+    const before = (await db().unit.get({ unitId: from }).go({ consistent: true })).data?.successorId;
+    if (before && before !== successor) {
+      // A later event moves the unit's past to a new successor: the former one lets go of it.
+      const prev = (await db().unit.get({ unitId: before }).go({ consistent: true })).data;
+      const kept = (prev?.predecessorIds ?? []).filter((id) => id !== from);
+      if (prev) await db().unit.patch({ unitId: before }).set({ predecessorIds: kept }).go();
+    }
+    await db().unit.patch({ unitId: from }).set({ successorId: successor }).go();
   }
   const target = (await db().unit.get({ unitId: successor }).go({ consistent: true })).data;
   const preds = [

@@ -101,6 +101,23 @@ export async function actorForToken(token: string): Promise<(Actor & { sessionId
   return { ...(await resolveActor(user)), sessionId: s.sessionId };
 }
 
+export type Grant = { scopeId: string; validFrom: string; unitIds: string[] };
+
+/** The scopes an overseeing body holds, as grants of reading. */
+export async function grantsOf(unitId: string): Promise<Grant[]> {
+  const scopes = await db().scope.query.byOverseer({ overseerUnitId: unitId }).go({ pages: "all" });
+  return scopes.data.map((s) => ({ scopeId: s.scopeId, validFrom: s.validFrom, unitIds: s.unitIds }));
+}
+
+/** After a scope change: every account of the overseeing body gets the body's grants. */
+export async function refreshGrants(unitId: string) {
+  const grants = await grantsOf(unitId);
+  const users = await db().user.query.byUnit({ unitId }).go({ pages: "all" });
+  for (const u of users.data) {
+    if (u.role === "overseer") await db().user.patch({ username: u.username }).set({ grants }).go();
+  }
+}
+
 /** The communes a user may read, from their unit (commune roles) or their oversight scopes. */
 export async function resolveActor(user: {
   username: string;
@@ -108,6 +125,7 @@ export async function resolveActor(user: {
   role: Role;
   unitId?: string;
   officeId?: string;
+  grants?: unknown;
 }): Promise<Actor> {
   const base = {
     username: user.username,
@@ -121,9 +139,9 @@ export async function resolveActor(user: {
   }
   if (user.role === "overseer" && user.unitId) {
     const today = todayInVietnam();
-    const scopes = await db().scope.query.byOverseer({ overseerUnitId: user.unitId }).go({ pages: "all" });
+    const grants = Array.isArray(user.grants) ? (user.grants as Grant[]) : await grantsOf(user.unitId);
     // Scopes in force, and ended ones for their history (a dissolved district's view stays readable).
-    const ids = scopes.data.filter((s) => s.validFrom <= today).flatMap((s) => s.unitIds);
+    const ids = grants.filter((s) => s.validFrom <= today).flatMap((s) => s.unitIds);
     return { ...base, communeIds: [...new Set(ids)].sort() };
   }
   return { ...base, communeIds: [] };
@@ -233,6 +251,7 @@ export async function upsertUser(input: z.input<typeof userInput>) {
       ...(u.unitId ? { unitId: u.unitId } : {}),
       ...(u.officeId && u.role === "commune_staff" ? { officeId: u.officeId } : {}),
       passwordHash: await hashPassword(u.password),
+      ...(u.role === "overseer" && u.unitId ? { grants: await grantsOf(u.unitId) } : {}),
       disabled: existing?.disabled ?? false,
       createdAt: existing?.createdAt ?? now().toISOString(),
       ...(existing ? { passwordChangedAt: now().toISOString() } : {}),

@@ -9,7 +9,7 @@ import type { PlanStatus } from "../plan/schema";
 import { boardPeriods, type Period, recentPeriods } from "../report/period";
 import { foldVietnamese } from "../text";
 import { boardRowKey } from "../write";
-import { totalScope } from "./membership";
+import { SCOPE_HEADER, type ScopeHeader, totalScope } from "./membership";
 
 /** Plan statuses an overseer sees counted (from issue onward; drafts are the commune's own). */
 export const BOARD_PLAN_STATUSES = [
@@ -180,13 +180,14 @@ export const scopeIdParam = z
  */
 export async function scopeBoard(scopeId: string): Promise<Board> {
   const a = actor();
-  const scope = (await db().scope.get({ scopeId }).go()).data;
+  const raw = await queryRows(scopeId);
+  const headerRow = raw.find((r) => r.rowId === SCOPE_HEADER);
+  const scope = (headerRow?.header as ScopeHeader | undefined) ?? (await legacyHeader(scopeId));
   if (!scope || !(a.role === "admin" || (a.role === "overseer" && a.unitId === scope.overseerUnitId))) {
     throw notFound("scope");
   }
   const today = todayInVietnam();
   const members = new Set(scope.unitIds);
-  const raw = await queryRows(scopeId);
   const periods = boardPeriods(today);
   const rows = raw
     .filter((r) => members.has(String(r.rowId)))
@@ -219,6 +220,12 @@ export async function scopeBoard(scopeId: string): Promise<Board> {
     rows,
     totals: sum(rows),
   };
+}
+
+/** A scope written before headers were kept beside its rows. */
+async function legacyHeader(scopeId: string): Promise<ScopeHeader | null> {
+  const s = (await db().scope.get({ scopeId }).go()).data;
+  return s ? { ...s, ...(s.validTo ? { validTo: s.validTo } : {}) } : null;
 }
 
 /** Every row under a scope key, by its partition (one request up to 1 MB of rows). */

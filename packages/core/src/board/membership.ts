@@ -1,4 +1,4 @@
-import { GetCommand } from "@aws-sdk/lib-dynamodb";
+import { GetCommand, PutCommand } from "@aws-sdk/lib-dynamodb";
 import { dynamo, tableName } from "../db/client";
 import { db } from "../db/entities";
 import { DomainError } from "../errors";
@@ -279,4 +279,40 @@ export async function communesUnder(unitId: string): Promise<string[]> {
     }
   }
   return out;
+}
+
+/** The row id of a scope's header in its board partition (name, validity, members, owner). */
+export const SCOPE_HEADER = "_scope";
+
+export type ScopeHeader = {
+  scopeId: string;
+  overseerUnitId: string;
+  name: string;
+  unitIds: string[];
+  validFrom: string;
+  validTo?: string | undefined;
+};
+
+/** Keep the scope's header beside its rows, so one query reads a whole board. */
+export async function putScopeHeader(s: ScopeHeader) {
+  await dynamo().send(
+    new PutCommand({
+      TableName: tableName(),
+      Item: {
+        ...boardRowKey(s.scopeId, SCOPE_HEADER),
+        __edb_e__: "boardRow",
+        __edb_v__: "1",
+        scopeKey: s.scopeId,
+        rowId: SCOPE_HEADER,
+        header: {
+          scopeId: s.scopeId,
+          overseerUnitId: s.overseerUnitId,
+          name: s.name,
+          unitIds: s.unitIds,
+          validFrom: s.validFrom,
+          ...(s.validTo ? { validTo: s.validTo } : {}),
+        },
+      },
+    }),
+  );
 }

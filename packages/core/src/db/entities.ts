@@ -94,6 +94,11 @@ function schemas() {
       disabled: { type: "boolean", default: false },
       createdAt: { type: "string", required: true },
       passwordChangedAt: { type: "string" },
+      /**
+       * Overseers: the scopes of their body as of the last scope change ({scopeId, validFrom,
+       * unitIds}), kept here by putScope so a request resolves its reader in one read.
+       */
+      grants: { type: "any" },
     },
     indexes: {
       byUsername: { pk: { field: "pk", composite: ["username"] }, sk: { field: "sk", composite: [] } },
