@@ -5,6 +5,7 @@ import { endSessions, getUser, refreshGrants, upsertUser, userInput } from "./au
 import { clearThrottle, recentThrottles, type ThrottleKind } from "./auth/throttle";
 import { communesUnder, putScopeHeader, refreshCommune, withPredecessors } from "./board/membership";
 import { db } from "./db/entities";
+import { acrossShards } from "./db/shard";
 import { DomainError, forbidden, notFound } from "./errors";
 import { isoDate, requiredText, text } from "./plan/schema";
 import { unitId, unitIdList } from "./unit/schema";
@@ -98,29 +99,37 @@ export async function putScope(input: unknown) {
 
 export async function listScopes() {
   requireAdmin();
-  const res = await db().scope.query.all({}).go({ pages: "all" });
-  return res.data.map((s) => ({
-    scopeId: s.scopeId,
-    overseerUnitId: s.overseerUnitId,
-    name: s.name,
-    unitIds: s.unitIds,
-    validFrom: s.validFrom,
-    ...(s.validTo ? { validTo: s.validTo } : {}),
-  }));
+  const data = await acrossShards(
+    async (shard) => (await db().scope.query.all({ shard }).go({ pages: "all" })).data,
+  );
+  return data
+    .sort((a, b) => a.scopeId.localeCompare(b.scopeId))
+    .map((s) => ({
+      scopeId: s.scopeId,
+      overseerUnitId: s.overseerUnitId,
+      name: s.name,
+      unitIds: s.unitIds,
+      validFrom: s.validFrom,
+      ...(s.validTo ? { validTo: s.validTo } : {}),
+    }));
 }
 
 export async function listUsers() {
   requireAdmin();
-  const res = await db().user.query.all({}).go({ pages: "all" });
-  return res.data.map((u) => ({
-    username: u.username,
-    displayName: u.displayName,
-    role: u.role,
-    ...(u.unitId ? { unitId: u.unitId } : {}),
-    ...(u.officeId ? { officeId: u.officeId } : {}),
-    disabled: u.disabled ?? false,
-    createdAt: u.createdAt,
-  }));
+  const data = await acrossShards(
+    async (shard) => (await db().user.query.all({ shard }).go({ pages: "all" })).data,
+  );
+  return data
+    .sort((a, b) => a.username.localeCompare(b.username))
+    .map((u) => ({
+      username: u.username,
+      displayName: u.displayName,
+      role: u.role,
+      ...(u.unitId ? { unitId: u.unitId } : {}),
+      ...(u.officeId ? { officeId: u.officeId } : {}),
+      disabled: u.disabled ?? false,
+      createdAt: u.createdAt,
+    }));
 }
 
 export async function createUser(input: unknown) {
@@ -240,13 +249,17 @@ export async function recordLineage(input: unknown) {
 
 export async function listLineage() {
   requireAdmin();
-  const res = await db().lineage.query.all({}).go({ pages: "all" });
-  return res.data.map(({ eventId, kind, fromUnitIds, toUnitIds, date, legalBasis }) => ({
-    eventId,
-    kind,
-    fromUnitIds,
-    toUnitIds,
-    date,
-    ...(legalBasis ? { legalBasis } : {}),
-  }));
+  const data = await acrossShards(
+    async (shard) => (await db().lineage.query.all({ shard }).go({ pages: "all" })).data,
+  );
+  return data
+    .sort((a, b) => a.date.localeCompare(b.date) || a.eventId.localeCompare(b.eventId))
+    .map(({ eventId, kind, fromUnitIds, toUnitIds, date, legalBasis }) => ({
+      eventId,
+      kind,
+      fromUnitIds,
+      toUnitIds,
+      date,
+      ...(legalBasis ? { legalBasis } : {}),
+    }));
 }

@@ -1,6 +1,7 @@
 import { isIP } from "node:net";
 import { now } from "../clock";
 import { db, dbService } from "../db/entities";
+import { acrossShards } from "../db/shard";
 import { DomainError } from "../errors";
 
 /**
@@ -160,11 +161,18 @@ export const THROTTLE_LIST_LIMIT = 200;
 /** The counters of the last window, most recent first (one bounded Query). */
 export async function recentThrottles(): Promise<ThrottleView[]> {
   const nowS = nowSeconds();
-  const res = await db()
-    .loginThrottle.query.recent({})
-    .gte({ lastFailureAt: nowS - THROTTLE_WINDOW_SECONDS })
-    .go({ order: "desc", limit: THROTTLE_LIST_LIMIT });
-  return (res.data as Counter[])
+  const data = await acrossShards(
+    async (shard) =>
+      (
+        await db()
+          .loginThrottle.query.recent({ shard })
+          .gte({ lastFailureAt: nowS - THROTTLE_WINDOW_SECONDS })
+          .go({ order: "desc", limit: THROTTLE_LIST_LIMIT })
+      ).data as Counter[],
+  );
+  return data
+    .sort((a, b) => b.lastFailureAt - a.lastFailureAt)
+    .slice(0, THROTTLE_LIST_LIMIT)
     .filter((c) => live(c, nowS) && c.failures > 0)
     .map((c) => ({
       kind: c.kind,

@@ -6,7 +6,9 @@ import {
   UpdateTableCommand,
   UpdateTimeToLiveCommand,
 } from "@aws-sdk/client-dynamodb";
+import { PutCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
 import { dynamo } from "./client";
+import { db } from "./entities";
 import { createTableInput, TABLE } from "./table";
 
 /** Table administration may be slow on a cold DynamoDB Local: not the request path's deadline. */
@@ -59,5 +61,43 @@ export async function ensureTable(name: string): Promise<"created" | "updated" |
       SLOW,
     );
   }
+  if (result !== "created") await reindexShards(name);
   return result;
+}
+
+/**
+ * Tables written before listings were sharded hold units, scopes, lineage, accounts and sign-in
+ * counters under one index partition ("$kehoach" in gsi2). Each such item is written again with
+ * its shard, which moves it to its shard's partition. A Query of that one old partition — no Scan;
+ * it is empty once done, so later starts cost one request.
+ */
+export async function reindexShards(table: string) {
+  const entities = db() as unknown as Record<
+    string,
+    { put: (i: Record<string, unknown>) => { params: () => { Item: Record<string, unknown> } } }
+  >;
+  let start: Record<string, unknown> | undefined;
+  do {
+    const page = await dynamo().send(
+      new QueryCommand({
+        TableName: table,
+        IndexName: "gsi2",
+        KeyConditionExpression: "#pk = :pk",
+        ExpressionAttributeNames: { "#pk": "gsi2pk" },
+        ExpressionAttributeValues: { ":pk": "$kehoach" },
+        ...(start ? { ExclusiveStartKey: start } : {}),
+      }),
+      SLOW,
+    );
+    for (const raw of page.Items ?? []) {
+      const entity = entities[String(raw.__edb_e__)];
+      if (!entity) continue;
+      const attrs = Object.fromEntries(
+        Object.entries(raw).filter(([k]) => !/^(pk|sk|gsi\dpk|gsi\dsk|__edb_[ev]__)$/.test(k)),
+      );
+      const { Item } = entity.put(attrs).params();
+      await dynamo().send(new PutCommand({ TableName: table, Item }), SLOW);
+    }
+    start = page.LastEvaluatedKey;
+  } while (start);
 }

@@ -1,5 +1,6 @@
 import { Entity, Service } from "electrodb";
 import { dynamo, tableName } from "./client";
+import { shardAttribute } from "./shard";
 
 const service = "kehoach";
 
@@ -18,6 +19,7 @@ function schemas() {
       /** Lineage: the unit this one's past counts under (a merge's result, a split's first part). */
       successorId: { type: "string" },
       predecessorIds: { type: "list", items: { type: "string" } },
+      shard: shardAttribute("unitId"),
     },
     indexes: {
       byId: { pk: { field: "pk", composite: ["unitId"] }, sk: { field: "sk", composite: [] } },
@@ -28,7 +30,7 @@ function schemas() {
       },
       all: {
         index: "gsi2",
-        pk: { field: "gsi2pk", composite: [] },
+        pk: { field: "gsi2pk", composite: ["shard"] },
         sk: { field: "gsi2sk", composite: ["kind", "unitId"] },
       },
     },
@@ -44,12 +46,13 @@ function schemas() {
       toUnitIds: { type: "list", items: { type: "string" }, required: true },
       date: { type: "string", required: true },
       legalBasis: { type: "string" },
+      shard: shardAttribute("eventId"),
     },
     indexes: {
       byId: { pk: { field: "pk", composite: ["eventId"] }, sk: { field: "sk", composite: [] } },
       all: {
         index: "gsi2",
-        pk: { field: "gsi2pk", composite: [] },
+        pk: { field: "gsi2pk", composite: ["shard"] },
         sk: { field: "gsi2sk", composite: ["date", "eventId"] },
       },
     },
@@ -65,6 +68,7 @@ function schemas() {
       unitIds: { type: "list", items: { type: "string" }, required: true },
       validFrom: { type: "string", required: true },
       validTo: { type: "string" },
+      shard: shardAttribute("scopeId"),
     },
     indexes: {
       byId: { pk: { field: "pk", composite: ["scopeId"] }, sk: { field: "sk", composite: [] } },
@@ -75,7 +79,7 @@ function schemas() {
       },
       all: {
         index: "gsi2",
-        pk: { field: "gsi2pk", composite: [] },
+        pk: { field: "gsi2pk", composite: ["shard"] },
         sk: { field: "gsi2sk", composite: ["scopeId"] },
       },
     },
@@ -99,6 +103,7 @@ function schemas() {
        * unitIds}), kept here by putScope so a request resolves its reader in one read.
        */
       grants: { type: "any" },
+      shard: shardAttribute("username"),
     },
     indexes: {
       byUsername: { pk: { field: "pk", composite: ["username"] }, sk: { field: "sk", composite: [] } },
@@ -110,7 +115,7 @@ function schemas() {
       },
       all: {
         index: "gsi2",
-        pk: { field: "gsi2pk", composite: [] },
+        pk: { field: "gsi2pk", composite: ["shard"] },
         sk: { field: "gsi2sk", composite: ["username"] },
       },
     },
@@ -152,12 +157,13 @@ function schemas() {
       /** Epoch seconds of the last counted attempt. */
       lastFailureAt: { type: "number", required: true },
       expiresAt: { type: "number", required: true },
+      shard: shardAttribute("subject"),
     },
     indexes: {
       byKey: { pk: { field: "pk", composite: ["kind", "subject"] }, sk: { field: "sk", composite: [] } },
       recent: {
         index: "gsi2",
-        pk: { field: "gsi2pk", composite: [] },
+        pk: { field: "gsi2pk", composite: ["shard"] },
         sk: { field: "gsi2sk", composite: ["lastFailureAt", "kind", "subject"] },
       },
     },

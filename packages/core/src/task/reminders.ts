@@ -3,6 +3,7 @@ import ical from "ical-generator";
 import { type Actor, actor, canRead, withActor } from "../actor";
 import { addDays, now, todayInVietnam } from "../clock";
 import { db } from "../db/entities";
+import { acrossShards } from "../db/shard";
 import { DomainError, notFound } from "../errors";
 import { isCommuneWriter } from "../plan/transitions";
 import { completeTasks, type TaskItem } from "./index";
@@ -34,7 +35,11 @@ export type ReminderRun = { day: string; communes: number; created: number; exis
 export function runReminders(): Promise<ReminderRun> {
   return withActor(SYSTEM, async () => {
     const day = todayInVietnam();
-    const communes = await db().unit.query.all({ kind: "commune" }).go({ pages: "all" });
+    const communes = {
+      data: await acrossShards(
+        async (shard) => (await db().unit.query.all({ shard, kind: "commune" }).go({ pages: "all" })).data,
+      ),
+    };
     let created = 0;
     let existing = 0;
     for (const c of communes.data) {

@@ -1,6 +1,7 @@
 import { actor } from "../actor";
 import { communesUnder, refreshCommune, withPredecessors } from "../board/membership";
 import { db } from "../db/entities";
+import { acrossShards } from "../db/shard";
 import { DomainError, forbidden } from "../errors";
 import { parse } from "../validate";
 import { type Unit, unitInput } from "./schema";
@@ -41,11 +42,13 @@ export async function communesInScope(): Promise<Unit[]> {
   return unitsById(actor().communeIds);
 }
 
-/** Every unit (admin only). Reads one GSI partition — no Scan. */
+/** Every unit (admin only): one query per index shard — no Scan, no partition with the whole country. */
 export async function allUnits(): Promise<Unit[]> {
   if (actor().role !== "admin") throw forbidden("Chỉ quản trị viên.", "Admins only.");
-  const res = await db().unit.query.all({}).go({ pages: "all" });
-  return res.data.map(toUnit);
+  const data = await acrossShards(
+    async (shard) => (await db().unit.query.all({ shard }).go({ pages: "all" })).data,
+  );
+  return data.sort((a, b) => a.kind.localeCompare(b.kind) || a.unitId.localeCompare(b.unitId)).map(toUnit);
 }
 
 const KIND_VI = { province: "tỉnh/thành phố", district: "huyện", commune: "xã" } as const;
