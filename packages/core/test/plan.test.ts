@@ -14,12 +14,16 @@ beforeAll(async () => {
 });
 
 describe("plans in DynamoDB Local", () => {
-  it("lists the seed plan for its commune and its overseer, newest first", async () => {
+  it("lists the seed plan for its commune; the overseer sees it only once issued", async () => {
     const mine = await as(qnStaff, () => Plan.listPlans({ communeId: "quang-nghiep" }));
     expect(mine.items.map((p) => p.id)).toContain(SEED_PLAN_ID);
-    const over = await as(tkOverseer, () => Plan.getPlan(SEED_PLAN_ID));
-    expect(over.signer.name).toBe("Vũ Chí Mạnh");
-    expect(over.assignments).toHaveLength(4);
+    const own = await as(qnStaff, () => Plan.getPlan(SEED_PLAN_ID));
+    expect(own.signer.name).toBe("Vũ Chí Mạnh");
+    expect(own.assignments).toHaveLength(4);
+    // A draft is the commune's own: its overseer neither reads nor lists it.
+    expect(await statusOf(as(tkOverseer, () => Plan.getPlan(SEED_PLAN_ID)))).toBe(404);
+    const over = await as(tkOverseer, () => Plan.listPlans({ communeId: "quang-nghiep" }));
+    expect(over.items.map((p) => p.id)).not.toContain(SEED_PLAN_ID);
   });
 
   it("hides another commune's plans (404, not 403, so ids are not probed)", async () => {

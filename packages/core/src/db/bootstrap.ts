@@ -61,7 +61,9 @@ export async function ensureTable(name: string): Promise<"created" | "updated" |
       SLOW,
     );
   }
-  if (result !== "created") await reindexShards(name);
+  // (An index just added is still being built: nothing was written under it before.)
+  const hadGsi2 = (existing?.GlobalSecondaryIndexes ?? []).some((g) => g.IndexName === "gsi2");
+  if (hadGsi2) await reindexShards(name);
   return result;
 }
 
