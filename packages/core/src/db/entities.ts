@@ -1,4 +1,6 @@
 import { Entity, Service } from "electrodb";
+import { COMMENT_KINDS, REQUEST_STATES } from "../board/schema";
+import { NOTIFICATION_KINDS } from "../notifications";
 import { dynamo, tableName } from "./client";
 import { shardAttribute } from "./shard";
 
@@ -343,13 +345,19 @@ function schemas() {
       username: { type: "string", required: true },
       notificationId: { type: "string", required: true },
       day: { type: "string", required: true },
-      kind: { type: ["due_soon", "overdue"] as const, required: true },
+      kind: { type: NOTIFICATION_KINDS, required: true },
       communeId: { type: "string", required: true },
-      seriesId: { type: "string", required: true },
-      taskId: { type: "string", required: true },
+      /** A task's notice (a reminder, or a comment on a task); a plan's comments have none. */
+      seriesId: { type: "string" },
+      taskId: { type: "string" },
       planId: { type: "string", required: true },
       description: { type: "string", required: true },
-      deadline: { type: "string", required: true },
+      /** Reminders: the task's due date. */
+      deadline: { type: "string" },
+      /** Comment notices: the comment, who wrote it, the plan's subject or the task's description. */
+      commentId: { type: "string" },
+      actorName: { type: "string" },
+      subjectTitle: { type: "string" },
       read: { type: "boolean", required: true, default: false },
       createdAt: { type: "string", required: true },
       expiresAt: { type: "number", required: true },
@@ -474,6 +482,52 @@ function schemas() {
     },
   });
 
+  /**
+   * A comment (góp ý), a revision request (yêu cầu chỉnh sửa) or an answer on a plan or a task,
+   * under its subject: the plan's id, or `<seriesId>/<taskId>` for a task (write.ts auditKey). The
+   * id begins with the time (board/schema.ts COMMENT_ID), so a subject's comments sort by time.
+   * gsi1 holds revision requests only (sparse): a commune's open — or resolved — requests.
+   */
+  const comment = new Entity({
+    model: { entity: "comment", version: "1", service },
+    attributes: {
+      subjectKey: { type: "string", required: true },
+      commentId: { type: "string", required: true },
+      at: { type: "string", required: true },
+      communeId: { type: "string", required: true },
+      planId: { type: "string", required: true },
+      seriesId: { type: "string" },
+      taskId: { type: "string" },
+      /** The plan's subject or the task's description when the thread was written. */
+      subjectTitle: { type: "string", required: true },
+      kind: { type: COMMENT_KINDS, required: true },
+      /** Revision requests: open | resolved; "-" for a comment (it has no state). */
+      state: { type: [...REQUEST_STATES, "-"] as const, required: true },
+      body: { type: "string", required: true },
+      authorUsername: { type: "string", required: true },
+      authorName: { type: "string", required: true },
+      authorRole: { type: "string", required: true },
+      /** The thread's first comment: answers are flat under it. */
+      replyTo: { type: "string" },
+      resolvedBy: { type: "string" },
+      resolvedByName: { type: "string" },
+      resolvedAt: { type: "string" },
+      resolution: { type: "string" },
+    },
+    indexes: {
+      bySubject: {
+        pk: { field: "pk", composite: ["subjectKey"] },
+        sk: { field: "sk", composite: ["commentId"] },
+      },
+      byCommuneState: {
+        index: "gsi1",
+        condition: (a: { state?: string }) => a.state === "open" || a.state === "resolved",
+        pk: { field: "gsi1pk", composite: ["communeId", "state"] },
+        sk: { field: "gsi1sk", composite: ["commentId"] },
+      },
+    },
+  });
+
   return {
     unit,
     lineage,
@@ -492,6 +546,7 @@ function schemas() {
     membership,
     boardRow,
     letter,
+    comment,
   };
 }
 

@@ -5,6 +5,7 @@ import { addDays, now, todayInVietnam } from "../clock";
 import { db } from "../db/entities";
 import { acrossShards } from "../db/shard";
 import { DomainError, notFound } from "../errors";
+import type { NotificationKind } from "../notifications";
 import { isCommuneWriter } from "../plan/transitions";
 import { completeTasks, type TaskItem } from "./index";
 
@@ -16,7 +17,7 @@ import { completeTasks, type TaskItem } from "./index";
 
 export const REMINDER_DAYS_AHEAD = 3;
 /** Notifications expire from the table after this long (TTL). */
-const NOTIFICATION_TTL_DAYS = 90;
+export const NOTIFICATION_TTL_DAYS = 90;
 
 const SYSTEM: Actor = { username: "system", displayName: "Hệ thống", role: "admin", communeIds: [] };
 
@@ -95,13 +96,20 @@ export function runReminders(): Promise<ReminderRun> {
 export type NotificationOut = {
   id: string;
   day: string;
-  kind: "due_soon" | "overdue";
+  kind: NotificationKind;
   communeId: string;
-  seriesId: string;
-  taskId: string;
+  /** A task's notice: reminders, and comments on a task. */
+  seriesId?: string;
+  taskId?: string;
   planId: string;
+  /** The task's description (reminders), or the comment's first words. */
   description: string;
-  deadline: string;
+  /** Reminders: the task's due date. */
+  deadline?: string;
+  /** Comment notices: the thread, who wrote, and what it is about. */
+  commentId?: string;
+  actorName?: string;
+  subjectTitle?: string;
   read: boolean;
   createdAt: string;
 };
@@ -117,11 +125,14 @@ export async function myNotifications(limit = 50): Promise<{ items: Notification
     day: n.day,
     kind: n.kind,
     communeId: n.communeId,
-    seriesId: n.seriesId,
-    taskId: n.taskId,
+    ...(n.seriesId ? { seriesId: n.seriesId } : {}),
+    ...(n.taskId ? { taskId: n.taskId } : {}),
     planId: n.planId,
     description: n.description,
-    deadline: n.deadline,
+    ...(n.deadline ? { deadline: n.deadline } : {}),
+    ...(n.commentId ? { commentId: n.commentId } : {}),
+    ...(n.actorName ? { actorName: n.actorName } : {}),
+    ...(n.subjectTitle ? { subjectTitle: n.subjectTitle } : {}),
     read: n.read,
     createdAt: n.createdAt,
   }));
