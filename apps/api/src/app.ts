@@ -13,6 +13,7 @@ import type { Env } from "./http";
 import { admin } from "./routes/admin";
 import { auth } from "./routes/auth";
 import { board } from "./routes/board";
+import { comments } from "./routes/comments";
 import { communes } from "./routes/communes";
 import { documents } from "./routes/documents";
 import { health } from "./routes/health";
@@ -61,6 +62,7 @@ export function createApp() {
     .route("/communes", communes)
     .route("/plans", plans)
     .route("/", tasks)
+    .route("/", comments)
     .route("/documents", documents)
     .route("/admin", admin)
     .route("/board", board);

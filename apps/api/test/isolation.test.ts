@@ -1,5 +1,6 @@
 import { withActor } from "@kehoach/core/actor";
 import { createUser, putScope } from "@kehoach/core/admin";
+import { postComment } from "@kehoach/core/board/comments";
 import { db } from "@kehoach/core/db/entities";
 import { insertPlan } from "@kehoach/core/plan";
 import { transition } from "@kehoach/core/plan/lifecycle";
@@ -20,6 +21,8 @@ const QN = { communeId: "quang-nghiep", planId: SEED_PLAN_ID };
 const QN_TASKS = { planId: "quang-nghiep-isolation-tasks", taskId: "a1-t1" };
 const QN_TASK = `/api/tasks/${QN_TASKS.planId}/${QN_TASKS.taskId}`;
 let qnSessionId = "";
+/** Open revision requests of the overseer on Quảng Nghiệp's seed plan and on one of its tasks (beforeAll). */
+const QN_REQUESTS = { plan: "", task: "" };
 
 type Sample = { path: string; json?: unknown; public?: true };
 const SAMPLES: Record<string, () => Sample> = {
@@ -151,6 +154,25 @@ const SAMPLES: Record<string, () => Sample> = {
   "DELETE /api/admin/throttles/:kind/:subject": () => ({
     path: "/api/admin/throttles/account/quangnghiep.canbo",
   }),
+  "GET /api/plans/:planId/comments": () => ({ path: `/api/plans/${QN.planId}/comments` }),
+  "POST /api/plans/:planId/comments": () => ({
+    path: `/api/plans/${QN.planId}/comments`,
+    json: { body: "chen ngang", replyTo: QN_REQUESTS.plan },
+  }),
+  "GET /api/tasks/:seriesId/:taskId/comments": () => ({ path: `${QN_TASK}/comments` }),
+  "POST /api/tasks/:seriesId/:taskId/comments": () => ({
+    path: `${QN_TASK}/comments`,
+    json: { kind: "revision_request", body: "yêu cầu giả mạo" },
+  }),
+  "POST /api/comments/:communeId/:planId/:commentId/resolve": () => ({
+    path: `/api/comments/${QN.communeId}/${QN.planId}/${QN_REQUESTS.plan}/resolve`,
+    json: { note: "đóng hộ" },
+  }),
+  "POST /api/comments/:communeId/:seriesId/:taskId/:commentId/resolve": () => ({
+    path: `/api/comments/${QN.communeId}/${QN_TASKS.planId}/${QN_TASKS.taskId}/${QN_REQUESTS.task}/resolve`,
+    json: { note: "đóng hộ" },
+  }),
+  "GET /api/communes/:communeId/requests": () => ({ path: `/api/communes/${QN.communeId}/requests` }),
   "GET /api/admin/lineage": () => ({ path: "/api/admin/lineage" }),
   "POST /api/admin/lineage": () => ({
     path: "/api/admin/lineage",
@@ -199,6 +221,7 @@ beforeAll(async () => {
     });
   });
   await issueQnPlanWithTasks();
+  await requestQnRevisions();
   const qn = await login("quangnghiep.canbo");
   const sessions = await call("GET", "/api/me/sessions", { cookie: qn });
   qnSessionId = sessions.body[0].id;
@@ -221,6 +244,26 @@ async function issueQnPlanWithTasks() {
     const content = planContent.parse({ ...SEED_PLAN, subject: "Kế hoạch có nhiệm vụ của Quảng Nghiệp" });
     await insertPlan({ planId: QN_TASKS.planId, communeId: "quang-nghiep", content, status: "approved" });
     await transition(QN_TASKS.planId, { action: "issue", version: 1 });
+  });
+}
+
+async function requestQnRevisions() {
+  const tuky = {
+    username: "tuky.noivu",
+    displayName: "Phòng Nội vụ huyện Tứ Kỳ",
+    role: "overseer" as const,
+    unitId: "tu-ky",
+    communeIds: ["dai-hop", "quang-nghiep", "tan-ky"],
+  };
+  await withActor(tuky, async () => {
+    const body = "Yêu cầu của Quảng Nghiệp: bổ sung kinh phí.";
+    QN_REQUESTS.plan = (await postComment({ planId: QN.planId }, { kind: "revision_request", body })).id;
+    QN_REQUESTS.task = (
+      await postComment(
+        { seriesId: QN_TASKS.planId, taskId: QN_TASKS.taskId },
+        { kind: "revision_request", body },
+      )
+    ).id;
   });
 }
 
@@ -266,5 +309,8 @@ describe("tenant isolation across every route", () => {
     expect(plan.status).toBe(200);
     expect(plan.body.version).toBe(1);
     expect(plan.body.communeId).toBe("quang-nghiep");
+    const requests = await call("GET", `/api/communes/${QN.communeId}/requests`, { cookie: qn });
+    const ids = requests.body.items.map((r: { id: string; state: string }) => `${r.id}:${r.state}`);
+    expect(ids).toEqual(expect.arrayContaining([`${QN_REQUESTS.plan}:open`, `${QN_REQUESTS.task}:open`]));
   });
 });

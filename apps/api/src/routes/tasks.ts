@@ -1,5 +1,6 @@
 import { OpenAPIHono, z } from "@hono/zod-openapi";
 import { DomainError } from "@kehoach/core/errors";
+import { NOTIFICATION_KINDS } from "@kehoach/core/notifications";
 import * as Task from "@kehoach/core/task";
 import {
   calendarFeedStatus,
@@ -45,13 +46,16 @@ const notification = z
   .object({
     id: z.string(),
     day: z.string(),
-    kind: z.enum(["due_soon", "overdue"]),
+    kind: z.enum(NOTIFICATION_KINDS),
     communeId: z.string(),
-    seriesId: z.string(),
-    taskId: z.string(),
+    seriesId: z.string().optional(),
+    taskId: z.string().optional(),
     planId: z.string(),
     description: z.string(),
-    deadline: z.string(),
+    deadline: z.string().optional(),
+    commentId: z.string().optional(),
+    actorName: z.string().optional(),
+    subjectTitle: z.string().optional(),
     read: z.boolean(),
     createdAt: z.string(),
   })
