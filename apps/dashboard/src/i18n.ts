@@ -135,6 +135,8 @@ const vi = {
   "action.cancel": "Hủy",
   "action.comment": "Góp ý",
   "action.request_revision": "Yêu cầu sửa",
+  "action.revision_requested": "Yêu cầu chỉnh sửa",
+  "action.revision_resolved": "Giải quyết yêu cầu chỉnh sửa",
 
   "password.title": "Đổi mật khẩu",
   "password.intro": "Sau khi đổi, các phiên đăng nhập khác của bạn sẽ bị đăng xuất.",
@@ -301,6 +303,8 @@ const en: Record<MessageKey, string> = {
   "action.cancel": "Cancelled",
   "action.comment": "Comment",
   "action.request_revision": "Revision requested",
+  "action.revision_requested": "Revision requested",
+  "action.revision_resolved": "Revision request resolved",
 
   "password.title": "Change password",
   "password.intro": "After the change, your other sessions are signed out.",

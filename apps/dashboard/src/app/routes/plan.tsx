@@ -4,6 +4,7 @@ import { useSuspenseQuery } from "@tanstack/react-query";
 import { getRouteApi, Link } from "@tanstack/react-router";
 import { PlanCheckerPanel } from "../../features/checker/components/plan-checker-panel";
 import { PlanDocxLink } from "../../features/checker/components/plan-docx-link";
+import { CommentsCard } from "../../features/comments/components/comments-card";
 import { PlanSource } from "../../features/import/components/plan-source";
 import { LifecycleActions } from "../../features/lifecycle/components/lifecycle-actions";
 import { EventCard } from "../../features/plans/components/event-card";
@@ -97,6 +98,7 @@ export function PlanPage() {
               ) : null}
             </dl>
           </section>
+          <CommentsCard subject={{ planId: plan.id }} communeId={plan.communeId} me={me} />
           {plan.taskProgress && plan.issuedAt ? (
             <PlanTasks planId={plan.id} progress={plan.taskProgress} />
           ) : null}

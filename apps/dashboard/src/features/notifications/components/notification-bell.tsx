@@ -5,7 +5,7 @@ import { useId } from "react";
 import { ErrorAlert } from "../../../components/error-alert";
 import { Loading } from "../../../components/loading";
 import { createMessages, useMessages } from "../../../i18n";
-import { formatDate } from "../../../lib/format";
+import { formatDate, formatDateTime } from "../../../lib/format";
 import { usePopover } from "../../../lib/use-popover";
 import "./notifications.css";
 
@@ -18,7 +18,12 @@ const messages = createMessages(
     "bell.markAll": "Đánh dấu đã đọc tất cả",
     "bell.kind.overdue": "Quá hạn",
     "bell.kind.due_soon": "Sắp đến hạn",
+    "bell.kind.comment": "Góp ý",
+    "bell.kind.revision_request": "Yêu cầu chỉnh sửa",
+    "bell.kind.reply": "Trả lời",
+    "bell.kind.resolved": "Đã giải quyết",
     "bell.deadline": "Hạn {date}",
+    "bell.on": "Về: {title}",
     "bell.unread": "Chưa đọc",
   },
   {
@@ -29,15 +34,21 @@ const messages = createMessages(
     "bell.markAll": "Mark all read",
     "bell.kind.overdue": "Overdue",
     "bell.kind.due_soon": "Due soon",
+    "bell.kind.comment": "Comment",
+    "bell.kind.revision_request": "Revision request",
+    "bell.kind.reply": "Answer",
+    "bell.kind.resolved": "Resolved",
     "bell.deadline": "Due {date}",
+    "bell.on": "On: {title}",
     "bell.unread": "Unread",
   },
 );
 
 /**
- * The header's bell: the unread count in its name, a panel of the latest reminders (each links to
- * its task and is marked read when followed), "mark all read". Escape or a click outside closes
- * the panel, and Escape puts the focus back on the bell.
+ * The header's bell: the unread count in its name, a panel of the latest notices — task reminders,
+ * and comments, revision requests, answers and resolutions — each linking to its task or plan (a
+ * comment's to its thread) and marked read when followed; "mark all read". Escape or a click
+ * outside closes the panel, and Escape puts the focus back on the bell.
  */
 export function NotificationBell() {
   const { t } = useMessages(messages);
@@ -97,8 +108,10 @@ export function NotificationBell() {
             {query.data.items.map((n) => (
               <li key={n.id} className={n.read ? "bell-item" : "bell-item bell-item-unread"}>
                 <Link
-                  to="/tasks/$seriesId/$taskId"
-                  params={{ seriesId: n.seriesId, taskId: n.taskId }}
+                  {...(n.seriesId && n.taskId
+                    ? { to: "/tasks/$seriesId/$taskId", params: { seriesId: n.seriesId, taskId: n.taskId } }
+                    : { to: "/plans/$planId", params: { planId: n.planId } })}
+                  {...(n.commentId ? { hash: `comment-${n.commentId}` } : {})}
                   onClick={() => {
                     if (!n.read) markRead.mutate(n.id);
                     setOpen(false);
@@ -106,9 +119,17 @@ export function NotificationBell() {
                 >
                   <span className={`badge bell-kind bell-kind-${n.kind}`}>{t(`bell.kind.${n.kind}`)}</span>
                   {n.read ? null : <span className="visually-hidden">{t("bell.unread")}: </span>}
-                  <span className="bell-text">{n.description}</span>
+                  <span className="bell-text">
+                    {n.actorName ? <strong>{n.actorName}: </strong> : null}
+                    {n.description}
+                  </span>
+                  {n.subjectTitle ? (
+                    <span className="bell-subject muted">{t("bell.on", { title: n.subjectTitle })}</span>
+                  ) : null}
                   <span className="bell-date muted">
-                    {t("bell.deadline", { date: formatDate(n.deadline) })}
+                    {n.deadline
+                      ? t("bell.deadline", { date: formatDate(n.deadline) })
+                      : formatDateTime(n.createdAt)}
                   </span>
                 </Link>
               </li>

@@ -2,6 +2,7 @@ import { evidenceUrl, taskQuery } from "@kehoach/client/tasks";
 import { mayUpdate, type TaskOut } from "@kehoach/core/task/schema";
 import { useSuspenseQuery } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
+import type { ReactNode } from "react";
 import { TaskStatusBadge } from "../../../components/task-bits";
 import { formatDate, formatDateTime } from "../../../lib/format";
 import { useDocumentTitle } from "../../../lib/use-document-title";
@@ -16,7 +17,18 @@ const size = (n: number) =>
   n < 1024 * 1024 ? `${Math.max(1, Math.round(n / 1024))} KB` : `${(n / 1024 / 1024).toFixed(1)} MB`;
 
 /** /tasks/{seriesId}/{taskId}: the task, its evidence, the update form (if allowed) and its history. */
-export function TaskDetails({ seriesId, taskId, me }: { seriesId: string; taskId: string; me: Me }) {
+export function TaskDetails({
+  seriesId,
+  taskId,
+  me,
+  after,
+}: {
+  seriesId: string;
+  taskId: string;
+  me: Me;
+  /** What the page composes below the task's own cards (the comment board). */
+  after?: (task: TaskOut) => ReactNode;
+}) {
   const { tt } = useTasksI18n();
   const task = useSuspenseQuery(taskQuery(seriesId, taskId)).data as TaskOut;
   useDocumentTitle(task.description.slice(0, 60));
@@ -96,6 +108,7 @@ export function TaskDetails({ seriesId, taskId, me }: { seriesId: string; taskId
               <p className="muted">{tt("task.readOnly")}</p>
             )}
           </section>
+          {after?.(task)}
         </div>
         <TaskHistory seriesId={task.seriesId} taskId={task.taskId} />
       </div>

@@ -47,7 +47,14 @@ export function TaskHistory({ seriesId, taskId }: { seriesId: string; taskId: st
       ) : (
         <ol className="history-list">
           {[...history.data].reverse().map((h) => {
-            const known = ["task_update", "evidence_added", "tasks_created"].includes(h.action);
+            const known = [
+              "task_update",
+              "evidence_added",
+              "tasks_created",
+              "comment",
+              "revision_requested",
+              "revision_resolved",
+            ].includes(h.action);
             const changes = (h.changes ?? []).map(describe).filter((s): s is string => Boolean(s));
             return (
               <li key={`${h.at}-${h.action}-${h.version ?? ""}`} className="history-entry">
