@@ -2,20 +2,10 @@ import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { type APIRequestContext, type Page, request } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { SEED_PLAN } from "../../packages/core/src/seed/seed-plan";
 import { login, textOf, useBrowser } from "./support/browser";
-
-const vnDay = (offsetDays = 0) =>
-  new Date(Date.now() + 7 * 3600_000 + offsetDays * 86_400_000).toISOString().slice(0, 10);
-const YEAR = Number(vnDay().slice(0, 4));
-const ddmmyyyy = (iso: string) => iso.split("-").reverse().join("/");
-const EVENT = vnDay(14);
+import { ddmmyyyy, seedLikeContent, vnDay, YEAR } from "./support/seed-like-plan";
 
 /**
- * The seed plan of Quảng Nghiệp (its four offices' seven tasks) made issuable today: the same
- * text moved to this year, with the original's checker errors fixed — the cited plan dated
- * before the event, no district body ("UBND huyện", abolished on 1/7/2025) named — and deadlines.
- *
  * The deadlines: the e2e server runs on the real clock, and the plan is issued today. The issue
  * gate (422 on checker errors) requires the event to be on or after the issue date and every
  * deadline to be a real date; a task deadline before the issue date is allowed, and rightly so:
@@ -24,36 +14,15 @@ const EVENT = vnDay(14);
  * So a1-t1 (Văn phòng) was due two days ago and a2-t1 (Tài chính) yesterday — the day the
  * reminder job reports as "newly overdue" — while the conference itself is two weeks ahead.
  */
-function seedLikeContent() {
-  const text = JSON.stringify(SEED_PLAN).replaceAll("2023", String(YEAR));
-  const c = JSON.parse(text) as typeof SEED_PLAN & {
-    assignments: { tasks: { id: string; deadline?: unknown }[] }[];
-    basis: { date: string }[];
-    preamble: string[];
-    event: { date: string };
-    recipients: string[];
-  };
-  c.basis[0] = { ...c.basis[0], date: `${YEAR - 1}-12-30` } as (typeof c.basis)[0];
-  c.preamble = c.preamble.map((p) => p.replace(`30 tháng 12 năm ${YEAR}`, `30 tháng 12 năm ${YEAR - 1}`));
-  c.event = { ...c.event, date: EVENT };
-  c.recipients = c.recipients.map((r) => (r === "UBND huyện Tứ Kỳ" ? "UBND thành phố Hải Phòng" : r));
-  const text2 = JSON.stringify(c)
-    .replaceAll(`22/6/${YEAR}`, ddmmyyyy(EVENT))
-    .replaceAll("Đài Phát thanh huyện", "Đài Phát thanh thành phố");
-  const fixed = JSON.parse(text2) as typeof c;
-  const deadlines: Record<string, string> = {
-    "a1-t1": vnDay(-2),
-    "a1-t2": vnDay(5),
-    "a1-t3": vnDay(7),
-    "a2-t1": vnDay(-1),
-    "a3-t1": vnDay(10),
-    "a3-t2": vnDay(2),
-    "a4-t1": vnDay(12),
-  };
-  for (const a of fixed.assignments)
-    for (const t of a.tasks) t.deadline = { kind: "date", date: deadlines[t.id] ?? vnDay(30) };
-  return fixed;
-}
+const deadlines: Record<string, string> = {
+  "a1-t1": vnDay(-2),
+  "a1-t2": vnDay(5),
+  "a1-t3": vnDay(7),
+  "a2-t1": vnDay(-1),
+  "a3-t1": vnDay(10),
+  "a3-t2": vnDay(2),
+  "a4-t1": vnDay(12),
+};
 
 const SUBJECT = `Tổ chức Hội nghị sơ kết công tác cải cách hành chính 6 tháng đầu năm ${YEAR}`;
 const TASK = {
@@ -98,7 +67,7 @@ describe("issue 8: tracked tasks — board, task page, plan progress, notificati
   beforeAll(async () => {
     staff = await signedInApi("quangnghiep.canbo");
     leader = await signedInApi("quangnghiep.chutich");
-    const res = await staff.post("/api/plans", { data: { content: seedLikeContent() } });
+    const res = await staff.post("/api/plans", { data: { content: seedLikeContent(deadlines) } });
     expect(res.status(), await res.text()).toBe(201);
     plan = (await res.json()) as Plan;
     await step(staff, plan.id, "submit");

@@ -66,7 +66,7 @@ export function CommentThreadItem({
       className={`comment-thread comment-thread-${thread.kind}${open ? " comment-thread-open" : ""}`}
       aria-labelledby={headId}
     >
-      <article className="comment">
+      <div className="comment">
         <div className="comment-badges" id={headId}>
           <span className={`badge comment-kind comment-kind-${thread.kind}`}>
             {ct(`kind.${thread.kind}`)}
@@ -91,7 +91,7 @@ export function CommentThreadItem({
             <p className="comment-body">{thread.resolution}</p>
           </div>
         ) : null}
-      </article>
+      </div>
       {thread.replies.length ? (
         <ol className="comment-replies" aria-label={ct("thread.replies", { count: thread.replies.length })}>
           {thread.replies.map((r) => (
