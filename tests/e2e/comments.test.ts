@@ -73,6 +73,9 @@ describe("comments: an overseer's revision request, answered and resolved by the
     // The chairman of Quảng Nghiệp: the notification centre has it, and it leads to the thread.
     const chair = await (await b.newContext()).newPage();
     await login(chair, "quangnghiep.chutich");
+    // Above the commune's plan list: what it still has to answer.
+    const waiting = chair.getByRole("region", { name: /^Yêu cầu chỉnh sửa đang chờ xã giải quyết/ });
+    await waiting.getByRole("link", { name: REQUEST }).waitFor();
     await chair.getByRole("button", { name: /^Thông báo: \d+ chưa đọc$/ }).click();
     const panel = chair.getByRole("region", { name: "Thông báo" });
     const notice = panel.getByRole("link", { name: new RegExp(`Yêu cầu chỉnh sửa.*${STAMP}`) });
@@ -111,6 +114,13 @@ describe("comments: an overseer's revision request, answered and resolved by the
     expect(await textOf(thread)).toContain(RESOLUTION);
     expect(await textOf(thread)).toContain("Chủ tịch UBND xã Quảng Nghiệp đã giải quyết lúc");
     expect(await thread.getByRole("button", { name: "Đánh dấu đã giải quyết" }).count()).toBe(0);
+    const requestsRead = chair.waitForResponse((r) =>
+      r.url().endsWith("/api/communes/quang-nghiep/requests"),
+    );
+    await chair.goto("/communes/quang-nghiep/plans");
+    await chair.getByRole("link", { name: SUBJECT }).waitFor();
+    await requestsRead;
+    expect(await chair.getByRole("link", { name: REQUEST }).count()).toBe(0);
 
     // The overseer: the bell says it was resolved, and the plan page shows the answer and the note.
     await page.reload();

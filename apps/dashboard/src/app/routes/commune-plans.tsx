@@ -1,4 +1,5 @@
 import { getRouteApi } from "@tanstack/react-router";
+import { OpenRequests } from "../../features/comments/components/open-requests";
 import { NewPlanLink } from "../../features/editor/components/new-plan";
 import { ImportLink } from "../../features/import/components/import-page";
 import { PlanList } from "../../features/plans/components/plan-list";
@@ -22,6 +23,7 @@ export function CommunePlansPage() {
       <h1>{title}</h1>
       <NewPlanLink communeId={communeId} />
       <ImportLink communeId={communeId} />
+      <OpenRequests communeId={communeId} />
       <PlanList
         communeId={communeId}
         filters={filters}

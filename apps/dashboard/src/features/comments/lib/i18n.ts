@@ -40,6 +40,11 @@ const vi = {
   "thread.cancel": "Hủy",
   "thread.sending": "Đang gửi…",
 
+  "requests.title": "Yêu cầu chỉnh sửa đang chờ xã giải quyết ({count})",
+  "requests.more": "Còn yêu cầu khác: xem trên từng kế hoạch, nhiệm vụ.",
+  "requests.on": "Về: {title}",
+  "requests.by": "{name}, {at}",
+
   "error.bodyRequired": "Nhập nội dung.",
   "error.bodyTooLong": "Tối đa 4000 ký tự (hiện có {count}).",
   "error.noteRequired": "Ghi chú đã chỉnh sửa gì hoặc vì sao không cần sửa.",
@@ -86,6 +91,11 @@ const en: Record<Key, string> = {
   "thread.resolvedBy": "Resolved by {name} at {at}",
   "thread.cancel": "Cancel",
   "thread.sending": "Sending…",
+
+  "requests.title": "Revision requests awaiting the commune ({count})",
+  "requests.more": "There are more: see each plan and task.",
+  "requests.on": "On: {title}",
+  "requests.by": "{name}, {at}",
 
   "error.bodyRequired": "Write something.",
   "error.bodyTooLong": "At most 4000 characters (now {count}).",
