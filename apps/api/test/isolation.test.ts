@@ -21,7 +21,7 @@ const QN = { communeId: "quang-nghiep", planId: SEED_PLAN_ID };
 const QN_TASKS = { planId: "quang-nghiep-isolation-tasks", taskId: "a1-t1" };
 const QN_TASK = `/api/tasks/${QN_TASKS.planId}/${QN_TASKS.taskId}`;
 let qnSessionId = "";
-/** Open revision requests of the overseer on Quảng Nghiệp's seed plan and on one of its tasks (beforeAll). */
+/** Open revision requests of the overseer on Quảng Nghiệp's issued plan and on one of its tasks (beforeAll). */
 const QN_REQUESTS = { plan: "", task: "" };
 
 type Sample = { path: string; json?: unknown; public?: true };
@@ -154,9 +154,9 @@ const SAMPLES: Record<string, () => Sample> = {
   "DELETE /api/admin/throttles/:kind/:subject": () => ({
     path: "/api/admin/throttles/account/quangnghiep.canbo",
   }),
-  "GET /api/plans/:planId/comments": () => ({ path: `/api/plans/${QN.planId}/comments` }),
+  "GET /api/plans/:planId/comments": () => ({ path: `/api/plans/${QN_TASKS.planId}/comments` }),
   "POST /api/plans/:planId/comments": () => ({
-    path: `/api/plans/${QN.planId}/comments`,
+    path: `/api/plans/${QN_TASKS.planId}/comments`,
     json: { body: "chen ngang", replyTo: QN_REQUESTS.plan },
   }),
   "GET /api/tasks/:seriesId/:taskId/comments": () => ({ path: `${QN_TASK}/comments` }),
@@ -165,7 +165,7 @@ const SAMPLES: Record<string, () => Sample> = {
     json: { kind: "revision_request", body: "yêu cầu giả mạo" },
   }),
   "POST /api/comments/:communeId/:planId/:commentId/resolve": () => ({
-    path: `/api/comments/${QN.communeId}/${QN.planId}/${QN_REQUESTS.plan}/resolve`,
+    path: `/api/comments/${QN.communeId}/${QN_TASKS.planId}/${QN_REQUESTS.plan}/resolve`,
     json: { note: "đóng hộ" },
   }),
   "POST /api/comments/:communeId/:seriesId/:taskId/:commentId/resolve": () => ({
@@ -257,7 +257,9 @@ async function requestQnRevisions() {
   };
   await withActor(tuky, async () => {
     const body = "Yêu cầu của Quảng Nghiệp: bổ sung kinh phí.";
-    QN_REQUESTS.plan = (await postComment({ planId: QN.planId }, { kind: "revision_request", body })).id;
+    QN_REQUESTS.plan = (
+      await postComment({ planId: QN_TASKS.planId }, { kind: "revision_request", body })
+    ).id;
     QN_REQUESTS.task = (
       await postComment(
         { seriesId: QN_TASKS.planId, taskId: QN_TASKS.taskId },

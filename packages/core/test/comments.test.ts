@@ -216,18 +216,25 @@ describe("comments and revision requests", () => {
 
   it("a plain comment has no state, is not counted and cannot be resolved", async () => {
     const open = await summaryOpen();
-    const c = await as(overseer, () =>
-      Board.postComment({ planId: draftId }, { body: "Dự thảo trình bày tốt." }),
-    );
+    const c = await as(overseer, () => Board.postComment({ planId }, { body: "Kế hoạch trình bày tốt." }));
     expect(c.kind).toBe("comment");
     expect(c.state).toBeUndefined();
     expect(await summaryOpen()).toBe(open);
-    expect((await as(staffVP, () => Plan.history(draftId))).at(-1)?.action).toBe("comment");
+    expect((await as(staffVP, () => Plan.history(planId))).at(-1)?.action).toBe("comment");
     expect(
-      await statusOf(
-        as(leader, () => Board.resolveRequest(COMMUNE, { planId: draftId }, c.id, { note: "x" })),
-      ),
+      await statusOf(as(leader, () => Board.resolveRequest(COMMUNE, { planId }, c.id, { note: "x" }))),
     ).toBe(409);
+  });
+
+  it("the overseer does not see the commune's drafts, so comments on none of them", async () => {
+    const open = await summaryOpen();
+    expect(await statusOf(as(overseer, () => Board.listComments({ planId: draftId })))).toBe(404);
+    const post = as(overseer, () =>
+      Board.postComment({ planId: draftId }, { kind: "revision_request", body: "Sửa" }),
+    );
+    expect(await statusOf(post)).toBe(404);
+    expect((await as(staffVP, () => Board.listComments({ planId: draftId }))).threads).toEqual([]);
+    expect(await summaryOpen()).toBe(open);
   });
 
   it("outside the overseer's scope or the commune: 404, nothing written", async () => {
