@@ -31,8 +31,8 @@ describe("comments: an overseer's revision request, answered and resolved by the
   let plan: Plan;
 
   beforeAll(async () => {
-    staff = await signedInApi("quangnghiep.canbo");
-    leader = await signedInApi("quangnghiep.chutich");
+    staff = await signedInApi("xatuky.canbo");
+    leader = await signedInApi("xatuky.chutich");
     // An issued plan without tasks: the commune's task board (issue 8's e2e) stays as it expects.
     const content = { ...seedLikeContent({}), subject: SUBJECT, assignments: [] };
     const res = await staff.post("/api/plans", { data: { content } });
@@ -47,10 +47,10 @@ describe("comments: an overseer's revision request, answered and resolved by the
     await leader?.dispose();
   });
 
-  it("tuky.noivu requests a revision; the chairman finds it in the bell, answers and resolves it; the overseer sees it resolved", async () => {
-    // The overseer, on the issued plan of Quảng Nghiệp.
+  it("sonoivu.haiphong requests a revision; the chairman finds it in the bell, answers and resolves it; the overseer sees it resolved", async () => {
+    // The overseer, on the issued plan of Xã Tứ Kỳ.
     const page = b.page();
-    await login(page, "tuky.noivu");
+    await login(page, "sonoivu.haiphong");
     await page.goto(`/plans/${plan.id}`);
     const card = page.getByRole("region", { name: "Góp ý và yêu cầu chỉnh sửa" });
     await card.getByRole("radio", { name: "Yêu cầu chỉnh sửa" }).check();
@@ -70,9 +70,9 @@ describe("comments: an overseer's revision request, answered and resolved by the
     const threadId = (await sent.getAttribute("id")) ?? "";
     expect(threadId).toMatch(/^comment-\d{8}T\d{9}Z-[0-9a-f]{12}$/);
 
-    // The chairman of Quảng Nghiệp: the notification centre has it, and it leads to the thread.
+    // The chairman of Xã Tứ Kỳ: the notification centre has it, and it leads to the thread.
     const chair = await (await b.newContext()).newPage();
-    await login(chair, "quangnghiep.chutich");
+    await login(chair, "xatuky.chutich");
     // Above the commune's plan list: what it still has to answer.
     const waiting = chair.getByRole("region", { name: /^Yêu cầu chỉnh sửa đang chờ xã giải quyết/ });
     await waiting.getByRole("link", { name: REQUEST }).waitFor();
@@ -81,7 +81,7 @@ describe("comments: an overseer's revision request, answered and resolved by the
     const notice = panel.getByRole("link", { name: new RegExp(`Yêu cầu chỉnh sửa.*${STAMP}`) });
     await notice.waitFor();
     const words = await textOf(notice);
-    expect(words).toContain("Phòng Nội vụ huyện Tứ Kỳ");
+    expect(words).toContain("Sở Nội vụ thành phố Hải Phòng");
     expect(words).toContain(`Về: ${SUBJECT}`);
     await notice.click();
     await chair.waitForURL((url) => url.pathname === `/plans/${plan.id}` && url.hash === `#${threadId}`);
@@ -112,12 +112,10 @@ describe("comments: an overseer's revision request, answered and resolved by the
     await chairCard.getByRole("status").filter({ hasText: "Đã giải quyết yêu cầu." }).waitFor();
     await thread.getByText("Đã giải quyết", { exact: true }).waitFor();
     expect(await textOf(thread)).toContain(RESOLUTION);
-    expect(await textOf(thread)).toContain("Chủ tịch UBND xã Quảng Nghiệp đã giải quyết lúc");
+    expect(await textOf(thread)).toContain("Chủ tịch UBND xã Tứ Kỳ đã giải quyết lúc");
     expect(await thread.getByRole("button", { name: "Đánh dấu đã giải quyết" }).count()).toBe(0);
-    const requestsRead = chair.waitForResponse((r) =>
-      r.url().endsWith("/api/communes/quang-nghiep/requests"),
-    );
-    await chair.goto("/communes/quang-nghiep/plans");
+    const requestsRead = chair.waitForResponse((r) => r.url().endsWith("/api/communes/xa-tu-ky/requests"));
+    await chair.goto("/communes/xa-tu-ky/plans");
     await chair.getByRole("link", { name: SUBJECT }).waitFor();
     await requestsRead;
     expect(await chair.getByRole("link", { name: REQUEST }).count()).toBe(0);

@@ -1,4 +1,5 @@
 import { withActor } from "@kehoach/core/actor";
+import { putScope } from "@kehoach/core/admin";
 import { insertPlan } from "@kehoach/core/plan";
 import { transition } from "@kehoach/core/plan/lifecycle";
 import { planContent } from "@kehoach/core/plan/schema";
@@ -31,12 +32,33 @@ beforeAll(async () => {
     await insertPlan({ planId: PLAN, communeId: "quang-nghiep", content: c, status: "approved" });
     await transition(PLAN, { action: "issue", version: 1 });
   });
-  overseer = await login("tuky.noivu");
+  // The Tứ Kỳ district's scope ended on 30/6/2025 (history only): a body overseeing Quảng
+  // Nghiệp today is given a scope of its own here.
+  await withActor({ username: "test", displayName: "test", role: "admin", communeIds: [] }, () =>
+    putScope({
+      scopeId: "qn-comments-test",
+      overseerUnitId: "hai-phong",
+      name: "Quảng Nghiệp (thử góp ý)",
+      unitIds: ["quang-nghiep"],
+      validFrom: "2025-07-01",
+    }),
+  );
+  overseer = await login("sonoivu.haiphong");
   leader = await login("quangnghiep.chutich");
   staff = await login("quangnghiep.canbo"); // Văn phòng - Thống kê
   otherOffice = await login("quangnghiep.taichinh");
   outsider = await login("daihop.canbo");
   admin = await login("admin");
+});
+
+it("a body whose scope has ended reads the history but starts no thread", async () => {
+  const historical = await login("tuky.noivu");
+  expect((await call("GET", COMMENTS, { cookie: historical })).status).toBe(200);
+  const res = await call("POST", COMMENTS, {
+    cookie: historical,
+    json: { kind: "revision_request", body: "Yêu cầu từ phạm vi đã kết thúc" },
+  });
+  expect(res.status).toBe(403);
 });
 
 const resolvePath = (id: string) => `/api/comments/quang-nghiep/${PLAN}/${id}/resolve`;
@@ -75,7 +97,7 @@ describe("comments and revision requests over HTTP", () => {
     expect(told.body.items.find((n: { commentId?: string }) => n.commentId === id)).toMatchObject({
       kind: "revision_request",
       planId: PLAN,
-      actorName: expect.stringMatching(/^Phòng Nội vụ huyện Tứ Kỳ/),
+      actorName: expect.stringMatching(/^Sở Nội vụ thành phố Hải Phòng/),
     });
 
     // The commune answers in the thread, opens none of its own.

@@ -16,6 +16,11 @@ export type Actor = {
   officeId?: string;
   /** Communes whose plans this actor may read. */
   communeIds: string[];
+  /**
+   * Overseers: those of `communeIds` read only as history (from scopes that have ended). The
+   * body no longer oversees them: no comments, revision requests or letters.
+   */
+  historyCommuneIds?: string[];
 };
 
 const storage = new AsyncLocalStorage<Actor>();

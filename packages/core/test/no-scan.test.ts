@@ -39,7 +39,9 @@ describe("data access at national scale", () => {
       }
     });
     expect(files.length).toBeGreaterThan(50);
-    const offenders = files.filter((f) => /\bScanCommand\b|\.scan\s*[.(]|"Scan"/.test(readFileSync(f, "utf8")));
+    const offenders = files.filter((f) =>
+      /\bScanCommand\b|\.scan\s*[.(]|"Scan"/.test(readFileSync(f, "utf8")),
+    );
     expect(offenders).toEqual([]);
   });
 

@@ -15,7 +15,9 @@ const meSchema = z
     unit: z.object({ id: z.string(), name: z.string(), kind: z.string() }).nullable(),
     /** Commune staff: the office they work in (its tasks are "mine" on the board). */
     officeId: z.string().optional(),
-    communes: z.array(z.object({ id: z.string(), name: z.string(), shortName: z.string() })),
+    communes: z.array(
+      z.object({ id: z.string(), name: z.string(), shortName: z.string(), history: z.boolean().optional() }),
+    ),
   })
   .meta({ id: "Me" });
 
@@ -104,7 +106,12 @@ export const auth = new OpenAPIHono<Env>()
           role: a.role,
           unit: unit ? { id: unit.id, name: unit.name, kind: unit.kind } : null,
           ...(a.officeId ? { officeId: a.officeId } : {}),
-          communes: communes.map((u) => ({ id: u.id, name: u.name, shortName: u.shortName })),
+          communes: communes.map((u) => ({
+            id: u.id,
+            name: u.name,
+            shortName: u.shortName,
+            ...(a.historyCommuneIds?.includes(u.id) ? { history: true } : {}),
+          })),
         },
         200,
       );

@@ -101,12 +101,17 @@ export async function actorForToken(token: string): Promise<(Actor & { sessionId
   return { ...(await resolveActor(user)), sessionId: s.sessionId };
 }
 
-export type Grant = { scopeId: string; validFrom: string; unitIds: string[] };
+export type Grant = { scopeId: string; validFrom: string; validTo?: string; unitIds: string[] };
 
 /** The scopes an overseeing body holds, as grants of reading. */
 export async function grantsOf(unitId: string): Promise<Grant[]> {
   const scopes = await db().scope.query.byOverseer({ overseerUnitId: unitId }).go({ pages: "all" });
-  return scopes.data.map((s) => ({ scopeId: s.scopeId, validFrom: s.validFrom, unitIds: s.unitIds }));
+  return scopes.data.map((s) => ({
+    scopeId: s.scopeId,
+    validFrom: s.validFrom,
+    ...(s.validTo ? { validTo: s.validTo } : {}),
+    unitIds: s.unitIds,
+  }));
 }
 
 /** After a scope change: every account of the overseeing body gets the body's grants. */
@@ -141,8 +146,17 @@ export async function resolveActor(user: {
     const today = todayInVietnam();
     const grants = Array.isArray(user.grants) ? (user.grants as Grant[]) : await grantsOf(user.unitId);
     // Scopes in force, and ended ones for their history (a dissolved district's view stays readable).
-    const ids = grants.filter((s) => s.validFrom <= today).flatMap((s) => s.unitIds);
-    return { ...base, communeIds: [...new Set(ids)].sort() };
+    const started = grants.filter((s) => s.validFrom <= today);
+    const ids = started.flatMap((s) => s.unitIds);
+    const inForce = new Set(
+      started.filter((s) => !s.validTo || s.validTo >= today).flatMap((s) => s.unitIds),
+    );
+    const history = [...new Set(ids)].filter((id) => !inForce.has(id)).sort();
+    return {
+      ...base,
+      communeIds: [...new Set(ids)].sort(),
+      ...(history.length ? { historyCommuneIds: history } : {}),
+    };
   }
   return { ...base, communeIds: [] };
 }

@@ -137,11 +137,17 @@ type Me = {
   unitId?: string | undefined;
   officeId?: string | undefined;
   communeIds: readonly string[];
+  /** Communes an overseer reads only as history (an ended scope): no new threads there. */
+  historyCommuneIds?: readonly string[] | undefined;
 };
 
 /** Overseers whose scope covers the commune open threads: comments and revision requests. */
 export function mayStartThread(me: Me, communeId: string) {
-  return me.role === "overseer" && me.communeIds.includes(communeId);
+  return (
+    me.role === "overseer" &&
+    me.communeIds.includes(communeId) &&
+    !(me.historyCommuneIds ?? []).includes(communeId)
+  );
 }
 
 /** The commune's staff and leaders answer; the overseer answers back in the same threads. */

@@ -13,7 +13,7 @@ export type CommentsMe = {
   role: string;
   unit: { id: string } | null;
   officeId?: string | undefined;
-  communes: { id: string }[];
+  communes: { id: string; history?: boolean | undefined }[];
 };
 
 /**
@@ -43,6 +43,7 @@ export function CommentsCard({
     unitId: me.unit?.id,
     officeId: me.officeId,
     communeIds: me.communes.map((c) => c.id),
+    historyCommuneIds: me.communes.filter((c) => c.history).map((c) => c.id),
   };
   const canStart = mayStartThread(who, communeId);
   const canReply = mayReply(who, communeId);
