@@ -1,6 +1,18 @@
-import type { LetterInput } from "@kehoach/core/board/letter";
 import { queryOptions, useMutation, useQueryClient } from "@tanstack/react-query";
+import type { InferRequestType, InferResponseType } from "hono/client";
 import { api, unwrap } from "./api";
+
+type ScopeBoardGet = (typeof api.api.board.scopes)[":scopeId"]["$get"];
+type LetterPost = (typeof api.api.board.scopes)[":scopeId"]["letters"]["$post"];
+
+/** A scope's board as the API sends it (core's Board). */
+export type ScopeBoard = InferResponseType<ScopeBoardGet, 200>;
+/** One commune's row (or, on the national view, one province's). */
+export type BoardRow = ScopeBoard["rows"][number];
+export type BoardPeriods = ScopeBoard["periods"];
+export type ReportState = BoardRow["reports"]["previous"];
+export type ChaseLetter = InferResponseType<LetterPost, 201>;
+export type ChaseLetterInput = InferRequestType<LetterPost>["json"];
 
 /**
  * The overseer's board (theo dõi các xã): the body's oversight scopes, one scope's board, the
@@ -46,7 +58,7 @@ export const chaseLettersQuery = () =>
 export function useIssueChaseLetter(scopeId: string) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (body: LetterInput) =>
+    mutationFn: (body: ChaseLetterInput) =>
       unwrap(api.api.board.scopes[":scopeId"].letters.$post({ param: { scopeId }, json: body })),
     onSuccess: () => qc.invalidateQueries({ queryKey: oversightKeys.letters }),
   });
