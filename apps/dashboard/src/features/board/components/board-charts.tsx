@@ -4,7 +4,13 @@ import { useBoardI18n } from "../lib/i18n";
 
 const COLORS = { overdue: "#a3111b", onTime: "#1d6b35", late: "#b26a00", missing: "#8a97a8" };
 
-type Props = { rows: BoardRow[]; periods: BoardPeriods; unit: "commune" | "province" };
+type Props = {
+  rows: BoardRow[];
+  periods: BoardPeriods;
+  unit: "commune" | "province";
+  /** The scope's first day: periods due before it are left out unless a report came for them. */
+  since?: string | undefined;
+};
 
 /**
  * The board's two charts, loaded only when shown (recharts stays out of the first bundle): overdue
@@ -12,12 +18,15 @@ type Props = { rows: BoardRow[]; periods: BoardPeriods; unit: "commune" | "provi
  * late or not at all (as the board's report columns count them); for provinces, the reports sent.
  * Each chart has its figures as a table beside it for screen readers and print.
  */
-export default function BoardCharts({ rows, periods, unit }: Props) {
+export default function BoardCharts({ rows, periods, unit, since }: Props) {
   const { bt, pick } = useBoardI18n();
   const overdue = [...rows]
     .sort((a, b) => b.tasks.overdue - a.tasks.overdue || a.name.localeCompare(b.name, "vi"))
     .map((r) => ({ name: r.name, overdue: r.tasks.overdue }));
-  const reports = periods.history.map((p) => {
+  const history = periods.history.filter(
+    (p) => !since || p.due >= since || rows.some((r) => r.reportHistory[p.key]),
+  );
+  const reports = history.map((p) => {
     let onTime = 0;
     let late = 0;
     let missing = 0;

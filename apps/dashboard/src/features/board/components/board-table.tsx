@@ -120,10 +120,10 @@ export function BoardTable({ rows, periods, unit, sort, dir, onSort, selection, 
                 ) : null}
               </th>
               {ISSUED_PLAN_STATUSES.map((s) => (
-                <Num key={s} value={r.plans[s]} />
+                <Num key={s} col={s} value={r.plans[s]} />
               ))}
-              <Num value={r.tasks.doneOnTime} />
-              <Num value={r.tasks.doneLate} />
+              <Num col="doneOnTime" value={r.tasks.doneOnTime} />
+              <Num col="doneLate" value={r.tasks.doneLate} />
               <td className="num" data-col="overdue">
                 {r.tasks.overdue > 0 ? (
                   canOpen(r.id) ? (
@@ -143,14 +143,14 @@ export function BoardTable({ rows, periods, unit, sort, dir, onSort, selection, 
                   0
                 )}
               </td>
-              <Num value={r.tasks.open} />
+              <Num col="open" value={r.tasks.open} />
               <td data-col="previous">
                 <ReportBadge state={r.reports.previous} />
               </td>
               <td data-col="next">
                 <ReportBadge state={r.reports.next} />
               </td>
-              <Num value={r.requestsOpen} />
+              <Num col="requests" value={r.requestsOpen} />
               <td className="nowrap" data-col="activity">
                 {r.lastActivityAt ? formatInstantDate(r.lastActivityAt) : bt("row.never")}
               </td>
@@ -162,10 +162,10 @@ export function BoardTable({ rows, periods, unit, sort, dir, onSort, selection, 
             {selection ? <td className="no-print" /> : null}
             <th scope="row">{bt("row.totals", { count })}</th>
             {ISSUED_PLAN_STATUSES.map((s) => (
-              <Num key={s} value={totals.plans[s]} />
+              <Num key={s} col={s} value={totals.plans[s]} />
             ))}
             {TASK_KEYS.map((k) => (
-              <Num key={k} value={totals.tasks[k]} />
+              <Num key={k} col={k} value={totals.tasks[k]} />
             ))}
             <td>
               <ReportCounts counts={totals.reports.previous} />
@@ -173,7 +173,7 @@ export function BoardTable({ rows, periods, unit, sort, dir, onSort, selection, 
             <td>
               <ReportCounts counts={totals.reports.next} />
             </td>
-            <Num value={totals.requestsOpen} />
+            <Num col="requests" value={totals.requestsOpen} />
             <td />
           </tr>
         </tfoot>
@@ -182,8 +182,13 @@ export function BoardTable({ rows, periods, unit, sort, dir, onSort, selection, 
   );
 }
 
-function Num({ value }: { value: number }) {
-  return <td className="num">{value}</td>;
+/** A figure; `data-col` names its column (the sort key) for anyone reading the page's markup. */
+function Num({ col, value }: { col: SortKey; value: number }) {
+  return (
+    <td className="num" data-col={col}>
+      {value}
+    </td>
+  );
 }
 
 function SortHeader({

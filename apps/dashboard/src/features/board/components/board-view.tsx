@@ -22,6 +22,8 @@ type Props = {
   actions?: ReactNode;
   /** Just above the table (picking communes for a chase-up letter). */
   beforeTable?: ReactNode;
+  /** The scope's first day (the report chart starts there). */
+  since?: string | undefined;
 };
 
 /**
@@ -38,6 +40,7 @@ export function BoardView({
   canOpen,
   actions,
   beforeTable,
+  since,
 }: Props) {
   const { bt, pick } = useBoardI18n();
   const chartsId = useId();
@@ -137,7 +140,7 @@ export function BoardView({
       <div id={chartsId}>
         {search.charts ? (
           <Suspense fallback={<Loading />}>
-            <BoardCharts rows={shown} periods={periods} unit={unit} />
+            <BoardCharts rows={shown} periods={periods} unit={unit} since={since} />
           </Suspense>
         ) : null}
       </div>

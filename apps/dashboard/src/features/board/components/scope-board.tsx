@@ -102,6 +102,7 @@ export function ScopeBoard({
         rows={board.rows}
         periods={board.periods}
         unit="commune"
+        since={scope.validFrom}
         search={search}
         onSearchChange={onSearchChange}
         canOpen={(id) => readable.has(id)}
