@@ -385,6 +385,29 @@ describe("issue 9: the overseer's board", () => {
     expect(await page.getByRole("button", { name: "Soạn công văn đôn đốc" }).isVisible()).toBe(false);
     expect(await row(page, TU_KY).isVisible()).toBe(true);
     expect(await row(page, TU_KY).getByRole("checkbox").isVisible()).toBe(false);
+    // On A4 landscape (the board's own page), saved for a look.
+    const dir = inject("resultsDir");
+    mkdirSync(dir, { recursive: true });
+    const pdf = join(dir, "issue-9-board-print.pdf");
+    await page.pdf({ path: pdf, preferCSSPageSize: true, printBackground: true });
+    const size = /Page size:\s+([\d.]+) x ([\d.]+) pts/.exec(
+      execFileSync("pdfinfo", [pdf], { encoding: "utf8" }),
+    );
+    expect(Number(size?.[1])).toBeGreaterThan(Number(size?.[2]));
+  });
+
+  it("at 390 px the board does not scroll sideways (the table scrolls in its own box)", async () => {
+    const page = b.page();
+    await page.setViewportSize({ width: 390, height: 844 });
+    await openBoard(page);
+    const { scroll, width } = await page.evaluate(() => ({
+      scroll: document.documentElement.scrollWidth,
+      width: window.innerWidth,
+    }));
+    expect(scroll, "the page scrolls sideways").toBeLessThanOrEqual(width);
+    const dir = inject("resultsDir");
+    mkdirSync(dir, { recursive: true });
+    await page.screenshot({ path: join(dir, "issue-9-board-390.png"), fullPage: true });
   });
 
   it("the dissolved district's office sees its history: marked historical, no letters (the API answers 409)", async () => {
