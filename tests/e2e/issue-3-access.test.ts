@@ -67,7 +67,9 @@ describe("issue 3: each user sees their own scope, and nothing else", () => {
     await ensureDaiHopPlan();
     const page = b.page();
     await login(page, "tuky.noivu");
-    await page.waitForURL(/\/communes\/[a-z-]+\/plans/);
+    // An overseer lands on its board; the picker in the navigation opens a commune's plans.
+    await page.waitForURL(/\/board\/tu-ky-communes/);
+    await page.goto("/communes/quang-nghiep/plans");
 
     const picker = page.getByLabel("Chọn xã");
     await picker.waitFor();

@@ -22,6 +22,8 @@ const vi = {
   "role.overseer": "Cơ quan theo dõi",
   "role.admin": "Quản trị",
 
+  "nav.board": "Bảng theo dõi",
+  "nav.national": "Toàn quốc",
   "nav.plans": "Kế hoạch",
   "nav.account": "Tài khoản",
   "nav.apiDocs": "Tài liệu API",
@@ -190,6 +192,8 @@ const en: Record<MessageKey, string> = {
   "role.overseer": "Oversight body",
   "role.admin": "Administrator",
 
+  "nav.board": "Board",
+  "nav.national": "National view",
   "nav.plans": "Plans",
   "nav.account": "Account",
   "nav.apiDocs": "API docs",

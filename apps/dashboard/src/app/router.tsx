@@ -1,6 +1,12 @@
 import { api, unwrap } from "@kehoach/client/api";
 import { meQuery } from "@kehoach/client/auth";
 import {
+  chaseLettersQuery,
+  nationalBoardQuery,
+  oversightScopesQuery,
+  scopeBoardQuery,
+} from "@kehoach/client/board";
+import {
   planHistoryQuery,
   planQuery,
   plansQuery,
@@ -27,6 +33,7 @@ import { ScopesPage } from "../features/admin/components/scopes-page";
 import { UnitsPage } from "../features/admin/components/units-page";
 import { UsersPage } from "../features/admin/components/users-page";
 import { adminLoader, requireAdmin } from "../features/admin/lib/loaders";
+import { boardSearch } from "../features/board/lib/view";
 import { ImportPage } from "../features/import/components/import-page";
 import { type PlanFilters, planListParams } from "../features/plans/components/plan-list";
 import { BOARD_PAGE, BOARD_VIEWS, type BoardView } from "../features/tasks/components/task-board";
@@ -35,6 +42,7 @@ import { currentYear } from "../lib/format";
 import { AppShell } from "./layout/app-shell";
 import { PasswordPage } from "./routes/account-password";
 import { SessionsPage } from "./routes/account-sessions";
+import { NationalPage, NoScopePage, ScopeBoardPage } from "./routes/board";
 import { CommunePlansPage } from "./routes/commune-plans";
 import { CommuneRegisterPage } from "./routes/commune-register";
 import { CommuneTasksPage } from "./routes/commune-tasks";
@@ -79,12 +87,13 @@ const appRoute = createRoute({
   component: AppShell,
 });
 
-/** Home: the plan list of the user's (first) commune. */
+/** Home: an overseer's board; the plan list of a commune user's commune. */
 const indexRoute = createRoute({
   getParentRoute: () => appRoute,
   path: "/",
   beforeLoad: ({ context }) => {
     if (context.me.role === "admin") throw redirect({ to: "/admin/units", replace: true });
+    if (context.me.role === "overseer") throw redirect({ to: "/board", replace: true });
     const first = context.me.communes[0];
     if (first)
       throw redirect({ to: "/communes/$communeId/plans", params: { communeId: first.id }, replace: true });
@@ -246,6 +255,51 @@ const taskRoute = createRoute({
   component: TaskPage,
 });
 
+/** /board: the body's first scope in force (or its only one, historical), or a page saying it has none. */
+const boardIndexRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "/board",
+  beforeLoad: async ({ context, location }) => {
+    const { me } = context;
+    if (me.role === "admin") throw redirect({ to: "/national", replace: true });
+    if (me.role !== "overseer") throw notFound();
+    const scopes = await loadOr(context.queryClient.ensureQueryData(oversightScopesQuery()), location.href);
+    const first = scopes[0];
+    if (first) throw redirect({ to: "/board/$scopeId", params: { scopeId: first.id }, replace: true });
+  },
+  component: NoScopePage,
+});
+
+/** One scope's board: ?q= search, ?show= filter, ?sort=&dir=, ?charts=1. Overseers of it and admins. */
+const scopeBoardRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "/board/$scopeId",
+  validateSearch: boardSearch,
+  beforeLoad: ({ context }) => {
+    if (context.me.role !== "overseer" && context.me.role !== "admin") throw notFound();
+  },
+  loader: async ({ context, params, location }) => {
+    await loadOr(context.queryClient.ensureQueryData(scopeBoardQuery(params.scopeId)), location.href);
+    if (context.me.role === "overseer") {
+      void context.queryClient.prefetchQuery(oversightScopesQuery());
+      void context.queryClient.prefetchQuery(chaseLettersQuery());
+    }
+  },
+  component: ScopeBoardPage,
+});
+
+/** Admins: a row per province. */
+const nationalRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "/national",
+  validateSearch: boardSearch,
+  beforeLoad: ({ context }) => requireAdmin(context.me),
+  loader: async ({ context, location }) => {
+    await loadOr(context.queryClient.ensureQueryData(nationalBoardQuery()), location.href);
+  },
+  component: NationalPage,
+});
+
 const passwordRoute = createRoute({
   getParentRoute: () => appRoute,
   path: "/account/password",
@@ -317,6 +371,9 @@ export const routeTree = rootRoute.addChildren([
     communeTasksRoute,
     tasksIndexRoute,
     taskRoute,
+    boardIndexRoute,
+    scopeBoardRoute,
+    nationalRoute,
     passwordRoute,
     sessionsRoute,
     adminRoute.addChildren([

@@ -28,6 +28,15 @@ export function formatDateTime(iso: string | undefined | null): string {
   return `${p.day}/${p.month}/${p.year} ${p.hour}:${p.minute}`;
 }
 
+/** An ISO instant → its day in Vietnam, "22/06/2023". */
+export function formatInstantDate(iso: string | undefined | null): string {
+  if (!iso) return "—";
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  const p = Object.fromEntries(dateTimeParts.formatToParts(d).map((x) => [x.type, x.value]));
+  return `${p.day}/${p.month}/${p.year}`;
+}
+
 /** Money in đồng: 12.500.000 đ. */
 export function formatVnd(amount: number): string {
   return `${new Intl.NumberFormat("vi-VN").format(amount)} đ`;

@@ -5,19 +5,14 @@ import { todayInVietnam } from "../clock";
 import { dynamo, tableName } from "../db/client";
 import { db } from "../db/entities";
 import { forbidden, notFound } from "../errors";
-import type { PlanStatus } from "../plan/schema";
+import { ISSUED_PLAN_STATUSES } from "../plan/schema";
 import { boardPeriods, type Period, recentPeriods } from "../report/period";
 import { foldVietnamese } from "../text";
 import { boardRowKey } from "../write";
 import { SCOPE_HEADER, type ScopeHeader, totalScope } from "./membership";
 
 /** Plan statuses an overseer sees counted (from issue onward; drafts are the commune's own). */
-export const BOARD_PLAN_STATUSES = [
-  "issued",
-  "in_progress",
-  "completed",
-  "cancelled",
-] as const satisfies readonly PlanStatus[];
+export const BOARD_PLAN_STATUSES = ISSUED_PLAN_STATUSES;
 
 export type ReportState = "on_time" | "late" | "missing" | "pending";
 

@@ -53,6 +53,13 @@ export const PLAN_STATUSES = [
 ] as const;
 export const planStatus = z.enum(PLAN_STATUSES);
 export type PlanStatus = z.infer<typeof planStatus>;
+/** A plan's statuses from issue onward: what an overseer sees of a commune (drafts are its own). */
+export const ISSUED_PLAN_STATUSES = [
+  "issued",
+  "in_progress",
+  "completed",
+  "cancelled",
+] as const satisfies readonly PlanStatus[];
 
 export const SIGNER_AUTHORITIES = ["TM.", "KT.", "Q.", "TL.", "TUQ."] as const;
 export const signerAuthority = z.enum(SIGNER_AUTHORITIES, {

@@ -84,6 +84,28 @@ export function AppShell() {
       <nav className="app-nav" aria-label={t("app.mainNav")}>
         <div className="app-nav-inner">
           <ul className="nav-links">
+            {isOverseer ? (
+              <li>
+                <Link
+                  to="/board"
+                  className="nav-link"
+                  activeProps={{ "aria-current": "page", className: "active" }}
+                >
+                  {t("nav.board")}
+                </Link>
+              </li>
+            ) : null}
+            {me.role === "admin" ? (
+              <li>
+                <Link
+                  to="/national"
+                  className="nav-link"
+                  activeProps={{ "aria-current": "page", className: "active" }}
+                >
+                  {t("nav.national")}
+                </Link>
+              </li>
+            ) : null}
             {home ? (
               <li>
                 <Link

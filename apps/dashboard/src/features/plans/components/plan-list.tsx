@@ -1,7 +1,12 @@
 import { type ListParams, plansQuery } from "@kehoach/client/plans";
-import { formatSymbol, PLAN_STATUSES, type PlanStatus } from "@kehoach/core/plan/schema";
+import {
+  formatSymbol,
+  ISSUED_PLAN_STATUSES,
+  PLAN_STATUSES,
+  type PlanStatus,
+} from "@kehoach/core/plan/schema";
 import { useQuery } from "@tanstack/react-query";
-import { Link } from "@tanstack/react-router";
+import { Link, useRouteContext } from "@tanstack/react-router";
 import { useEffect, useId, useState } from "react";
 import { DataTable } from "../../../components/data-table";
 import { ErrorAlert } from "../../../components/error-alert";
@@ -77,6 +82,9 @@ function PlanFilterForm({
   categoriesId: string;
 }) {
   const { t } = useI18n();
+  const { me } = useRouteContext({ from: "/_app" });
+  // Overseers see plans from issue onward: a draft or submitted filter would always be empty.
+  const statuses: readonly PlanStatus[] = me.role === "overseer" ? ISSUED_PLAN_STATUSES : PLAN_STATUSES;
   const [q, setQ] = useState(filters.q ?? "");
   useEffect(() => setQ(filters.q ?? ""), [filters.q]);
   const [category, setCategory] = useState(filters.category ?? "");
@@ -118,7 +126,7 @@ function PlanFilterForm({
           }
         >
           <option value="">{t("plans.allStatuses")}</option>
-          {PLAN_STATUSES.map((s) => (
+          {statuses.map((s) => (
             <option key={s} value={s}>
               {t(`status.${s}`)}
             </option>
