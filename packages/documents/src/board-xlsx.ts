@@ -1,4 +1,5 @@
 import type { Board, BoardRow, ReportState } from "@kehoach/core/board";
+import { todayInVietnam } from "@kehoach/core/clock";
 import { addTableSheet, type Column, newWorkbook, workbookBuffer } from "./table";
 
 const REPORT_VI: Record<ReportState, string> = {
@@ -37,7 +38,8 @@ export function boardColumns(board: Pick<Board, "periods">): Column<BoardRow>[] 
       header: "Hoạt động gần nhất",
       width: 14,
       date: true,
-      value: (r) => r.lastActivityAt?.slice(0, 10) ?? null,
+      // The day in Asia/Ho_Chi_Minh, as the screen shows it.
+      value: (r) => (r.lastActivityAt ? todayInVietnam(new Date(r.lastActivityAt)) : null),
     },
   ];
 }
