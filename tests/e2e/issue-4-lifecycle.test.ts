@@ -207,9 +207,16 @@ describe("issue 4: lifecycle on the plan page, by status and role", () => {
 
   it("an overseer reads but has no actions, no new-plan button, and a read-only editor page", async () => {
     const staff = await signedIn(b, "daihop.canbo");
+    const leader = await signedIn(b, "daihop.chutich");
     const plan = await staff.api.create(`Kế hoạch cho cơ quan theo dõi ${Date.now()}`);
     const page = b.page();
     await login(page, "tuky.noivu");
+    // A draft is the commune's own: not found for its overseer until it is issued.
+    await page.goto(`/plans/${plan.id}`);
+    await page.getByRole("heading", { level: 1, name: /Không tìm thấy/ }).waitFor();
+    await staff.api.step(plan.id, "submit");
+    await leader.api.step(plan.id, "approve");
+    await leader.api.step(plan.id, "issue");
     await page.goto("/communes/dai-hop/plans");
     await page.getByRole("table").waitFor();
     expect(await page.getByRole("link", { name: "Tạo kế hoạch" }).count()).toBe(0);

@@ -113,8 +113,8 @@ describe("issue 9: the overseer's board", () => {
     const search = page.getByLabel("Tìm xã", { exact: true });
     await search.fill("tu ky");
     await page.waitForURL(/q=tu(\+|%20)ky/);
-    expect(await rowIds(page)).toEqual([TU_KY]);
     await page.getByText("Đang hiển thị 1/6 xã").waitFor();
+    expect(await rowIds(page)).toEqual([TU_KY]);
     await search.fill("Tứ Kỳ");
     await page.waitForURL(/q=T/);
     expect(await rowIds(page)).toEqual([TU_KY]);

@@ -7,8 +7,14 @@ import { commonErrors, type Env, guarded, json } from "../http";
 
 const OVERSEERS = ["overseer"] as const;
 
+// Built from this module's zod (with the OpenAPI extension), not core's schema instance: which
+// module loads first must not decide whether `.openapi()` exists.
 const scopeParam = z.object({
-  scopeId: Board.scopeIdParam.openapi({ param: { name: "scopeId", in: "path" } }),
+  scopeId: z
+    .string()
+    .max(64)
+    .regex(/^[a-z0-9][a-z0-9-]{1,63}$/, { message: "Mã phạm vi không hợp lệ / Invalid scope id" })
+    .openapi({ param: { name: "scopeId", in: "path" } }),
 });
 const letterParam = z.object({
   letterId: z

@@ -163,11 +163,6 @@ export async function myScopes() {
     .sort((x, y) => Number(x.historical) - Number(y.historical) || x.name.localeCompare(y.name, "vi"));
 }
 
-export const scopeIdParam = z
-  .string()
-  .max(64)
-  .regex(/^[a-z0-9][a-z0-9-]{1,63}$/, { message: "Mã phạm vi không hợp lệ / Invalid scope id" });
-
 /**
  * An overseer's board for one of their scopes: one row per commune the scope lists (with the past
  * of the communes merged into it), read from the scope's board rows — two requests (the scope,
