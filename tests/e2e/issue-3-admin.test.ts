@@ -200,7 +200,9 @@ describe("issue 3: admin pages manage units, scopes and accounts", () => {
     // The overseer sees exactly that commune.
     const other = await (await b.newContext()).newPage();
     await login(other, overseer.username, PASSWORD);
-    await other.waitForURL(`**/communes/${commune.id}/plans`);
+    // An overseer lands on the board of its scope; the commune's plans are one step away.
+    await other.waitForURL(`**/board/${scope.id}`);
+    await other.goto(`/communes/${commune.id}/plans`);
     const picker = other.getByLabel("Chọn xã");
     await picker.waitFor();
     const options = await picker
