@@ -528,6 +528,31 @@ function schemas() {
     },
   });
 
+  /**
+   * A commune's periodic report for a period (report/index.ts): the one BC drafted or issued for
+   * (commune, period), created in the draft's own transaction so two requests make one report; and
+   * the period's submission as the board counted it (set once, by the first issue).
+   */
+  const periodReport = new Entity({
+    model: { entity: "periodReport", version: "1", service },
+    attributes: {
+      communeId: { type: "string", required: true },
+      /** report/period.ts key: "2026-Q1", "2026-H1", "2026-Q3", "2026". */
+      period: { type: "string", required: true },
+      planId: { type: "string", required: true },
+      countedPlanId: { type: "string" },
+      countedAs: { type: ["on_time", "late"] as const },
+      countedOn: { type: "string" },
+      createdAt: { type: "string", required: true },
+    },
+    indexes: {
+      byCommune: {
+        pk: { field: "pk", composite: ["communeId"] },
+        sk: { field: "sk", composite: ["period"] },
+      },
+    },
+  });
+
   return {
     unit,
     lineage,
@@ -547,6 +572,7 @@ function schemas() {
     boardRow,
     letter,
     comment,
+    periodReport,
   };
 }
 

@@ -3,6 +3,7 @@ import { actor, canRead } from "../actor";
 import { now, todayInVietnam } from "../clock";
 import { db } from "../db/entities";
 import { DomainError, notFound, versionConflict } from "../errors";
+import { submissionOnIssue } from "../report/submission";
 import { completeTasks, planIssueTasks, seriesOf, statsDelta, type TaskStats } from "../task/index";
 import { cleanText, visibleLength } from "../text";
 import { parse } from "../validate";
@@ -149,6 +150,8 @@ async function issue(item: Item, opts: { taskStep?: boolean }): Promise<Plan> {
     const content: PlanContent = { ...item.content, documentNumber, date: today };
     const iso = at.toISOString();
     const signer = signerLines(item.content).concat(item.content.signer.name).join(" ");
+    // A periodic report's first issue is its period's submission on the overseer's board.
+    const submission = await submissionOnIssue(item, today, iso);
     const base: Op[] = [
       counter
         ? update(
@@ -189,6 +192,7 @@ async function issue(item: Item, opts: { taskStep?: boolean }): Promise<Plan> {
             ),
           ]
         : []),
+      ...(submission ? [submission.op] : []),
     ];
     // The plan's tasks come to life with it: in this transaction when they fit, else in a step
     // that the plan's `tasksPending` flag makes every reader (and any retry) finish.
@@ -235,6 +239,7 @@ async function issue(item: Item, opts: { taskStep?: boolean }): Promise<Plan> {
       summary: {
         plans: { approved: -1, issued: 1 },
         ...(tasks.inline ? statsDelta(before, tasks.stats) : { pendingAdd: item.planId }),
+        ...(submission ? { reports: submission.reports } : {}),
       },
     });
     if (res.ok) {
@@ -252,6 +257,8 @@ async function issue(item: Item, opts: { taskStep?: boolean }): Promise<Plan> {
         en: `Number ${documentNumber.symbol} is already in the register; no duplicate is issued.`,
       });
     }
+    // Another report of the period was counted first: issue again, counting nothing this time.
+    if (submission && rejected(res, base.length)) continue;
     if (!rejected(res, 1) && res.reasons.some((r) => r.Code === "ConditionalCheckFailed")) {
       // A task or the replaced plan changed under us: the caller reads again.
       throw versionConflict(null);
