@@ -8,7 +8,7 @@ import { files } from "../files";
 import { progressOf, type TaskStats } from "../task/index";
 import { foldVietnamese } from "../text";
 import { parse } from "../validate";
-import { type AuditEntry, auditTrail, put, remove, update, write } from "../write";
+import { type AuditEntry, auditTrail, type Op, put, remove, update, write } from "../write";
 import { coalesce, diffJson, type FieldChange } from "./diff";
 import {
   formatSymbol,
@@ -320,6 +320,8 @@ export async function insertPlan(p: {
   amends?: string;
   seriesId?: string;
   action?: string;
+  /** Writes that must land with the plan or not at all (a conditional one failing is a 409). */
+  also?: Op[];
 }): Promise<Plan> {
   const at = now().toISOString();
   const planId = p.planId ?? randomUUID();
@@ -348,6 +350,7 @@ export async function insertPlan(p: {
         })
         .params(),
     ),
+    ...(p.also ? { also: p.also } : {}),
     audit: { action: p.action ?? "create", toStatus: p.status, version: 1 },
     summary: { plans: { [p.status]: 1 } },
   });

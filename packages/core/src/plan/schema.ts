@@ -311,3 +311,14 @@ export function formatPlaceDate(place: string, isoDay: string | undefined) {
   const mm = m <= 2 ? String(m).padStart(2, "0") : String(m);
   return `${place}, ngày ${dd} tháng ${mm} năm ${y}`;
 }
+
+/** A plan's status in words, Vietnamese first (documents and exports; the dashboard has its own). */
+export const PLAN_STATUS_LABELS: Record<PlanStatus, { vi: string; en: string }> = {
+  draft: { vi: "Dự thảo", en: "Draft" },
+  submitted: { vi: "Đã trình", en: "Submitted" },
+  approved: { vi: "Đã duyệt", en: "Approved" },
+  issued: { vi: "Đã ban hành", en: "Issued" },
+  in_progress: { vi: "Đang thực hiện", en: "In progress" },
+  completed: { vi: "Hoàn thành", en: "Completed" },
+  cancelled: { vi: "Đã hủy", en: "Cancelled" },
+};

@@ -4,14 +4,23 @@ import { type Plan, type PlanContent, type PlanContentInput, planContent, type S
 
 export type Template = { id: string; name: string; description: string; content: PlanContentInput };
 
+/** A commune's People's Committee as the issuer of its documents: "UBND xã Tứ Kỳ", its header lines, its place name. */
+export function communeIssuer(unit: { name: string; shortName: string }) {
+  return {
+    issuer: {
+      name: `UBND ${unit.name.replace(/^Xã/, "xã")}`,
+      headerLines: ["ỦY BAN NHÂN DÂN", unit.name.toUpperCase()],
+      code: "UBND",
+    },
+    place: unit.shortName,
+  };
+}
+
 /** Built-in templates. The review conference follows the structure of a real commune plan. */
 export function templates(issuer: { name: string; shortName: string }): Template[] {
-  const issuerHeader = ["ỦY BAN NHÂN DÂN", issuer.name.toUpperCase()];
-  const issuerName = `UBND ${issuer.name.replace(/^Xã/, "xã")}`;
   const base = {
-    issuer: { name: issuerName, headerLines: issuerHeader, code: "UBND" },
+    ...communeIssuer(issuer),
     documentNumber: { typeCode: "KH" as const, issuerCode: "UBND" },
-    place: issuer.shortName,
     type: "KH" as const,
     recipients: ["UBND cấp trên trực tiếp", "Thường trực Đảng ủy", "Thường trực HĐND xã", "Lưu: VT"],
     signer: {
