@@ -280,6 +280,8 @@ const dmy = (iso: string) => iso.split("-").reverse().join("/");
 const lowerFirst = (s: string) => s.charAt(0).toLocaleLowerCase("vi") + s.slice(1);
 /** A line quoting user text stays well inside a paragraph's limit. */
 const clip = (s: string, max = 400) => (s.length > max ? `${s.slice(0, max).trimEnd()}…` : s);
+/** A task's words inside a sentence: clipped, its own closing full stop dropped. */
+const quoted = (s: string) => clip(s.trim().replace(/[.;]+$/, ""));
 
 /** Lines of tasks the draft quotes at most, per plan and in all; the annex lists every one. */
 const TASK_LINES_PER_PLAN = 30;
@@ -317,7 +319,7 @@ function taskLine(t: ReportTask) {
     .filter(Boolean)
     .join("; ");
   const done = t.completedOn ? `, ngày ${dmy(t.completedOn)}` : "";
-  return `${clip(t.description)}${facts ? ` (${facts})` : ""}: ${lowerFirst(TASK_STATUS_LABELS[t.status].vi)}${done}.`;
+  return `${quoted(t.description)}${facts ? ` (${facts})` : ""}: ${lowerFirst(TASK_STATUS_LABELS[t.status].vi)}${done}.`;
 }
 
 const node = (
@@ -427,13 +429,11 @@ export function reportContent(
   });
 
   // III. Assessment: the facts that need explaining, and room for people to write.
-  const shortfalls =
-    f.tasks.overdue || f.tasks.doneLate
-      ? [
-          `Còn ${f.tasks.overdue} nhiệm vụ quá hạn chưa hoàn thành và ${f.tasks.doneLate} nhiệm vụ hoàn thành quá hạn.`,
-          "…",
-        ]
-      : ["…"];
+  const lapses = [
+    f.tasks.overdue ? `còn ${f.tasks.overdue} nhiệm vụ quá hạn chưa hoàn thành` : "",
+    f.tasks.doneLate ? `${f.tasks.doneLate} nhiệm vụ hoàn thành quá hạn` : "",
+  ].filter(Boolean);
+  const shortfalls = lapses.length ? [`Trong kỳ, ${lapses.join("; ")}.`, "…"] : ["…"];
 
   // IV. Next period: the open and overdue tasks carried over (as they stand today).
   const today = todayInVietnam();
@@ -446,7 +446,7 @@ export function reportContent(
     ]
       .filter(Boolean)
       .join("; ");
-    return node(`r4-1-${k + 1}`, "-", undefined, [`${clip(t.description)}${facts ? ` (${facts})` : ""}.`]);
+    return node(`r4-1-${k + 1}`, "-", undefined, [`${quoted(t.description)}${facts ? ` (${facts})` : ""}.`]);
   });
   if (carried.length > CARRIED_LINES) {
     carriedLines.push(
