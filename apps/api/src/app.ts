@@ -18,6 +18,7 @@ import { communes } from "./routes/communes";
 import { documents } from "./routes/documents";
 import { health } from "./routes/health";
 import { plans } from "./routes/plans";
+import { reports } from "./routes/reports";
 import { tasks } from "./routes/tasks";
 import { session } from "./session";
 
@@ -63,6 +64,7 @@ export function createApp() {
     .route("/plans", plans)
     .route("/", tasks)
     .route("/", comments)
+    .route("/", reports)
     .route("/documents", documents)
     .route("/admin", admin)
     .route("/board", board);

@@ -55,6 +55,12 @@ const SAMPLES: Record<string, () => Sample> = {
   "POST /api/plans/:id/copy-next-period": () => ({ path: `/api/plans/${QN.planId}/copy-next-period` }),
   "GET /api/plans/:id/findings": () => ({ path: `/api/plans/${QN.planId}/findings` }),
   "GET /api/plans/:id/document.docx": () => ({ path: `/api/plans/${QN.planId}/document.docx` }),
+  "POST /api/communes/:communeId/reports": () => ({
+    path: `/api/communes/${QN.communeId}/reports`,
+    json: { period: "2025-H1" },
+  }),
+  "GET /api/communes/:communeId/reports": () => ({ path: `/api/communes/${QN.communeId}/reports?year=2025` }),
+  "GET /api/plans/:id/annex.xlsx": () => ({ path: `/api/plans/${QN.planId}/annex.xlsx` }),
   "GET /api/communes/:communeId/templates": () => ({ path: `/api/communes/${QN.communeId}/templates` }),
   "GET /api/communes/:communeId/register": () => ({
     path: `/api/communes/${QN.communeId}/register?year=2026`,

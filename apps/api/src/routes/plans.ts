@@ -22,7 +22,7 @@ const idParam = z.object({
 const planPage = z
   .object({ items: z.array(planSummary), cursor: z.string().nullable() })
   .meta({ id: "PlanPage" });
-const planOut = plan.meta({ id: "Plan" });
+export const planOut = plan.meta({ id: "Plan" });
 const auditEntry = z
   .object({
     at: z.string(),
