@@ -19,8 +19,7 @@ import { completeTasks, seriesOf, seriesTasks, type TaskItem, taskSpecs } from "
 import { TASK_STATUS_LABELS, type TaskStatus, taskStatus } from "../task/schema";
 import { parse } from "../validate";
 import { put, update } from "../write";
-import { type Period, period, periodKey, periodsOf } from "./period";
-import { REPORT_CATEGORY, reportPeriodOf } from "./submission";
+import { type Period, period, periodKey, periodsOf, REPORT_CATEGORY, reportPeriodOf } from "./period";
 
 /**
  * Periodic reports (DOMAIN.md "Periodic reports (CCHC)"): a commune's quarterly, 6-month or annual

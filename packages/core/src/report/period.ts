@@ -12,6 +12,19 @@ export const periodKey = z.string().regex(/^(19|20)\d\d(-(Q1|H1|Q3))?$/, {
   message: "Kỳ báo cáo dạng 2026-Q1, 2026-H1, 2026-Q3 hoặc 2026 / Period: 2026-Q1, 2026-H1, 2026-Q3 or 2026",
 });
 
+/** Periodic reports are administrative-reform (CCHC) reports; a conference's BC is not one. */
+export const REPORT_CATEGORY = "CCHC";
+
+/** The reporting period of a document that is a commune's periodic report (a BC of CCHC for a period), else undefined. */
+export function reportPeriodOf(content: {
+  type?: string;
+  category?: string | undefined;
+  period?: string | undefined;
+}) {
+  if (content.type !== "BC" || content.category !== REPORT_CATEGORY || !content.period) return undefined;
+  return periodKey.safeParse(content.period).success ? content.period : undefined;
+}
+
 export type Period = {
   key: string;
   kind: PeriodKind;

@@ -1,16 +1,7 @@
 import { db } from "../db/entities";
 import type { PlanContent } from "../plan/schema";
 import { type Op, rawUpdate, type SummaryDelta } from "../write";
-import { period, periodKey } from "./period";
-
-/** Periodic reports are administrative-reform (CCHC) reports; a conference's BC is not one. */
-export const REPORT_CATEGORY = "CCHC";
-
-/** The reporting period of a document that is a commune's periodic report, else undefined. */
-export function reportPeriodOf(content: Pick<PlanContent, "type" | "category" | "period">) {
-  if (content.type !== "BC" || content.category !== REPORT_CATEGORY || !content.period) return undefined;
-  return periodKey.safeParse(content.period).success ? content.period : undefined;
-}
+import { period, reportPeriodOf } from "./period";
 
 /** The key of the (commune, period) report marker. */
 export function markerKey(communeId: string, periodKey: string) {
