@@ -30,6 +30,7 @@ const vi = {
   "nav.admin": "Quản trị",
   "nav.register": "Sổ văn bản đi",
   "nav.tasks": "Nhiệm vụ",
+  "nav.reports": "Báo cáo định kỳ",
   "nav.overdue": "{count} nhiệm vụ quá hạn",
 
   "user.menu": "Tài khoản của tôi",
@@ -200,6 +201,7 @@ const en: Record<MessageKey, string> = {
   "nav.admin": "Administration",
   "nav.register": "Outgoing register",
   "nav.tasks": "Tasks",
+  "nav.reports": "Periodic reports",
   "nav.overdue": "{count} overdue tasks",
 
   "user.menu": "My account",

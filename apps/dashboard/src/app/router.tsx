@@ -13,6 +13,7 @@ import {
   registerQuery,
   templatesQuery,
 } from "@kehoach/client/plans";
+import { reportsQuery } from "@kehoach/client/reports";
 import { boardQuery, taskHistoryQuery, taskQuery } from "@kehoach/client/tasks";
 import { PLAN_STATUSES, type PlanStatus } from "@kehoach/core/plan/schema";
 import type { QueryClient } from "@tanstack/react-query";
@@ -45,6 +46,7 @@ import { SessionsPage } from "./routes/account-sessions";
 import { NationalPage, NoScopePage, ScopeBoardPage } from "./routes/board";
 import { CommunePlansPage } from "./routes/commune-plans";
 import { CommuneRegisterPage } from "./routes/commune-register";
+import { CommuneReportsPage } from "./routes/commune-reports";
 import { CommuneTasksPage } from "./routes/commune-tasks";
 import { NoCommunePage } from "./routes/home";
 import { LoginPage } from "./routes/login";
@@ -199,6 +201,25 @@ const communeRegisterRoute = createRoute({
     );
   },
   component: CommuneRegisterPage,
+});
+
+/** Periodic reports (BC) of a commune: the year's periods, their state, "Lập báo cáo". */
+const communeReportsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "/communes/$communeId/reports",
+  validateSearch: (s: Record<string, unknown>): { year?: number | undefined } => {
+    const year = typeof s.year === "string" || typeof s.year === "number" ? String(s.year) : "";
+    return { year: /^\d{4}$/.test(year) ? Number(year) : undefined };
+  },
+  loaderDeps: ({ search }) => ({ year: String(search.year ?? currentYear()) }),
+  loader: async ({ context, params, deps, location }) => {
+    if (!context.me.communes.some((c) => c.id === params.communeId)) throw notFound();
+    await loadOr(
+      context.queryClient.ensureQueryData(reportsQuery(params.communeId, deps.year)),
+      location.href,
+    );
+  },
+  component: CommuneReportsPage,
 });
 
 type BoardSearch = {
@@ -368,6 +389,7 @@ export const routeTree = rootRoute.addChildren([
     planNewRoute,
     planEditRoute,
     communeRegisterRoute,
+    communeReportsRoute,
     communeTasksRoute,
     tasksIndexRoute,
     taskRoute,

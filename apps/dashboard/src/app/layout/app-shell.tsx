@@ -135,6 +135,19 @@ export function AppShell() {
             {home ? (
               <li>
                 <Link
+                  to="/communes/$communeId/reports"
+                  params={{ communeId: currentCommuneId ?? home.id }}
+                  activeOptions={{ includeSearch: false }}
+                  className="nav-link"
+                  activeProps={{ "aria-current": "page", className: "active" }}
+                >
+                  {t("nav.reports")}
+                </Link>
+              </li>
+            ) : null}
+            {home ? (
+              <li>
+                <Link
                   to="/communes/$communeId/tasks"
                   params={{ communeId: currentCommuneId ?? home.id }}
                   activeOptions={{ includeSearch: false }}

@@ -11,6 +11,7 @@ import { EventCard } from "../../features/plans/components/event-card";
 import { PlanDocument } from "../../features/plans/components/plan-document";
 import { PlanHistory } from "../../features/plans/components/plan-history";
 import { PlanStatusBadge } from "../../features/plans/components/plan-status-badge";
+import { ReportAnnexLink } from "../../features/reports/components/report-annex-link";
 import { PlanTasks } from "../../features/tasks/components/plan-tasks";
 import { useI18n } from "../../i18n";
 import { formatDateTime } from "../../lib/format";
@@ -47,6 +48,7 @@ export function PlanPage() {
             {t("plan.print")}
           </button>
           <PlanDocxLink planId={plan.id} />
+          <ReportAnnexLink plan={plan} />
         </div>
       </div>
       <LifecycleActions plan={plan} me={me} />
