@@ -209,7 +209,9 @@ export function AppShell() {
                 void navigate(
                   pathname.endsWith("/tasks") || params.taskId
                     ? { to: "/communes/$communeId/tasks", params: { communeId } }
-                    : { to: "/communes/$communeId/plans", params: { communeId } },
+                    : pathname.endsWith("/reports")
+                      ? { to: "/communes/$communeId/reports", params: { communeId } }
+                      : { to: "/communes/$communeId/plans", params: { communeId } },
                 )
               }
             />
