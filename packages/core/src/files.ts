@@ -1,4 +1,5 @@
-import { mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
+import { createReadStream } from "node:fs";
+import { copyFile, mkdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
 import { dirname, join, resolve, sep } from "node:path";
 
 /**
@@ -8,9 +9,13 @@ import { dirname, join, resolve, sep } from "node:path";
  */
 export interface FileStore {
   put(key: string, body: Uint8Array, contentType: string): Promise<void>;
+  /** Store a file written on local disk (a streamed export) without reading it into memory. */
+  putFile(key: string, path: string, contentType: string): Promise<void>;
   /** The bytes, or null when no such file exists. */
   get(key: string): Promise<Uint8Array | null>;
   delete(key: string): Promise<void>;
+  /** Where a key's file is, for a person reading a log: a local path or an s3:// address. */
+  where(key: string): string;
 }
 
 const KEY = /^[a-z0-9][a-z0-9/._-]{0,400}$/i;
@@ -36,6 +41,13 @@ export function directoryStore(root: string): FileStore {
       await writeFile(tmp, body);
       await rename(tmp, p);
     },
+    async putFile(key, from) {
+      const p = path(key);
+      await mkdir(dirname(p), { recursive: true });
+      const tmp = `${p}.${process.pid}.${Date.now()}.tmp`;
+      await copyFile(from, tmp);
+      await rename(tmp, p);
+    },
     async get(key) {
       try {
         return new Uint8Array(await readFile(path(key)));
@@ -47,6 +59,7 @@ export function directoryStore(root: string): FileStore {
     async delete(key) {
       await rm(path(key), { force: true });
     },
+    where: (key) => path(key),
   };
 }
 
@@ -58,6 +71,20 @@ export function s3Store(bucket: string): FileStore {
       const { m, s3 } = await client;
       await s3.send(
         new m.PutObjectCommand({ Bucket: bucket, Key: key, Body: body, ContentType: contentType }),
+      );
+    },
+    async putFile(key, from, contentType) {
+      checkKey(key);
+      const { m, s3 } = await client;
+      const { size } = await stat(from);
+      await s3.send(
+        new m.PutObjectCommand({
+          Bucket: bucket,
+          Key: key,
+          Body: createReadStream(from),
+          ContentLength: size,
+          ContentType: contentType,
+        }),
       );
     },
     async get(key) {
@@ -76,6 +103,7 @@ export function s3Store(bucket: string): FileStore {
       const { m, s3 } = await client;
       await s3.send(new m.DeleteObjectCommand({ Bucket: bucket, Key: key }));
     },
+    where: (key) => `s3://${bucket}/${key}`,
   };
 }
 

@@ -553,6 +553,119 @@ function schemas() {
     },
   });
 
+  /**
+   * A scheduled export of a unit (a commune's report or task list, a scope's roll-up). The `due`
+   * index is the dispatcher's work list: per shard, ordered by the next run, so a run reads only
+   * the schedules due now; a disabled schedule's next run is NEVER and is never read.
+   */
+  const exportSchedule = new Entity({
+    model: { entity: "exportSchedule", version: "1", service },
+    attributes: {
+      scheduleId: { type: "string", required: true },
+      unitKind: { type: ["commune", "scope"] as const, required: true },
+      unitId: { type: "string", required: true },
+      kind: { type: ["report", "rollup", "tasks"] as const, required: true },
+      name: { type: "string" },
+      periodRule: { type: ["next_due", "last_due", "run_day"] as const, required: true },
+      periodKinds: { type: "list", items: { type: "string" }, required: true },
+      formats: { type: "list", items: { type: "string" }, required: true },
+      cron: { type: "string", required: true },
+      enabled: { type: "boolean", required: true },
+      /** ISO instant of the next run (UTC), or NEVER while disabled. */
+      nextRunAt: { type: "string", required: true },
+      lastRunAt: { type: "string" },
+      lastExportId: { type: "string" },
+      version: { type: "number", required: true },
+      createdBy: { type: "string", required: true },
+      createdAt: { type: "string", required: true },
+      updatedAt: { type: "string", required: true },
+      shard: shardAttribute("scheduleId"),
+    },
+    indexes: {
+      byId: { pk: { field: "pk", composite: ["scheduleId"] }, sk: { field: "sk", composite: [] } },
+      byUnit: {
+        index: "gsi1",
+        pk: { field: "gsi1pk", composite: ["unitKind", "unitId"] },
+        sk: { field: "gsi1sk", composite: ["createdAt", "scheduleId"] },
+      },
+      due: {
+        index: "gsi2",
+        pk: { field: "gsi2pk", composite: ["shard"] },
+        sk: { field: "gsi2sk", composite: ["nextRunAt", "scheduleId"] },
+      },
+    },
+  });
+
+  /** A unit's export settings: how many days its exports are kept. */
+  const exportSettings = new Entity({
+    model: { entity: "exportSettings", version: "1", service },
+    attributes: {
+      unitKind: { type: ["commune", "scope"] as const, required: true },
+      unitId: { type: "string", required: true },
+      retentionDays: { type: "number", required: true },
+      updatedBy: { type: "string", required: true },
+      updatedAt: { type: "string", required: true },
+    },
+    indexes: {
+      byUnit: { pk: { field: "pk", composite: ["unitKind", "unitId"] }, sk: { field: "sk", composite: [] } },
+    },
+  });
+
+  /**
+   * One export: of a schedule for one period (id `<scheduleId>_<runKey>`, created only if absent,
+   * so a period is exported once) or asked for now. The `sweep` index finds the work left: while
+   * `open`, by the time its lease lapses (a run stopped half-way is taken over); once `kept`, by
+   * the day its files expire (the retention sweep). Not `expiresAt`: the table's TTL would drop
+   * the item and leave its files behind.
+   */
+  const exportRun = new Entity({
+    model: { entity: "exportRun", version: "1", service },
+    attributes: {
+      exportId: { type: "string", required: true },
+      unitKind: { type: ["commune", "scope"] as const, required: true },
+      unitId: { type: "string", required: true },
+      kind: { type: ["report", "rollup", "tasks"] as const, required: true },
+      /** What makes a run unique within its schedule: the period key, or the day (run_day). */
+      runKey: { type: "string", required: true },
+      /** The reporting period the content covers. */
+      periodKey: { type: "string", required: true },
+      formats: { type: "list", items: { type: "string" }, required: true },
+      scheduleId: { type: "string" },
+      status: { type: ["queued", "running", "succeeded", "failed"] as const, required: true },
+      progressDone: { type: "number", required: true, default: 0 },
+      progressTotal: { type: "number", required: true, default: 0 },
+      /** { vi, en } shown to the user when the run failed. */
+      error: { type: "any" },
+      /** [{ name, key, contentType, size }] once succeeded. */
+      files: { type: "any" },
+      requestedBy: { type: "string", required: true },
+      createdAt: { type: "string", required: true },
+      startedAt: { type: "string" },
+      finishedAt: { type: "string" },
+      runningUntil: { type: "string" },
+      leaseOwner: { type: "string" },
+      attempts: { type: "number", required: true, default: 0 },
+      keepUntil: { type: "string" },
+      phase: { type: ["open", "kept"] as const, required: true },
+      /** open: when the lease lapses (or when it was queued); kept: keepUntil. */
+      dueAt: { type: "string", required: true },
+      shard: shardAttribute("exportId"),
+    },
+    indexes: {
+      byId: { pk: { field: "pk", composite: ["exportId"] }, sk: { field: "sk", composite: [] } },
+      byUnit: {
+        index: "gsi1",
+        pk: { field: "gsi1pk", composite: ["unitKind", "unitId"] },
+        sk: { field: "gsi1sk", composite: ["createdAt", "exportId"] },
+      },
+      sweep: {
+        index: "gsi2",
+        pk: { field: "gsi2pk", composite: ["shard"] },
+        sk: { field: "gsi2sk", composite: ["phase", "dueAt", "exportId"] },
+      },
+    },
+  });
+
   return {
     unit,
     lineage,
@@ -573,6 +686,9 @@ function schemas() {
     letter,
     comment,
     periodReport,
+    exportSchedule,
+    exportSettings,
+    exportRun,
   };
 }
 
