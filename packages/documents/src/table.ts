@@ -1,3 +1,5 @@
+import { once } from "node:events";
+import type { Writable } from "node:stream";
 import ExcelJS from "exceljs";
 import { xmlSafe } from "./vi-text";
 
@@ -49,15 +51,10 @@ export function addTableSheet<T>(
   columns: readonly Column<T>[],
   rows: readonly T[],
 ) {
-  const ws = wb.addWorksheet(
-    xmlSafe(name)
-      .replace(/[\\/?*[\]:]/g, " ")
-      .slice(0, 31),
-    {
-      pageSetup: { paperSize: 9, orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
-      views: [{ state: "frozen", ySplit: 3 }],
-    },
-  );
+  const ws = wb.addWorksheet(sheetName(name), {
+    pageSetup: { paperSize: 9, orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
+    views: [{ state: "frozen", ySplit: 3 }],
+  });
   ws.columns = columns.map((c, i) => ({ key: `c${i}`, width: c.width }));
   ws.mergeCells(1, 1, 1, Math.max(1, columns.length));
   const t = ws.getCell(1, 1);
@@ -89,19 +86,104 @@ export async function workbookBuffer(wb: ExcelJS.Workbook): Promise<Buffer> {
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
+const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
+
+function csvField(v: Cell, date?: boolean) {
+  if (v === null || v === undefined) return "";
+  let s: string;
+  if (v instanceof Date) s = v.toISOString().slice(0, 10);
+  else if (typeof v === "number") s = String(v);
+  else s = date ? v.slice(0, 10) : neutralise(xmlSafe(v));
+  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+const csvHeader = <T>(columns: readonly Column<T>[]) => columns.map((c) => csvField(c.header)).join(",");
+const csvRow = <T>(columns: readonly Column<T>[], r: T) =>
+  columns.map((c) => csvField(c.value(r), c.date)).join(",");
+
 /** CSV in UTF-8 with a BOM, CRLF lines, every field quoted where needed, formulas neutralised. */
 export function toCsv<T>(columns: readonly Column<T>[], rows: readonly T[]): Buffer {
-  const field = (v: Cell, date?: boolean) => {
-    if (v === null || v === undefined) return "";
-    let s: string;
-    if (v instanceof Date) s = v.toISOString().slice(0, 10);
-    else if (typeof v === "number") s = String(v);
-    else s = date ? v.slice(0, 10) : neutralise(xmlSafe(v));
-    return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  const lines = [csvHeader(columns), ...rows.map((r) => csvRow(columns, r))];
+  return Buffer.concat([BOM, Buffer.from(`${lines.join("\r\n")}\r\n`, "utf8")]);
+}
+
+async function write(out: Writable, chunk: string | Buffer) {
+  if (!out.write(chunk)) await once(out, "drain");
+}
+
+/** The same CSV as `toCsv`, written row by row to a stream (the caller ends the stream). */
+export async function csvWriter<T>(out: Writable, columns: readonly Column<T>[]) {
+  await write(out, BOM);
+  await write(out, `${csvHeader(columns)}\r\n`);
+  return { add: (r: T) => write(out, `${csvRow(columns, r)}\r\n`) };
+}
+
+/**
+ * A workbook written to a stream as it is filled: rows are committed as they come and never held,
+ * so a table of any length takes constant memory. Sheets are written one after another.
+ */
+export function streamingWorkbook(out: Writable) {
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({
+    stream: out,
+    useStyles: true,
+    useSharedStrings: false,
+  });
+  wb.creator = "KeHoach";
+  wb.created = new Date();
+  return wb;
+}
+
+const THIN = { style: "thin" as const };
+const BORDER = { top: THIN, left: THIN, bottom: THIN, right: THIN };
+
+/** The look of `addTableSheet` (title, frozen header, widths, dates, borders) on a streamed sheet. */
+export function streamTableSheet<T>(
+  wb: ExcelJS.stream.xlsx.WorkbookWriter,
+  name: string,
+  title: string,
+  columns: readonly Column<T>[],
+) {
+  const ws = wb.addWorksheet(sheetName(name), {
+    pageSetup: { paperSize: 9, orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
+    views: [{ state: "frozen", ySplit: 3 }],
+  });
+  ws.columns = columns.map((c, i) => ({ key: `c${i}`, width: c.width }));
+  ws.mergeCells(1, 1, 1, Math.max(1, columns.length));
+  const t = ws.getCell(1, 1);
+  t.value = xmlSafe(title);
+  t.font = { name: "Times New Roman", size: 14, bold: true };
+  t.alignment = { horizontal: "center" };
+  ws.getRow(1).commit();
+  ws.getRow(2).commit();
+  const header = ws.getRow(3);
+  header.values = columns.map((c) => xmlSafe(c.header));
+  header.font = { name: "Times New Roman", size: 12, bold: true };
+  header.alignment = { horizontal: "center", vertical: "middle", wrapText: true };
+  for (let c = 1; c <= columns.length; c++) header.getCell(c).border = BORDER;
+  header.commit();
+  let rows = 0;
+  return {
+    add(r: T) {
+      const row = ws.addRow(columns.map((c) => cellValue(c, r)));
+      row.font = { name: "Times New Roman", size: 12 };
+      row.alignment = { vertical: "top", wrapText: true };
+      columns.forEach((c, i) => {
+        const cell = row.getCell(i + 1);
+        cell.border = BORDER;
+        if (c.date) cell.numFmt = "dd/mm/yyyy";
+      });
+      row.commit();
+      rows++;
+    },
+    get rows() {
+      return rows;
+    },
+    commit: () => ws.commit(),
   };
-  const lines = [
-    columns.map((c) => field(c.header)).join(","),
-    ...rows.map((r) => columns.map((c) => field(c.value(r), c.date)).join(",")),
-  ];
-  return Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(`${lines.join("\r\n")}\r\n`, "utf8")]);
+}
+
+function sheetName(name: string) {
+  return xmlSafe(name)
+    .replace(/[\\/?*[\]:]/g, " ")
+    .slice(0, 31);
 }
