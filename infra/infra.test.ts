@@ -77,13 +77,16 @@ class Bucket extends FakeComponent {
 class CronV2 extends FakeComponent {
   static override type = "CronV2";
 }
+class Queue extends FakeComponent {
+  static override type = "Queue";
+}
 
 function installGlobals() {
   const g = globalThis as Args;
   g.$config = (config: unknown) => config;
   g.$interpolate = (strings: TemplateStringsArray, ...values: unknown[]) =>
     strings.reduce((out, s, i) => out + s + (i < values.length ? String(values[i]) : ""), "");
-  g.sst = { aws: { Dynamo, Function: Fn, StaticSite, Router, Bucket, CronV2 } };
+  g.sst = { aws: { Dynamo, Function: Fn, StaticSite, Router, Bucket, CronV2, Queue } };
 }
 
 async function synth(stage: string) {
@@ -201,6 +204,35 @@ describe.each(["dev", "production"])("scheduled jobs, stage %s", (stage) => {
     expect(cron.args.retries).toBeGreaterThan(0);
     expect(cron.args.function.handler).toBe(JOBS.reminders.handler);
     expect(cron.args.function.link).toContain(one("Dynamo", "Table").instance);
+    expect(cron.args.dlq).toBe(one("Queue", "JobFailures").instance.arn);
+  });
+
+  it("runs the export dispatcher every 15 minutes in Asia/Ho_Chi_Minh, with retries and a dead-letter queue", async () => {
+    const { JOBS, TIMEZONE, awsCron } = await import("../packages/core/src/schedule/jobs");
+    const { one } = await synth(stage);
+    const cron = one("CronV2", "Exports");
+    expect(cron.args.schedule).toBe(awsCron(JOBS.exports.cron));
+    expect(cron.args.schedule).toBe("cron(0,15,30,45 * * * ? *)");
+    expect(cron.args.timezone).toBe(TIMEZONE);
+    expect(cron.args.retries).toBeGreaterThan(0);
+    // Failures after the retries are kept for a person to look at, not dropped.
+    const dlq = one("Queue", "JobFailures");
+    expect(cron.args.dlq).toBe(dlq.instance.arn);
+    expect(dlq.args.transform.queue.messageRetentionSeconds).toBe(14 * 24 * 3600);
+    expect(cron.args.function.handler).toBe(JOBS.exports.handler);
+    // It writes export files and reads the table; its runs outlast the API's 30 seconds.
+    expect(cron.args.function.link).toContain(one("Dynamo", "Table").instance);
+    expect(cron.args.function.link).toContain(one("Bucket", "Files").instance);
+    expect(cron.args.function.timeout).toBe("15 minutes");
+  });
+
+  it("croner (npm start) and CronV2 fire on the same instants in Vietnam", async () => {
+    const { JOBS, TIMEZONE } = await import("../packages/core/src/schedule/jobs");
+    const { Cron } = await import("croner");
+    const next = new Cron(JOBS.exports.cron, { timezone: TIMEZONE, paused: true }).nextRun(
+      new Date("2026-06-14T23:59:00Z"),
+    );
+    expect(next?.toISOString()).toBe("2026-06-15T00:00:00.000Z"); // 07:00 in Vietnam
   });
 });
 

@@ -2,7 +2,11 @@ import { JOBS, type JobName, TIMEZONE } from "@kehoach/core/schedule/jobs";
 import { Cron } from "croner";
 import { handler as reminders } from "../jobs/reminders";
 
-const RUN: Record<JobName, () => Promise<unknown>> = { reminders };
+const RUN: Record<JobName, () => Promise<unknown>> = {
+  reminders,
+  // Loaded on its first run: the renderers it brings (exceljs, docx) are not needed to start.
+  exports: async () => (await import("../jobs/exports")).handler(),
+};
 
 /** The jobs of infra/jobs.ts, on the same expressions, inside the local process. */
 export function startScheduler() {

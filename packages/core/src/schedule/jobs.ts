@@ -8,6 +8,11 @@ export const TIMEZONE = "Asia/Ho_Chi_Minh";
 export const JOBS = {
   /** Reminders for tasks due within three days and tasks newly overdue: every day at 06:30. */
   reminders: { cron: "30 6 * * *", handler: "apps/api/src/jobs/reminders.handler" },
+  /**
+   * The export dispatcher (schedule/dispatcher.ts): runs the export schedules that are due, takes
+   * over runs that stopped half-way, deletes expired exports. Every 15 minutes.
+   */
+  exports: { cron: "0,15,30,45 * * * *", handler: "apps/api/src/jobs/exports.handler" },
 } as const;
 export type JobName = keyof typeof JOBS;
 
