@@ -16,6 +16,7 @@ import { board } from "./routes/board";
 import { comments } from "./routes/comments";
 import { communes } from "./routes/communes";
 import { documents } from "./routes/documents";
+import { exportRoutes } from "./routes/exports";
 import { health } from "./routes/health";
 import { plans } from "./routes/plans";
 import { reports } from "./routes/reports";
@@ -67,7 +68,8 @@ export function createApp() {
     .route("/", reports)
     .route("/documents", documents)
     .route("/admin", admin)
-    .route("/board", board);
+    .route("/board", board)
+    .route("/", exportRoutes);
 
   app.doc31("/openapi.json", {
     openapi: "3.1.0",

@@ -23,6 +23,11 @@ const QN_TASK = `/api/tasks/${QN_TASKS.planId}/${QN_TASKS.taskId}`;
 let qnSessionId = "";
 /** Open revision requests of the overseer on Quảng Nghiệp's issued plan and on one of its tasks (beforeAll). */
 const QN_REQUESTS = { plan: "", task: "" };
+/** A finished export of Quảng Nghiệp's task list and one of its schedules (made in beforeAll). */
+const QN_EXPORT = { exportId: "", file: "" };
+let qnScheduleId = "";
+const QN_EXPORTS = `/api/exports/commune/${QN.communeId}`;
+const QN_SCHEDULES = `/api/schedules/commune/${QN.communeId}`;
 
 type Sample = { path: string; json?: unknown; public?: true };
 const SAMPLES: Record<string, () => Sample> = {
@@ -179,6 +184,29 @@ const SAMPLES: Record<string, () => Sample> = {
     json: { note: "đóng hộ" },
   }),
   "GET /api/communes/:communeId/requests": () => ({ path: `/api/communes/${QN.communeId}/requests` }),
+  "GET /api/exports/:unitKind/:unitId": () => ({ path: QN_EXPORTS }),
+  "POST /api/exports/:unitKind/:unitId": () => ({ path: QN_EXPORTS, json: { kind: "tasks" } }),
+  "GET /api/exports/:unitKind/:unitId/:exportId": () => ({ path: `${QN_EXPORTS}/${QN_EXPORT.exportId}` }),
+  "GET /api/exports/:unitKind/:unitId/:exportId/files/:name": () => ({
+    path: `${QN_EXPORTS}/${QN_EXPORT.exportId}/files/${QN_EXPORT.file}`,
+  }),
+  "GET /api/schedules/:unitKind/:unitId": () => ({ path: QN_SCHEDULES }),
+  "POST /api/schedules/:unitKind/:unitId": () => ({
+    path: QN_SCHEDULES,
+    json: { kind: "tasks", periodRule: "run_day", formats: ["csv"], cron: "0 6 * * *" },
+  }),
+  "PUT /api/schedules/:unitKind/:unitId/retention": () => ({
+    path: `${QN_SCHEDULES}/retention`,
+    json: { retentionDays: 1 },
+  }),
+  "PUT /api/schedules/:unitKind/:unitId/:scheduleId": () => ({
+    path: `${QN_SCHEDULES}/${qnScheduleId}`,
+    json: {
+      version: 1,
+      schedule: { kind: "tasks", periodRule: "run_day", formats: ["csv"], cron: "0 6 * * *", enabled: false },
+    },
+  }),
+  "DELETE /api/schedules/:unitKind/:unitId/:scheduleId": () => ({ path: `${QN_SCHEDULES}/${qnScheduleId}` }),
   "GET /api/admin/lineage": () => ({ path: "/api/admin/lineage" }),
   "POST /api/admin/lineage": () => ({
     path: "/api/admin/lineage",
@@ -228,6 +256,7 @@ beforeAll(async () => {
   });
   await issueQnPlanWithTasks();
   await requestQnRevisions();
+  await makeQnExport();
   const qn = await login("quangnghiep.canbo");
   const sessions = await call("GET", "/api/me/sessions", { cookie: qn });
   qnSessionId = sessions.body[0].id;
@@ -275,6 +304,32 @@ async function requestQnRevisions() {
   });
 }
 
+/** Through the API as Quảng Nghiệp's leader: a finished task-list export and a schedule. */
+async function makeQnExport() {
+  const leader = await login("quangnghiep.chutich");
+  const queued = await call("POST", QN_EXPORTS, {
+    cookie: leader,
+    json: { kind: "tasks", formats: ["csv"] },
+  });
+  expect(queued.status, queued.text).toBe(202);
+  QN_EXPORT.exportId = queued.body.exportId;
+  for (let i = 0; i < 200; i++) {
+    const e = await call("GET", `${QN_EXPORTS}/${QN_EXPORT.exportId}`, { cookie: leader });
+    if (e.body.status === "succeeded") {
+      QN_EXPORT.file = e.body.files[0].name;
+      break;
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  expect(QN_EXPORT.file).not.toBe("");
+  const schedule = await call("POST", QN_SCHEDULES, {
+    cookie: leader,
+    json: { kind: "tasks", periodRule: "run_day", formats: ["csv"], cron: "0 6 * * *" },
+  });
+  expect(schedule.status, schedule.text).toBe(201);
+  qnScheduleId = schedule.body.scheduleId;
+}
+
 describe("tenant isolation across every route", () => {
   const routes = apiRoutes();
 
@@ -320,5 +375,17 @@ describe("tenant isolation across every route", () => {
     const requests = await call("GET", `/api/communes/${QN.communeId}/requests`, { cookie: qn });
     const ids = requests.body.items.map((r: { id: string; state: string }) => `${r.id}:${r.state}`);
     expect(ids).toEqual(expect.arrayContaining([`${QN_REQUESTS.plan}:open`, `${QN_REQUESTS.task}:open`]));
+    const schedules = await call("GET", QN_SCHEDULES, { cookie: qn });
+    expect(schedules.body.retentionDays).toBe(90);
+    expect(
+      schedules.body.items.map((s: { scheduleId: string; version: number; enabled: boolean }) => s),
+    ).toEqual([expect.objectContaining({ scheduleId: qnScheduleId, version: 1, enabled: true })]);
+    const file = await call("GET", `${QN_EXPORTS}/${QN_EXPORT.exportId}/files/${QN_EXPORT.file}`, {
+      cookie: qn,
+    });
+    expect(file.status).toBe(200);
+    // Nobody outside queued an export of Quảng Nghiệp.
+    const exports = await call("GET", QN_EXPORTS, { cookie: qn });
+    expect(exports.body.items.map((e: { exportId: string }) => e.exportId)).toEqual([QN_EXPORT.exportId]);
   });
 });
