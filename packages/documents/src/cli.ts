@@ -5,7 +5,12 @@
  *   check <plan.json|file.txt|file.docx> [--today YYYY-MM-DD] [--json]
  *                                             print findings; exit 1 when there are errors
  *   render <plan.json> <out.docx>             write a Decree 30 DOCX
+ *   export --unit <id> --report <report|rollup|tasks> --period <2023-H1|2023-Q3|2023> [--formats xlsx,csv]
+ *                                             run one export now, as the scheduler would; print its files
+ *   dispatch [--at <ISO instant>]             run the export dispatcher once (due schedules, stopped runs)
  *
+ * export and dispatch use the database of DYNAMODB_ENDPOINT / the linked table on AWS, else the one of
+ * a running `npm start` (DATA_DIR/dynamodb.endpoint), else they start DynamoDB Local on DATA_DIR.
  * Exit codes: 0 ok, 1 the plan has errors, 2 bad arguments or unreadable input.
  */
 import { readFileSync, statSync, writeFileSync } from "node:fs";
@@ -18,7 +23,9 @@ import { renderPlanDocx } from "./render-docx";
 const USAGE = `Cách dùng / Usage:
   npm run cli -- import <file.txt|file.docx> [--full]
   npm run cli -- check <plan.json|file.txt|file.docx> [--today YYYY-MM-DD] [--json]
-  npm run cli -- render <plan.json> <out.docx>`;
+  npm run cli -- render <plan.json> <out.docx>
+  npm run cli -- export --unit <id> --report <report|rollup|tasks> --period <2023-H1|2023-Q3|2023> [--formats xlsx,csv]
+  npm run cli -- dispatch [--at <ISO instant>]`;
 
 class CliError extends Error {
   constructor(
@@ -185,6 +192,39 @@ export async function main(argv: string[]): Promise<number> {
           );
         }
         out(`Đã ghi / Wrote ${output} (${buf.length} bytes)`);
+        return 0;
+      }
+      case "export": {
+        const unit = flag(args, "--unit");
+        const kind = flag(args, "--report");
+        const periodArg = flag(args, "--period");
+        const formats = flag(args, "--formats");
+        if (
+          typeof unit !== "string" ||
+          typeof kind !== "string" ||
+          typeof periodArg !== "string" ||
+          args.length
+        )
+          throw new CliError(
+            "Lệnh export cần --unit <mã>, --report <report|rollup|tasks> và --period <kỳ>.",
+            "export takes --unit <id>, --report <report|rollup|tasks> and --period <period>.",
+          );
+        const { exportOnce } = await import("./cli-exports");
+        const res = await exportOnce({
+          unitId: unit,
+          kind,
+          periodKey: periodArg,
+          ...(typeof formats === "string" ? { formats: formats.split(",") } : {}),
+        });
+        for (const line of res.lines) out(line);
+        return res.ok ? 0 : 1;
+      }
+      case "dispatch": {
+        const at = flag(args, "--at");
+        if (args.length || (at !== undefined && (typeof at !== "string" || Number.isNaN(Date.parse(at)))))
+          throw new CliError("--at phải là một thời điểm ISO.", "--at must be an ISO instant.");
+        const { dispatchOnce } = await import("./cli-exports");
+        for (const line of await dispatchOnce(typeof at === "string" ? new Date(at) : undefined)) out(line);
         return 0;
       }
       case undefined:

@@ -1,4 +1,4 @@
-import { mkdirSync } from "node:fs";
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { ensureTable } from "@kehoach/core/db/bootstrap";
 import { tableName } from "@kehoach/core/db/client";
@@ -44,6 +44,9 @@ async function main() {
   const restartWindowMs = 5 * 60_000;
   const restarts: number[] = [];
   let local = await startDynamoLocal({ path: dbDir, port: dynamoPort });
+  // Where the CLI (`npm run cli -- export …`) finds this database while the app runs.
+  const endpointFile = resolve(dataDir, "dynamodb.endpoint");
+  writeFileSync(endpointFile, local.endpoint);
   let server: Awaited<ReturnType<typeof startServer>> | undefined;
   let scheduler: ReturnType<typeof startScheduler> | undefined;
   let stopping = false;
@@ -55,6 +58,7 @@ async function main() {
     // Open keep-alive or streaming connections may not end by themselves: give them 5 s.
     await Promise.race([server?.close().catch(() => {}), new Promise((r) => setTimeout(r, 5000).unref())]);
     await local.stop();
+    rmSync(endpointFile, { force: true });
     process.exit(code);
   };
   for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) process.on(signal, () => void stop(0));
