@@ -23,6 +23,7 @@ const vi = {
   "role.admin": "Quản trị",
 
   "nav.board": "Bảng theo dõi",
+  "nav.exports": "Xuất dữ liệu",
   "nav.national": "Toàn quốc",
   "nav.plans": "Kế hoạch",
   "nav.account": "Tài khoản",
@@ -194,6 +195,7 @@ const en: Record<MessageKey, string> = {
   "role.admin": "Administrator",
 
   "nav.board": "Board",
+  "nav.exports": "Exports",
   "nav.national": "National view",
   "nav.plans": "Plans",
   "nav.account": "Account",

@@ -6,6 +6,7 @@ import {
   oversightScopesQuery,
   scopeBoardQuery,
 } from "@kehoach/client/board";
+import { exportsQuery, schedulesQuery } from "@kehoach/client/exports";
 import {
   planHistoryQuery,
   planQuery,
@@ -48,6 +49,7 @@ import { CommunePlansPage } from "./routes/commune-plans";
 import { CommuneRegisterPage } from "./routes/commune-register";
 import { CommuneReportsPage } from "./routes/commune-reports";
 import { CommuneTasksPage } from "./routes/commune-tasks";
+import { ExportsPage, SchedulesPage } from "./routes/exports";
 import { NoCommunePage } from "./routes/home";
 import { LoginPage } from "./routes/login";
 import { PlanPage } from "./routes/plan";
@@ -309,6 +311,57 @@ const scopeBoardRoute = createRoute({
   component: ScopeBoardPage,
 });
 
+/** /exports: a commune member's own commune; an overseer's first scope (its roll-ups). */
+const exportsIndexRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "/exports",
+  beforeLoad: async ({ context, location }) => {
+    const { me } = context;
+    const own = me.communes[0];
+    if ((me.role === "commune_staff" || me.role === "commune_leader") && own) {
+      throw redirect({
+        to: "/exports/$unitKind/$unitId",
+        params: { unitKind: "commune", unitId: own.id },
+        replace: true,
+      });
+    }
+    if (me.role !== "overseer") throw notFound();
+    const scopes = await loadOr(context.queryClient.ensureQueryData(oversightScopesQuery()), location.href);
+    const first = scopes[0];
+    if (!first) throw notFound();
+    throw redirect({
+      to: "/exports/$unitKind/$unitId",
+      params: { unitKind: "scope", unitId: first.id },
+      replace: true,
+    });
+  },
+});
+
+/** A unit's exports and schedules: a commune (its members) or a scope (its overseeing body). */
+const unitGuard = ({ params }: { params: { unitKind: string; unitId: string } }) => {
+  if (params.unitKind !== "commune" && params.unitKind !== "scope") throw notFound();
+};
+const unitExportsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "/exports/$unitKind/$unitId",
+  beforeLoad: unitGuard,
+  loader: async ({ context, params, location }) => {
+    const unit = { unitKind: params.unitKind as "commune" | "scope", unitId: params.unitId };
+    await loadOr(context.queryClient.ensureQueryData(exportsQuery(unit)), location.href);
+  },
+  component: ExportsPage,
+});
+const unitSchedulesRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "/schedules/$unitKind/$unitId",
+  beforeLoad: unitGuard,
+  loader: async ({ context, params, location }) => {
+    const unit = { unitKind: params.unitKind as "commune" | "scope", unitId: params.unitId };
+    await loadOr(context.queryClient.ensureQueryData(schedulesQuery(unit)), location.href);
+  },
+  component: SchedulesPage,
+});
+
 /** Admins: a row per province. */
 const nationalRoute = createRoute({
   getParentRoute: () => appRoute,
@@ -396,6 +449,9 @@ export const routeTree = rootRoute.addChildren([
     boardIndexRoute,
     scopeBoardRoute,
     nationalRoute,
+    exportsIndexRoute,
+    unitExportsRoute,
+    unitSchedulesRoute,
     passwordRoute,
     sessionsRoute,
     adminRoute.addChildren([

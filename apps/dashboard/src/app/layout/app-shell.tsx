@@ -164,6 +164,18 @@ export function AppShell() {
                 </Link>
               </li>
             ) : null}
+            {me.role !== "admin" && (home || isOverseer) ? (
+              <li>
+                <Link
+                  to="/exports"
+                  className="nav-link"
+                  activeOptions={{ includeSearch: false }}
+                  activeProps={{ "aria-current": "page", className: "active" }}
+                >
+                  {t("nav.exports")}
+                </Link>
+              </li>
+            ) : null}
             {me.role === "admin" ? (
               <li>
                 <Link
