@@ -9,7 +9,7 @@ import { queueExport } from "@kehoach/core/exports/index";
 import { seed } from "@kehoach/core/seed";
 import { dispatchExports, runExportNow } from "@kehoach/documents/exports";
 import ExcelJS from "exceljs";
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { call, login, ownTable, PASSWORD } from "./helpers";
 
 /**
@@ -21,7 +21,7 @@ const TK = "/api/exports/commune/xa-tu-ky";
 const TK_SCHEDULES = "/api/schedules/commune/xa-tu-ky";
 const HP = "/api/exports/scope/hai-phong-communes";
 const HP_SCHEDULES = "/api/schedules/scope/hai-phong-communes";
-const FILES = () => join(inject("dataDir"), "files", "exports");
+const FILES = () => join(process.env.DATA_DIR ?? "", "files", "exports");
 
 let leader = "";
 let staff = "";
