@@ -44,6 +44,8 @@ export default async function setup(project: TestProject) {
   // For a test that runs a server-side job itself (the reminder job) against the same table.
   project.provide("dynamoEndpoint", dynamo.endpoint);
   project.provide("tableName", TABLE);
+  // Its file store, for a test that runs the export dispatcher against the same server.
+  project.provide("dataDir", dataDir);
 
   return async () => {
     await server?.close();
@@ -59,5 +61,6 @@ declare module "vitest" {
     resultsDir: string;
     dynamoEndpoint: string;
     tableName: string;
+    dataDir: string;
   }
 }

@@ -1,0 +1,104 @@
+import { type Page, request } from "playwright-core";
+import { describe, expect, inject, it } from "vitest";
+import { login, useBrowser } from "./support/browser";
+
+/**
+ * Scheduled exports in Chromium: Xã Tứ Kỳ's chairman schedules the 6-month report on the schedules
+ * page; the dispatcher then runs in this process against the e2e server's database and file store
+ * with the clock at the schedule's fire time; the export shows succeeded and its files download.
+ * The city's Sở Nội vụ exports the roll-up of its scope with "Xuất ngay" and downloads it.
+ */
+const b = useBrowser();
+
+async function useServerData() {
+  process.env.DYNAMODB_ENDPOINT = inject("dynamoEndpoint");
+  process.env.KEHOACH_TABLE = inject("tableName");
+  process.env.DATA_DIR = inject("dataDir");
+  process.env.AWS_REGION = "ap-southeast-1";
+  const { setClock } = await import("../../packages/core/src/clock");
+  const { dispatchExports } = await import("../../packages/documents/src/exports");
+  return { setClock, dispatchExports };
+}
+
+/** Every file link of the first export row downloads with a 200 and some bytes. */
+async function downloadsOf(page: Page, username: string, row: ReturnType<Page["locator"]>) {
+  const links = row.getByRole("link");
+  const hrefs = await links.evaluateAll((as) =>
+    as.map((a) => (a as HTMLAnchorElement).getAttribute("href") ?? ""),
+  );
+  expect(hrefs.length).toBeGreaterThan(0);
+  const ctx = await request.newContext({ baseURL: inject("baseUrl") });
+  await ctx.post("/api/auth/login", { data: { username, password: inject("demoPassword") } });
+  for (const href of hrefs) {
+    const res = await ctx.get(href);
+    expect(res.status(), href).toBe(200);
+    expect((await res.body()).length).toBeGreaterThan(100);
+  }
+  // The browser's own download of the first file.
+  const [download] = await Promise.all([page.waitForEvent("download"), links.first().click()]);
+  expect(download.suggestedFilename()).toBe(hrefs[0]?.split("/").pop());
+  await ctx.dispose();
+}
+
+describe("scheduled exports", () => {
+  it("the chairman schedules the 6-month report; the dispatcher runs it at 07:00 on 15/6; it downloads", async () => {
+    const page = b.page();
+    await login(page, "xatuky.chutich");
+    await page
+      .getByRole("navigation", { name: "Điều hướng chính" })
+      .getByRole("link", { name: "Xuất dữ liệu" })
+      .click();
+    await page.getByRole("heading", { name: /Xuất dữ liệu — Xã Tứ Kỳ/ }).waitFor();
+    await page.getByRole("link", { name: "Lịch xuất tự động" }).click();
+    await page.getByRole("button", { name: "Tạo lịch mới" }).click();
+    const form = page.getByRole("form", { name: "Tạo lịch mới" });
+    await form.getByLabel("Loại").selectOption({ label: "Báo cáo định kỳ và phụ lục" });
+    await form.getByLabel("Tên lịch (không bắt buộc)").fill("Báo cáo 6 tháng");
+    await form.getByLabel("Lịch chạy").selectOption({ label: "Ngày 15 tháng cuối kỳ, 07:00" });
+    await expect.poll(() => form.getByLabel(/Biểu thức cron/).inputValue()).toBe("0 7 15 3,6,9,12 *");
+    await form.getByLabel("Xuất kỳ nào").selectOption({ label: "Kỳ có hạn nộp gần nhất sắp tới" });
+    for (const other of ["Quý I", "Quý III", "Năm"]) await form.getByLabel(other, { exact: true }).uncheck();
+    // Keyboard: the save button is reached and pressed without the mouse.
+    await form.getByRole("button", { name: "Lưu lịch" }).focus();
+    await page.keyboard.press("Enter");
+    const row = page.getByRole("row", { name: /Báo cáo 6 tháng/ });
+    await row.waitFor();
+    const scheduleId = await row.getAttribute("data-schedule");
+    expect(await row.textContent()).toContain("Bật");
+
+    const { setClock, dispatchExports } = await useServerData();
+    const year = new Date().getUTCFullYear() + 1;
+    try {
+      // The schedule's next fire is 07:00 on 15/3 or 15/6 of a coming year; the 6-month period
+      // makes the run of 15/6 the one that exports the half-year report (next due: 20/6).
+      setClock(() => new Date(`${year}-06-15T00:00:00.000Z`));
+      await dispatchExports(new Date(`${year}-06-15T00:00:00.000Z`));
+    } finally {
+      setClock(undefined);
+    }
+    await page.getByRole("link", { name: "Các bản xuất" }).click();
+    const exportRow = page.locator(`tr[data-export="${scheduleId}_${year}-H1"]`);
+    await exportRow.waitFor();
+    expect(await exportRow.getAttribute("data-status")).toBe("succeeded");
+    expect(await exportRow.textContent()).toContain("Hoàn thành");
+    await downloadsOf(page, "xatuky.chutich", exportRow);
+  });
+
+  it("Sở Nội vụ exports its scope's roll-up now, watches it finish, and downloads it", async () => {
+    const page = b.page();
+    await login(page, "sonoivu.haiphong");
+    await page
+      .getByRole("navigation", { name: "Điều hướng chính" })
+      .getByRole("link", { name: "Xuất dữ liệu" })
+      .click();
+    await page.getByRole("heading", { name: /Xuất dữ liệu — Các xã thuộc thành phố Hải Phòng/ }).waitFor();
+    expect(page.url()).toContain("/exports/scope/hai-phong-communes");
+    await page.getByLabel("Loại").selectOption({ label: "Tổng hợp các xã" });
+    await page.getByRole("button", { name: "Xuất ngay" }).click();
+    await page.getByText("Đã nhận yêu cầu xuất").waitFor();
+    const done = page.locator('tr[data-status="succeeded"]').first();
+    await done.waitFor({ timeout: 30_000 });
+    expect(await done.textContent()).toContain("tong-hop-hai-phong-communes");
+    await downloadsOf(page, "sonoivu.haiphong", done);
+  });
+});
