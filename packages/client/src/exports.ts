@@ -26,6 +26,8 @@ export const exportsQuery = (u: Unit) =>
   queryOptions({
     queryKey: exportKeys.list(u),
     queryFn: () => unwrap(api.api.exports[":unitKind"][":unitId"].$get({ param: param(u), query: {} })),
+    // A scheduled run may have finished since the page was last open: always ask again on return.
+    staleTime: 0,
     refetchInterval: (q) =>
       q.state.data?.items.some((e) => e.status === "queued" || e.status === "running") ? 1500 : false,
   });
