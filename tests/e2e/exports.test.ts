@@ -1,6 +1,6 @@
 import { type Page, request } from "playwright-core";
 import { describe, expect, inject, it } from "vitest";
-import { login, useBrowser } from "./support/browser";
+import { apiLogin, login, useBrowser } from "./support/browser";
 
 /**
  * Scheduled exports in Chromium: Xã Tứ Kỳ's chairman schedules the 6-month report on the schedules
@@ -41,7 +41,7 @@ async function downloadsOf(page: Page, username: string, row: ReturnType<Page["l
 }
 
 describe("scheduled exports", () => {
-  it("the chairman schedules the 6-month report; the dispatcher runs it at 07:00 on 15/6; it downloads", async () => {
+  it("the chairman schedules the 6-month report; the dispatcher runs it at 07:00 on 15/6; it downloads; the draft is written in, issued as NN/BC-UBND and counted on the board", async () => {
     const page = b.page();
     await login(page, "xatuky.chutich");
     await page
@@ -82,6 +82,50 @@ describe("scheduled exports", () => {
     expect(await exportRow.getAttribute("data-status")).toBe("succeeded");
     expect(await exportRow.textContent()).toContain("Hoàn thành");
     await downloadsOf(page, "xatuky.chutich", exportRow);
+
+    // The run drafted the period's report: the commune writes in it and issues it, and the
+    // city's board counts it submitted.
+    const slots = (await (await page.request.get(`/api/communes/xa-tu-ky/reports?year=${year}`)).json()) as {
+      period: string;
+      report?: { id: string; status: string };
+    }[];
+    const drafted = slots.find((r) => r.period === `${year}-H1`)?.report;
+    expect(drafted?.status).toBe("draft");
+    await page.goto(`/plans/${drafted?.id}/edit`);
+    const strengths = page.locator('[data-path="sections.2.children.0.paragraphs.0"]');
+    await strengths.waitFor();
+    const written = "Các nhiệm vụ được triển khai đúng tiến độ; báo cáo lập từ lịch xuất tự động.";
+    await strengths.fill(written);
+    // No plan in the window to take the signer from: the chairman signs it himself.
+    await page.locator('[data-path="signer.name"]').fill("Nguyễn Văn An");
+    await page
+      .getByTestId("save-status")
+      .filter({ hasText: /^Đã lưu lúc/ })
+      .waitFor({ timeout: 15_000 });
+    await page.goto(`/plans/${drafted?.id}`);
+    const actions = page.getByRole("region", { name: "Xử lý kế hoạch" });
+    await actions.getByRole("button", { name: "Trình duyệt" }).click();
+    await actions.getByRole("status").filter({ hasText: "Đã trình duyệt." }).waitFor();
+    await actions.getByRole("button", { name: "Duyệt", exact: true }).click();
+    await actions.getByRole("status").filter({ hasText: "Đã duyệt." }).waitFor();
+    await actions.getByRole("button", { name: "Ban hành" }).click();
+    await page
+      .getByRole("dialog", { name: "Ban hành kế hoạch?" })
+      .getByRole("button", { name: "Ban hành và cấp số" })
+      .click();
+    await actions
+      .getByRole("status")
+      .filter({ hasText: /Đã ban hành: số \d{2,}\/BC-UBND\./ })
+      .waitFor();
+    const overseer = await b.newContext();
+    await apiLogin(overseer, "sonoivu.haiphong");
+    const board = (await (await overseer.request.get("/api/board/scopes/hai-phong-communes")).json()) as {
+      rows: { id: string; reportHistory: Record<string, { onTime: number; late: number }> }[];
+    };
+    expect(board.rows.find((r) => r.id === "xa-tu-ky")?.reportHistory[`${year}-H1`]).toEqual({
+      onTime: 1,
+      late: 0,
+    });
   });
 
   it("Sở Nội vụ exports its scope's roll-up now, watches it finish, and downloads it", async () => {
