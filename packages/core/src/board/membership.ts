@@ -185,7 +185,7 @@ export async function refreshCommune(
   communeId: string,
   scopes: { add?: string; remove?: string } = {},
 ): Promise<void> {
-  for (let attempt = 0; attempt < 20; attempt++) {
+  for (let attempt = 0; attempt < 30; attempt++) {
     const c = await unit(communeId);
     if (c?.kind !== "commune") return;
     const current = (await db().membership.get({ communeId }).go({ consistent: true })).data;
@@ -242,6 +242,11 @@ export async function refreshCommune(
       );
     }
     if ((await writeItems(ops)).ok) return;
+    // Someone wrote to this commune meanwhile (or a slow database is still finishing an earlier
+    // attempt): back off a little longer each time, then read again.
+    await new Promise((r) =>
+      setTimeout(r, Math.min(2000, 20 * 2 ** Math.min(attempt, 7)) * (0.5 + Math.random())),
+    );
   }
   throw new DomainError(409, "busy", {
     vi: "Dữ liệu của xã đang thay đổi, vui lòng thử lại.",
