@@ -1,32 +1,12 @@
+import type { LetterContent } from "@kehoach/core/board/letter";
 import { collapseSpaces, issuerHeaderLines, recipientLines, upperVi } from "@kehoach/core/plan/document-text";
 import { formatPlaceDate } from "@kehoach/core/plan/schema";
 import { AlignmentType, type Paragraph, type Table } from "docx";
 import { decree30Docx, decree30Header, para, run, signatureTable } from "./render-docx";
 import { nfc, xmlSafe } from "./vi-text";
 
-/** A chase-up letter (công văn đôn đốc) from an overseeing body to the communes that are late or missing work. */
-export type ChaseLetter = {
-  /** e.g. superior "UBND THÀNH PHỐ HẢI PHÒNG", name "SỞ NỘI VỤ". */
-  issuer: { superior: string; name: string };
-  /** Full number and symbol, e.g. "12/SNV-CCHC": a công văn has no type code. */
-  symbol: string;
-  place: string;
-  /** YYYY-MM-DD. */
-  date: string;
-  /** Printed under the number as "V/v " + subject. */
-  subject: string;
-  /** "Kính gửi:" — one per line, or on the "Kính gửi:" line when there is only one. */
-  recipients: string[];
-  intro: string;
-  /** For each commune, what is missing or overdue. */
-  communes: { name: string; items: string[] }[];
-  /** The request: what to do and by when to report back. */
-  closing: string;
-  /** e.g. authority "KT. GIÁM ĐỐC", title "PHÓ GIÁM ĐỐC". */
-  signer: { authority?: string; title: string; name: string };
-  /** "Nơi nhận:"; "- Lưu: VT" is added when absent. */
-  copyTo: string[];
-};
+/** A chase-up letter (công văn đôn đốc): the content core/board/letter.ts stores with its number. */
+export type ChaseLetter = LetterContent;
 
 /** "Kính gửi:" starts a quarter of the way in; the recipients line up under its end. */
 const KINH_GUI_INDENT = 2268; // 4 cm

@@ -1,5 +1,4 @@
 import { BatchGetCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
-import { z } from "zod";
 import { actor } from "../actor";
 import { todayInVietnam } from "../clock";
 import { dynamo, tableName } from "../db/client";

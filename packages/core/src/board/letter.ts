@@ -4,11 +4,12 @@ import { actor } from "../actor";
 import { now, todayInVietnam } from "../clock";
 import { db } from "../db/entities";
 import { DomainError, notFound } from "../errors";
+import { numberOps } from "../plan/lifecycle";
 import { isoDate, requiredText, text } from "../plan/schema";
 import { board as taskBoard } from "../task";
 import { unitIdList } from "../unit/schema";
 import { parse } from "../validate";
-import { put, update, writeItems } from "../write";
+import { put, writeItems } from "../write";
 import { scopeBoard } from "./index";
 
 /**
@@ -36,17 +37,27 @@ const MAX_ITEMS_PER_COMMUNE = 15;
 
 const vn = (iso: string) => iso.split("-").reverse().join("/");
 
+/** A chase-up letter (công văn đôn đốc) as issued: what the DOCX renderer prints. */
 export type LetterContent = {
+  /** e.g. superior "UBND THÀNH PHỐ HẢI PHÒNG", name "SỞ NỘI VỤ". */
   issuer: { superior: string; name: string };
+  /** Full number and symbol, e.g. "12/SNV-CCHC": a công văn has no type code. */
   symbol: string;
   place: string;
+  /** YYYY-MM-DD. */
   date: string;
+  /** Printed under the number as "V/v " + subject. */
   subject: string;
+  /** "Kính gửi:" — one per line, or on the "Kính gửi:" line when there is only one. */
   recipients: string[];
   intro: string;
+  /** For each commune, what is missing or overdue. */
   communes: { name: string; items: string[] }[];
+  /** The request: what to do and by when to report back. */
   closing: string;
+  /** e.g. authority "KT. GIÁM ĐỐC", title "PHÓ GIÁM ĐỐC". */
   signer: { authority?: string; title: string; name: string };
+  /** "Nơi nhận:"; "- Lưu: VT" is added when absent. */
   copyTo: string[];
 };
 
@@ -167,34 +178,14 @@ export async function issueLetter(scopeId: string, input: LetterInput): Promise<
     };
     const at = now().toISOString();
     const res = await writeItems([
-      counter
-        ? update(
-            db()
-              .counter.patch(key)
-              .set({ value: number })
-              .where((attr, op) => op.eq(attr.value, current))
-              .params(),
-          )
-        : put(
-            db()
-              .counter.create({ ...key, value: number })
-              .params(),
-          ),
-      put(
-        db()
-          .registerEntry.create({
-            communeId: me.unitId,
-            year,
-            typeCode: LETTER_COUNTER,
-            number,
-            symbol,
-            issuedDate: today,
-            subject: `V/v ${subject}`,
-            signer: `${content.signer.authority ?? ""} ${content.signer.title} ${content.signer.name}`.trim(),
-            planId: letterId,
-          })
-          .params(),
-      ),
+      ...numberOps(key, counter ? current : null, {
+        communeId: me.unitId,
+        symbol,
+        issuedDate: today,
+        subject: `V/v ${subject}`,
+        signer: `${content.signer.authority ?? ""} ${content.signer.title} ${content.signer.name}`.trim(),
+        planId: letterId,
+      }),
       put(
         db()
           .letter.create({

@@ -130,6 +130,46 @@ export async function transition(
 type Item = PlanItem;
 
 /**
+ * Taking a number: the counter moves from `current` (null: none yet) to the next value, and the
+ * register of outgoing documents gets its entry — two actions of the issuing transaction. A lost
+ * race on the counter fails the transaction; the caller reads the counter again.
+ */
+export function numberOps(
+  key: { issuerId: string; year: string; typeCode: string },
+  current: number | null,
+  entry: {
+    communeId: string;
+    symbol: string;
+    issuedDate: string;
+    subject: string;
+    signer: string;
+    planId: string;
+  },
+): Op[] {
+  const number = (current ?? 0) + 1;
+  return [
+    current !== null
+      ? update(
+          db()
+            .counter.patch(key)
+            .set({ value: number })
+            .where((attr, op) => op.eq(attr.value, current))
+            .params(),
+        )
+      : put(
+          db()
+            .counter.create({ ...key, value: number })
+            .params(),
+        ),
+    put(
+      db()
+        .registerEntry.create({ ...entry, year: key.year, typeCode: key.typeCode, number })
+        .params(),
+    ),
+  ];
+}
+
+/**
  * Issue: take the next number for (issuer, year, type) and freeze the content, in ONE
  * transaction with the register entry and the audit record. A lost race on the counter
  * retries with the new value, so numbers stay unique and gap-free.
@@ -153,34 +193,14 @@ async function issue(item: Item, opts: { taskStep?: boolean }): Promise<Plan> {
     // A periodic report's first issue is its period's submission on the overseer's board.
     const submission = await submissionOnIssue(item, today, iso);
     const base: Op[] = [
-      counter
-        ? update(
-            db()
-              .counter.patch(key)
-              .set({ value: number })
-              .where((attr, op) => op.eq(attr.value, current))
-              .params(),
-          )
-        : put(
-            db()
-              .counter.create({ ...key, value: number })
-              .params(),
-          ),
-      put(
-        db()
-          .registerEntry.create({
-            communeId: item.communeId,
-            year,
-            typeCode,
-            number,
-            symbol: documentNumber.symbol,
-            issuedDate: today,
-            subject: content.subject,
-            signer,
-            planId: item.planId,
-          })
-          .params(),
-      ),
+      ...numberOps(key, counter ? current : null, {
+        communeId: item.communeId,
+        symbol: documentNumber.symbol,
+        issuedDate: today,
+        subject: content.subject,
+        signer,
+        planId: item.planId,
+      }),
       // An issued amendment supersedes the plan it replaces, in the same transaction.
       ...(item.amends
         ? [
