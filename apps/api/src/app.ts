@@ -1,6 +1,3 @@
-import { readFile } from "node:fs/promises";
-import { createRequire } from "node:module";
-import { dirname, join } from "node:path";
 import { OpenAPIHono } from "@hono/zod-openapi";
 import { DB_RETRY_AFTER_SECONDS, isDatabaseUnavailable } from "@kehoach/core/db/client";
 import { DomainError, databaseUnavailable } from "@kehoach/core/errors";
@@ -45,6 +42,9 @@ export const noSuchRoute = (c: Context) =>
     new DomainError(404, "not_found", { vi: "Không có đường dẫn này.", en: "No such API route." }),
   );
 
+/** Where the dashboard's build puts Scalar's browser script (apps/dashboard/vendor-scalar.ts). */
+export const SCALAR_SCRIPT = "/vendor/scalar.js";
+
 /** The whole API under /api: the same object serves Lambda and the local Node server. */
 export function createApp() {
   const app = new OpenAPIHono<Env>({
@@ -88,18 +88,13 @@ export function createApp() {
     description: "Phiên đăng nhập do POST /api/auth/login cấp / Session cookie set by POST /api/auth/login",
   });
 
-  // The reference page loads Scalar from this server, not a CDN: offices often block CDNs.
-  app.get("/docs/scalar.js", async (c) => {
-    const main = createRequire(import.meta.url).resolve("@scalar/api-reference");
-    const file = join(dirname(main), "browser", "standalone.js");
-    c.header("Cache-Control", "public, max-age=86400");
-    return c.body(await readFile(file), 200, { "Content-Type": "text/javascript; charset=utf-8" });
-  });
   app.get(
     "/docs",
     Scalar((c) => ({
       url: "/api/openapi.json",
-      cdn: "/api/docs/scalar.js",
+      // Scalar's one browser script, copied into the dashboard's static files at build (same
+      // origin, no CDN: offices often block CDNs); the API function does not carry it.
+      cdn: SCALAR_SCRIPT,
       pageTitle: "KeHoach API",
       // The page's inline scripts run under the CSP only with this response's nonce.
       nonce: c.get("secureHeadersNonce"),

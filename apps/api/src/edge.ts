@@ -1,6 +1,6 @@
 import { DomainError } from "@kehoach/core/errors";
 import { EVIDENCE_MAX_BYTES } from "@kehoach/core/task";
-import { MAX_IMPORT_BYTES } from "@kehoach/documents/import";
+import { MAX_IMPORT_BYTES } from "@kehoach/documents/limits";
 import type { MiddlewareHandler } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { NONCE, secureHeaders } from "hono/secure-headers";

@@ -32,7 +32,7 @@ function hostile(chunks: (string | Buffer)[], then: "destroy" | "reset" | "end",
 
 describe("socket faults", () => {
   it("survives clients that reset mid-response, abandon bodies, or send garbage", async () => {
-    const big = "GET /api/docs/scalar.js HTTP/1.1\r\nHost: x\r\n\r\n";
+    const big = "GET /api/openapi.json HTTP/1.1\r\nHost: x\r\n\r\n";
     const login = (len: number) =>
       `POST /api/auth/login HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: ${len}\r\n\r\n{"username":"a`;
     const faults = [

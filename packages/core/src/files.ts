@@ -1,6 +1,7 @@
 import { createReadStream } from "node:fs";
 import { copyFile, mkdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
-import { dirname, join, resolve, sep } from "node:path";
+import { dirname, resolve, sep } from "node:path";
+import { runtimeConfig } from "./config";
 
 /**
  * The one file store: imported source texts, task evidence, exports. Items in DynamoDB hold
@@ -112,10 +113,9 @@ let storeFor: string | undefined;
 
 /** The store for this process: S3 when a bucket is configured, else `<DATA_DIR>/files`. */
 export function files(): FileStore {
-  const linked = process.env.SST_RESOURCE_Files;
-  const bucket =
-    process.env.FILES_BUCKET ?? (linked ? (JSON.parse(linked) as { name: string }).name : undefined);
-  const where = bucket ? `s3:${bucket}` : join(resolve(process.env.DATA_DIR ?? ".data"), "files");
+  const place = runtimeConfig().files;
+  const bucket = "bucket" in place ? place.bucket : undefined;
+  const where = "bucket" in place ? `s3:${place.bucket}` : place.dir;
   if (store && storeFor === where) return store;
   store = bucket ? s3Store(bucket) : directoryStore(where);
   storeFor = where;

@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { withActor } from "@kehoach/core/actor";
 import { setClock } from "@kehoach/core/clock";
+import { onAws } from "@kehoach/core/config";
 import { ensureTable } from "@kehoach/core/db/bootstrap";
 import { tableName } from "@kehoach/core/db/client";
 import { db } from "@kehoach/core/db/entities";
@@ -14,12 +15,12 @@ import { dispatchExports, runExportNow } from "./exports";
 
 /**
  * The CLI's export commands: the same queue, lease and renderers as the scheduler, by hand.
- * Database: DYNAMODB_ENDPOINT or the linked table, else the running `npm start`'s, else a DynamoDB
+ * Database: DYNAMODB_ENDPOINT or the stage's linked table (under `sst shell`), else the running `npm start`'s, else a DynamoDB
  * Local started here on DATA_DIR (stopped after).
  */
 async function connect(): Promise<LocalDynamo | undefined> {
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
-  if (process.env.DYNAMODB_ENDPOINT || process.env.SST_RESOURCE_Table) return undefined;
+  if (process.env.DYNAMODB_ENDPOINT || onAws()) return undefined;
   const dataDir = resolve(process.env.DATA_DIR ?? ".data");
   const endpointFile = resolve(dataDir, "dynamodb.endpoint");
   if (existsSync(endpointFile)) {

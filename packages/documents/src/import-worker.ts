@@ -16,6 +16,8 @@ import {
   isImportError,
 } from "./import";
 
+export { isImportError };
+
 export type ImportJob =
   | { kind: "text"; text: string; units?: readonly string[] }
   | { kind: "docx"; data: Uint8Array; units?: readonly string[] };

@@ -64,7 +64,9 @@ export function isImportError(e: unknown): e is ImportError {
   return e instanceof ImportError;
 }
 
-export const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
+import { MAX_IMPORT_BYTES } from "./limits";
+
+export { MAX_IMPORT_BYTES };
 /** What a .docx may expand to (text, styles and images of a long plan are a few MB). */
 export const MAX_DOCX_INFLATED_BYTES = 20 * 1024 * 1024;
 /** More parts than any Word document has: beyond it the ZIP is not a plan. */

@@ -1,4 +1,8 @@
+import { assertConfig } from "@kehoach/core/config";
 import { dispatchExports } from "@kehoach/documents/exports";
+
+// Without its links the function stops at init, naming the missing one.
+assertConfig();
 
 /**
  * CronV2 target on AWS; `npm start` calls the same function through croner (local/scheduler.ts).

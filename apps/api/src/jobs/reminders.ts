@@ -1,4 +1,8 @@
+import { assertConfig } from "@kehoach/core/config";
 import { runReminders } from "@kehoach/core/task/reminders";
+
+// Without its links the function stops at init, naming the missing one.
+assertConfig();
 
 /** CronV2 target on AWS; `npm start` calls the same function through croner (local/scheduler.ts). */
 export async function handler() {

@@ -1,8 +1,6 @@
 import { OpenAPIHono, z } from "@hono/zod-openapi";
 import * as Board from "@kehoach/core/board";
 import { getLetter, issueLetter, letterInput, myLetters } from "@kehoach/core/board/letter";
-import { renderBoardXlsx } from "@kehoach/documents/board-xlsx";
-import { renderLetterDocx } from "@kehoach/documents/letter-docx";
 import { commonErrors, type Env, guarded, json } from "../http";
 
 const OVERSEERS = ["overseer"] as const;
@@ -144,6 +142,7 @@ export const board = new OpenAPIHono<Env>()
     async (c) => {
       const { scopeId } = c.req.valid("param");
       const b = await Board.scopeBoard(scopeId);
+      const { renderBoardXlsx } = await import("@kehoach/documents/board-xlsx");
       const buf = await renderBoardXlsx(b);
       return c.body(new Uint8Array(buf), 200, {
         "Content-Type": XLSX,
@@ -197,6 +196,7 @@ export const board = new OpenAPIHono<Env>()
     }),
     async (c) => {
       const l = await getLetter(c.req.valid("param").letterId);
+      const { renderLetterDocx } = await import("@kehoach/documents/letter-docx");
       const buf = await renderLetterDocx(l.content);
       const name = `cong-van-${l.symbol.replace(/[^A-Za-z0-9-]+/g, "-")}.docx`;
       return c.body(new Uint8Array(buf), 200, {

@@ -6,7 +6,6 @@ import { templates } from "@kehoach/core/plan/templates";
 import { COMMUNE_OFFICES } from "@kehoach/core/seed/units";
 import { communesInScope, unitsById } from "@kehoach/core/unit";
 import { unitInput } from "@kehoach/core/unit/schema";
-import { renderRegisterXlsx } from "@kehoach/documents/register-xlsx";
 import { commonErrors, type Env, guarded, json } from "../http";
 
 const READERS = ["commune_staff", "commune_leader", "overseer"] as const;
@@ -122,6 +121,7 @@ export const communes = new OpenAPIHono<Env>()
       const year = c.req.valid("query").year ?? todayInVietnam().slice(0, 4);
       const rows = await register(communeId, year);
       const unit = await communeOf(communeId);
+      const { renderRegisterXlsx } = await import("@kehoach/documents/register-xlsx");
       const buf = await renderRegisterXlsx({ communeName: unit.name, year, rows });
       return c.body(new Uint8Array(buf), 200, {
         "Content-Type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",

@@ -3,13 +3,8 @@ import { DomainError } from "@kehoach/core/errors";
 import { planContent } from "@kehoach/core/plan/schema";
 import { COMMUNE_OFFICES } from "@kehoach/core/seed/units";
 import { checkPlan } from "@kehoach/documents/checker";
-import { isImportError, MAX_IMPORT_BYTES } from "@kehoach/documents/import";
-import {
-  DEFAULT_IMPORT_LIMITS,
-  type ImportJob,
-  type ImportLimits,
-  importInWorker,
-} from "@kehoach/documents/import-worker";
+import type { ImportJob, ImportLimits } from "@kehoach/documents/import-worker";
+import { MAX_IMPORT_BYTES } from "@kehoach/documents/limits";
 import { bodyLimit } from "hono/body-limit";
 import { commonErrors, type Env, errorSchema, guarded, json } from "../http";
 
@@ -47,7 +42,7 @@ const tooLarge = () =>
   });
 
 /** Limits of one import's worker; the environment may lower them (tests) or raise them. */
-function importLimits(): ImportLimits {
+function importLimits(DEFAULT_IMPORT_LIMITS: ImportLimits): ImportLimits {
   const n = (v: string | undefined, d: number) => (v && Number(v) > 0 ? Number(v) : d);
   return {
     timeMs: n(process.env.KEHOACH_IMPORT_TIME_MS, DEFAULT_IMPORT_LIMITS.timeMs),
@@ -60,8 +55,14 @@ function importLimits(): ImportLimits {
  * including too slow and too big, become API errors. The draft is never saved here.
  */
 async function runImport(job: ImportJob) {
+  // The importer (mammoth, parsers) loads on the first import, not at every cold start.
+  const { DEFAULT_IMPORT_LIMITS, importInWorker, isImportError } = await import(
+    "@kehoach/documents/import-worker"
+  );
   try {
-    return (await importInWorker(job, importLimits())) as z.infer<typeof importResultSchema>;
+    return (await importInWorker(job, importLimits(DEFAULT_IMPORT_LIMITS))) as z.infer<
+      typeof importResultSchema
+    >;
   } catch (e) {
     if (isImportError(e)) throw new DomainError(e.status, `import_${e.code}`, e.message);
     throw e;

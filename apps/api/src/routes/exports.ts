@@ -13,7 +13,6 @@ import {
   scheduleUpdate,
   UNIT_KINDS,
 } from "@kehoach/core/schedule/schema";
-import { runExportNow } from "@kehoach/documents/exports";
 import { commonErrors, conflictError, type Env, guarded, json } from "../http";
 
 /**
@@ -107,9 +106,11 @@ const unitOf = (p: { unitKind: UnitRef["unitKind"]; unitId: string }): UnitRef =
 /** Start an export in this process, after the answer (the dashboard polls its status). */
 function startInBackground(exportId: string) {
   setImmediate(() => {
-    runExportNow(exportId).catch((e) =>
-      console.error(JSON.stringify({ level: "error", job: "exports", exportId, err: String(e) })),
-    );
+    import("@kehoach/documents/exports")
+      .then(({ runExportNow }) => runExportNow(exportId))
+      .catch((e) =>
+        console.error(JSON.stringify({ level: "error", job: "exports", exportId, err: String(e) })),
+      );
   });
 }
 

@@ -5,7 +5,6 @@ import * as Lifecycle from "@kehoach/core/plan/lifecycle";
 import { type Plan as PlanData, plan, planSummary } from "@kehoach/core/plan/schema";
 import { copyToNextPeriod } from "@kehoach/core/plan/templates";
 import { checkPlan, hasBlockingErrors } from "@kehoach/documents/checker";
-import { renderPlanDocx } from "@kehoach/documents/render-docx";
 import { commonErrors, conflictError, type Env, errorSchema, guarded, json } from "../http";
 import { findingSchema } from "./documents";
 
@@ -205,6 +204,7 @@ export const plans = new OpenAPIHono<Env>()
     }),
     async (c) => {
       const p = await Plan.getPlan(c.req.valid("param").id);
+      const { renderPlanDocx } = await import("@kehoach/documents/render-docx");
       const buf = await renderPlanDocx(p);
       const name = `${(p.documentNumber.symbol || "du-thao").replace(/[^\w.-]+/g, "-")}.docx`;
       return c.body(new Uint8Array(buf), 200, {

@@ -2,7 +2,6 @@ import { OpenAPIHono, z } from "@hono/zod-openapi";
 import * as Plan from "@kehoach/core/plan";
 import { PLAN_STATUSES } from "@kehoach/core/plan/schema";
 import * as Report from "@kehoach/core/report";
-import { renderReportAnnexXlsx } from "@kehoach/documents/report-annex-xlsx";
 import { commonErrors, conflictError, type Env, guarded, json } from "../http";
 import { planOut } from "./plans";
 
@@ -98,6 +97,7 @@ export const reports = new OpenAPIHono<Env>()
     async (c) => {
       const p = await Plan.getPlan(c.req.valid("param").id);
       const data = await Report.reportDataOf(p);
+      const { renderReportAnnexXlsx } = await import("@kehoach/documents/report-annex-xlsx");
       const buf = await renderReportAnnexXlsx(data);
       const name = `phu-luc-${(p.documentNumber.symbol || `bao-cao-${data.period.key}`).replace(/[^\w.-]+/g, "-")}.xlsx`;
       return c.body(new Uint8Array(buf), 200, {

@@ -9,7 +9,7 @@ import { OFFICE_IDS } from "../unit/offices";
 import { unitId } from "../unit/schema";
 import { parse } from "../validate";
 import { DUMMY_HASH_PROMISE, hashPassword, verifyPassword } from "./password";
-import { addressSubject, attemptSucceeded, countAttempt } from "./throttle";
+import { addressSubject, attemptSucceeded, countAttempt, isConditionFailure } from "./throttle";
 
 export const SESSION_TTL_SECONDS = 12 * 3600;
 const sha256 = (s: string) => createHash("sha256").update(s).digest("hex");
@@ -63,22 +63,59 @@ export async function login(
   if (!user || !ok) throw badCredentials();
   await attemptSucceeded(keys);
   if (user.disabled) throw accountDisabled();
-  return openSession(username, meta.userAgent);
+  return openSession(user, meta.userAgent);
 }
 
-async function openSession(username: string, userAgent?: string): Promise<SessionInfo> {
+/** The account as the actor needs it, carried by each of its sessions. */
+type UserSnapshot = Pick<
+  Parameters<typeof resolveActor>[0],
+  "displayName" | "role" | "unitId" | "officeId" | "grants"
+>;
+
+function snapshotOf(u: UserSnapshot): UserSnapshot {
+  return {
+    displayName: u.displayName,
+    role: u.role,
+    ...(u.unitId ? { unitId: u.unitId } : {}),
+    ...(u.officeId ? { officeId: u.officeId } : {}),
+    ...(u.role === "overseer" && Array.isArray(u.grants) ? { grants: u.grants } : {}),
+  };
+}
+
+async function openSession(
+  user: UserSnapshot & { username: string },
+  userAgent?: string,
+): Promise<SessionInfo> {
   const token = randomBytes(32).toString("base64url");
+  const tokenHash = sha256(token);
   const expiresAt = Math.floor(now().getTime() / 1000) + SESSION_TTL_SECONDS;
+  const snapshot = snapshotOf(
+    user.role === "overseer" && user.unitId && !Array.isArray(user.grants)
+      ? { ...user, grants: await grantsOf(user.unitId) }
+      : user,
+  );
   await db()
     .session.create({
-      tokenHash: sha256(token),
+      tokenHash,
       sessionId: randomBytes(9).toString("base64url"),
-      username,
+      username: user.username,
       createdAt: now().toISOString(),
       expiresAt,
+      user: snapshot,
       ...(userAgent ? { userAgent: userAgent.slice(0, 300) } : {}),
     })
     .go();
+  // A change to the account made while this session was being written may have missed it (changes
+  // update or end the sessions they find): read the account once more and follow it.
+  const after = (await db().user.get({ username: user.username }).go({ consistent: true })).data;
+  if (!after || after.disabled) {
+    await db().session.delete({ tokenHash }).go();
+    throw after ? accountDisabled() : badCredentials();
+  }
+  const current = snapshotOf({ ...after, grants: after.grants ?? snapshot.grants });
+  if (JSON.stringify(current) !== JSON.stringify(snapshot)) {
+    await db().session.patch({ tokenHash }).set({ user: current }).go();
+  }
   return { token, expiresAt };
 }
 
@@ -96,6 +133,10 @@ export async function actorForToken(token: string): Promise<(Actor & { sessionId
       .go({ consistent: true })
   ).data;
   if (!s || s.expiresAt <= Math.floor(now().getTime() / 1000)) return null;
+  // The session carries the account (one read per request); sessions opened before it did, read it.
+  const carried = s.user as UserSnapshot | undefined;
+  if (carried?.role)
+    return { ...(await resolveActor({ ...carried, username: s.username })), sessionId: s.sessionId };
   const user = (await db().user.get({ username: s.username }).go()).data;
   if (!user || user.disabled) return null;
   return { ...(await resolveActor(user)), sessionId: s.sessionId };
@@ -114,12 +155,27 @@ export async function grantsOf(unitId: string): Promise<Grant[]> {
   }));
 }
 
-/** After a scope change: every account of the overseeing body gets the body's grants. */
+/**
+ * After a scope change: every account of the overseeing body gets the body's grants, and so does
+ * each of their open sessions (a session carries its account's grants), effective on the next request.
+ */
 export async function refreshGrants(unitId: string) {
   const grants = await grantsOf(unitId);
   const users = await db().user.query.byUnit({ unitId }).go({ pages: "all" });
   for (const u of users.data) {
-    if (u.role === "overseer") await db().user.patch({ username: u.username }).set({ grants }).go();
+    if (u.role !== "overseer") continue;
+    await db().user.patch({ username: u.username }).set({ grants }).go();
+    const snapshot = snapshotOf({ ...u, grants });
+    for (const s of await listSessionsOf(u.username)) {
+      await db()
+        .session.patch({ tokenHash: s.tokenHash })
+        .set({ user: snapshot })
+        .go()
+        .catch((e: unknown) => {
+          // Ended meanwhile (patch requires the item): nothing to follow.
+          if (!isConditionFailure(e)) throw e;
+        });
+    }
   }
 }
 

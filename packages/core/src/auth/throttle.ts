@@ -81,7 +81,8 @@ export function addressSubject(raw: string | undefined): string | undefined {
     .join(":")}::/64`;
 }
 
-function isConditionFailure(err: unknown): boolean {
+/** A DynamoDB condition that did not hold (ElectroDB wraps the SDK's error in `cause`). */
+export function isConditionFailure(err: unknown): boolean {
   let e: unknown = err;
   for (let i = 0; e && typeof e === "object" && i < 5; i++) {
     const name = (e as { name?: string }).name ?? "";

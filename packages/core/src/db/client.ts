@@ -1,9 +1,10 @@
 import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import { NodeHttpHandler } from "@smithy/node-http-handler";
+import { runtimeConfig } from "../config";
 
 /**
- * Where the table lives. On AWS: the linked SST resource (SST_RESOURCE_Table) and the
+ * Where the table lives (config.ts). On AWS: the linked SST resource `Resource.Table` and the
  * function's own credentials. Locally and in tests: DynamoDB Local at DYNAMODB_ENDPOINT
  * with fixed credentials and region, so DynamoDB Local keeps one database file.
  */
@@ -26,17 +27,14 @@ export const DB_REQUEST_TIMEOUT_MS = { aws: 2000, local: 5000 } as const;
 export const DB_RETRY_AFTER_SECONDS = 5;
 
 export function tableName(): string {
-  if (process.env.KEHOACH_TABLE) return process.env.KEHOACH_TABLE;
-  const linked = process.env.SST_RESOURCE_Table;
-  if (linked) return (JSON.parse(linked) as { name: string }).name;
-  return "kehoach-local";
+  return runtimeConfig().table;
 }
 
 let doc: DynamoDBDocumentClient | undefined;
 
 export function dynamo(): DynamoDBDocumentClient {
   if (doc) return doc;
-  const endpoint = process.env.DYNAMODB_ENDPOINT;
+  const endpoint = runtimeConfig().dynamoEndpoint;
   const requestHandler = new NodeHttpHandler({
     connectionTimeout: DB_CONNECT_TIMEOUT_MS,
     requestTimeout:

@@ -134,6 +134,12 @@ function schemas() {
       lastSeenAt: { type: "string" },
       userAgent: { type: "string" },
       expiresAt: { type: "number", required: true },
+      /**
+       * What the actor needs of the account (name, role, unit, office, an overseer's grants), copied
+       * at sign-in and kept current by every change to them (auth/index.ts), so that a request reads
+       * the session alone. A change that must revoke (disable, role, unit, password) deletes it.
+       */
+      user: { type: "any" },
     },
     indexes: {
       byToken: { pk: { field: "pk", composite: ["tokenHash"] }, sk: { field: "sk", composite: [] } },
