@@ -8,6 +8,7 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it, vi } from "vitest";
 import { TABLE } from "../packages/core/src/db/table";
+import { NODEJS, RUNTIME } from "./lambda-build";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 
@@ -80,13 +81,16 @@ class CronV2 extends FakeComponent {
 class Queue extends FakeComponent {
   static override type = "Queue";
 }
+class Secret extends FakeComponent {
+  static override type = "Secret";
+}
 
 function installGlobals() {
   const g = globalThis as Args;
   g.$config = (config: unknown) => config;
   g.$interpolate = (strings: TemplateStringsArray, ...values: unknown[]) =>
     strings.reduce((out, s, i) => out + s + (i < values.length ? String(values[i]) : ""), "");
-  g.sst = { aws: { Dynamo, Function: Fn, StaticSite, Router, Bucket, CronV2, Queue } };
+  g.sst = { aws: { Dynamo, Function: Fn, StaticSite, Router, Bucket, CronV2, Queue }, Secret };
 }
 
 async function synth(stage: string) {
@@ -142,6 +146,10 @@ describe.each(["dev", "production"])("sst.config.ts, stage %s", (stage) => {
     expect(args.globalIndexes).toEqual(TABLE.globalIndexes);
     expect(args.ttl).toBe(TABLE.ttl);
     expect(args.deletionProtection).toBe(production);
+    // Point-in-time recovery, set explicitly on the underlying table.
+    const tableArgs: Args = {};
+    args.transform.table(tableArgs);
+    expect(tableArgs.pointInTimeRecovery).toEqual({ enabled: true });
     // Dynamo's `fields` may only list indexed attributes.
     const indexed = new Set<string>([
       TABLE.primaryIndex.hashKey,
@@ -151,16 +159,19 @@ describe.each(["dev", "production"])("sst.config.ts, stage %s", (stage) => {
     expect(new Set(Object.keys(args.fields))).toEqual(indexed);
   });
 
-  it("runs the API from apps/api/src/lambda.ts, linked to the table and the files bucket", async () => {
+  it("runs the API from apps/api/src/lambda.ts, linked to the table and the files bucket only", async () => {
     const { one } = await synth(stage);
     const api = one("Function", "Api");
     expect(api.args.handler).toBe("apps/api/src/lambda.handler");
     expect(api.args.memory).toBe("1024 MB");
-    expect(api.args.nodejs?.install).toContain("@scalar/api-reference");
     expect(api.args.timeout).toBe("30 seconds");
-    expect(api.args.environment).toMatchObject({ KEHOACH_STAGE: stage });
-    expect(api.args.link).toContain(one("Dynamo", "Table").instance);
-    expect(api.args.link).toContain(one("Bucket", "Files").instance);
+    expect(api.args.runtime).toBe(RUNTIME);
+    // Bundled whole and split (the bench measures this very build); nothing installed beside it.
+    expect(api.args.nodejs).toEqual(NODEJS);
+    expect(api.args.nodejs.install).toBeUndefined();
+    // Configuration comes through links (core/src/config.ts), not hand-set variables.
+    expect(api.args.environment).toBeUndefined();
+    expect(api.args.link).toEqual([one("Dynamo", "Table").instance, one("Bucket", "Files").instance]);
     expect(api.args.url).toBeTruthy(); // the Router reaches it through its function URL
     // One place for CORS (same origin anyway): never on the function URL.
     expect(api.args.url.cors).toBeUndefined();
@@ -192,6 +203,43 @@ describe.each(["dev", "production"])("sst.config.ts, stage %s", (stage) => {
   });
 });
 
+describe.each(["dev", "production"])("files, secrets and runtimes, stage %s", (stage) => {
+  it("keeps files private, with a backstop expiry on exports beyond any unit's retention", async () => {
+    const { RETENTION_DAYS } = await import("../packages/core/src/schedule/schema");
+    const { one } = await synth(stage);
+    const { args } = one("Bucket", "Files");
+    expect(args.access).toBeUndefined(); // no public or CloudFront read access: presigned GETs only
+    expect(args.lifecycle).toHaveLength(1);
+    const [rule] = args.lifecycle;
+    expect(rule).toMatchObject({ id: "exports-backstop", prefix: "exports/" });
+    expect(Number(/^(\d+) days$/.exec(rule.expiresIn)?.[1])).toBeGreaterThan(RETENTION_DAYS.max);
+  });
+
+  it("declares the first admin's password as a secret that no function is linked to", async () => {
+    const { all, one } = await synth(stage);
+    const secret = one("Secret", "AdminPassword").instance;
+    for (const r of all) {
+      const links = r.type === "Function" ? r.args.link : r.type === "CronV2" ? r.args.function?.link : [];
+      expect(links ?? [], `${r.type} ${r.name}`).not.toContain(secret);
+    }
+  });
+
+  it("runs every function on the project's one Node major, bundled the same way", async () => {
+    const { all } = await synth(stage);
+    const fns = all.flatMap((r) =>
+      r.type === "Function" ? [r.args] : r.type === "CronV2" ? [r.args.function] : [],
+    );
+    expect(fns.length).toBe(3);
+    const major = RUNTIME.replace(/^nodejs(\d+)\.x$/, "$1");
+    const engines = JSON.parse(readFileSync(join(root, "package.json"), "utf8")).engines.node as string;
+    expect(engines).toMatch(new RegExp(`^\\^${major}\\.`));
+    for (const f of fns) {
+      expect(f.runtime).toBe(RUNTIME);
+      expect(f.nodejs).toEqual(NODEJS);
+    }
+  });
+});
+
 describe.each(["dev", "production"])("scheduled jobs, stage %s", (stage) => {
   it("runs the reminders daily in Asia/Ho_Chi_Minh on CronV2, from the one schedule", async () => {
     const { JOBS, TIMEZONE, awsCron } = await import("../packages/core/src/schedule/jobs");
@@ -203,7 +251,7 @@ describe.each(["dev", "production"])("scheduled jobs, stage %s", (stage) => {
     expect(cron.args.timezone).toBe(TIMEZONE);
     expect(cron.args.retries).toBeGreaterThan(0);
     expect(cron.args.function.handler).toBe(JOBS.reminders.handler);
-    expect(cron.args.function.link).toContain(one("Dynamo", "Table").instance);
+    expect(cron.args.function.link).toEqual([one("Dynamo", "Table").instance]);
     expect(cron.args.dlq).toBe(one("Queue", "JobFailures").instance.arn);
   });
 

@@ -1,4 +1,5 @@
 import { awsCron, JOBS, TIMEZONE } from "../packages/core/src/schedule/jobs";
+import { HANDLERS, NODEJS, RUNTIME } from "./lambda-build";
 import { files, table } from "./storage";
 
 /**
@@ -15,11 +16,13 @@ export const reminders = new sst.aws.CronV2("Reminders", {
   retries: 3,
   dlq: jobFailures.arn,
   function: {
-    handler: JOBS.reminders.handler,
+    handler: HANDLERS.reminders,
+    runtime: RUNTIME,
+    nodejs: NODEJS,
     timeout: "5 minutes",
     memory: "512 MB",
-    link: [table, files],
-    environment: { KEHOACH_STAGE: $app.stage },
+    // Reads tasks and writes notifications: the table only.
+    link: [table],
   },
 });
 
@@ -30,10 +33,11 @@ export const exportsDispatcher = new sst.aws.CronV2("Exports", {
   retries: 2,
   dlq: jobFailures.arn,
   function: {
-    handler: JOBS.exports.handler,
+    handler: HANDLERS.exports,
+    runtime: RUNTIME,
+    nodejs: NODEJS,
     timeout: "15 minutes",
     memory: "1024 MB",
     link: [table, files],
-    environment: { KEHOACH_STAGE: $app.stage },
   },
 });

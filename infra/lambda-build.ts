@@ -6,11 +6,12 @@
 import { mkdir, readdir, rm, stat } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { JOBS } from "../packages/core/src/schedule/jobs";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 
-/** The Lambda runtime; the same major as local and CI (README, .ci/node). */
-export const RUNTIME = "nodejs22.x";
+/** The Lambda runtime: the Node major of local and CI too (package.json engines, .ci/node). */
+export const RUNTIME = "nodejs24.x";
 
 /**
  * SST's `nodejs` options for every function: ESM, minified, split so that the document libraries
@@ -39,8 +40,8 @@ export const SST_ESM_BANNER = [
 /** The handlers SST deploys: `<file without extension>.<export>`, relative to the project root. */
 export const HANDLERS = {
   api: "apps/api/src/lambda.handler",
-  reminders: "apps/api/src/jobs/reminders.handler",
-  exports: "apps/api/src/jobs/exports.handler",
+  reminders: JOBS.reminders.handler,
+  exports: JOBS.exports.handler,
 } as const;
 
 export interface Bundle {
