@@ -25,6 +25,11 @@ export type CheckedImport = ImportResult & { findings: Finding[] };
 export type ImportLimits = { timeMs: number; memoryMb: number };
 
 export const DEFAULT_IMPORT_LIMITS: ImportLimits = { timeMs: 20_000, memoryMb: 384 };
+/**
+ * Below this a worker cannot even start: Node 22+ then aborts the whole process ("Fatal JavaScript out
+ * of memory: GC during deserialization") instead of failing the worker. A lower limit is raised to it.
+ */
+export const MIN_WORKER_HEAP_MB = 16;
 /** Imports running at once; the others wait their turn (each may use `memoryMb`). */
 const MAX_RUNNING = 2;
 
@@ -114,7 +119,10 @@ export async function importInWorker(
       const worker = new Worker(workerEntry(), {
         workerData: { [MARK]: data },
         transferList: transfer,
-        resourceLimits: { maxOldGenerationSizeMb: limits.memoryMb, maxYoungGenerationSizeMb: 32 },
+        resourceLimits: {
+          maxOldGenerationSizeMb: Math.max(limits.memoryMb, MIN_WORKER_HEAP_MB),
+          maxYoungGenerationSizeMb: 32,
+        },
         stdout: false,
         stderr: false,
       });
