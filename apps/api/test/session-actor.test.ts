@@ -91,3 +91,15 @@ describe("a signed-in request", () => {
     expect((await call("GET", "/api/me", { cookie: staff })).status).toBe(401);
   });
 });
+
+describe("a deployed stage", () => {
+  it("never receives the demo seed and its accounts", async () => {
+    const { seed } = await import("@kehoach/core/seed");
+    process.env.SST_RESOURCE_App = JSON.stringify({ name: "kehoach", stage: "production" });
+    try {
+      await expect(seed({ demoPassword: "mat-khau-thu-nghiem-2025" })).rejects.toThrow(/deployed stage/);
+    } finally {
+      delete process.env.SST_RESOURCE_App;
+    }
+  });
+});

@@ -18,7 +18,7 @@ import { dispatchExports, runExportNow } from "./exports";
  * Database: DYNAMODB_ENDPOINT or the stage's linked table (under `sst shell`), else the running `npm start`'s, else a DynamoDB
  * Local started here on DATA_DIR (stopped after).
  */
-async function connect(): Promise<LocalDynamo | undefined> {
+export async function connect(): Promise<LocalDynamo | undefined> {
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
   if (process.env.DYNAMODB_ENDPOINT || onAws()) return undefined;
   const dataDir = resolve(process.env.DATA_DIR ?? ".data");

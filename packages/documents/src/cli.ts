@@ -8,8 +8,11 @@
  *   export --unit <id> --report <report|rollup|tasks> --period <2023-H1|2023-Q3|2023> [--formats xlsx,csv]
  *                                             run one export now, as the scheduler would; print its files
  *   dispatch [--at <ISO instant>]             run the export dispatcher once (due schedules, stopped runs)
+ *   admin create --username <name> --name <display name>
+ *                                             the first administrator (password: the AdminPassword secret
+ *                                             under `sst shell`, else KEHOACH_ADMIN_PASSWORD)
  *
- * export and dispatch use the database of DYNAMODB_ENDPOINT / the linked table on AWS, else the one of
+ * export, dispatch and admin use the database of DYNAMODB_ENDPOINT / the linked table on AWS, else the one of
  * a running `npm start` (DATA_DIR/dynamodb.endpoint), else they start DynamoDB Local on DATA_DIR.
  * Exit codes: 0 ok, 1 the plan has errors, 2 bad arguments or unreadable input.
  */
@@ -25,7 +28,8 @@ const USAGE = `Cách dùng / Usage:
   npm run cli -- check <plan.json|file.txt|file.docx> [--today YYYY-MM-DD] [--json]
   npm run cli -- render <plan.json> <out.docx>
   npm run cli -- export --unit <id> --report <report|rollup|tasks> --period <2023-H1|2023-Q3|2023> [--formats xlsx,csv]
-  npm run cli -- dispatch [--at <ISO instant>]`;
+  npm run cli -- dispatch [--at <ISO instant>]
+  npm run cli -- admin create --username <tên> --name "<họ tên>"`;
 
 class CliError extends Error {
   constructor(
@@ -226,6 +230,20 @@ export async function main(argv: string[]): Promise<number> {
         const { dispatchOnce } = await import("./cli-exports");
         for (const line of await dispatchOnce(typeof at === "string" ? new Date(at) : undefined)) out(line);
         return 0;
+      }
+      case "admin": {
+        const sub = args.shift();
+        const username = flag(args, "--username");
+        const name = flag(args, "--name");
+        if (sub !== "create" || typeof username !== "string" || typeof name !== "string" || args.length)
+          throw new CliError(
+            'Lệnh admin: admin create --username <tên> --name "<họ tên>".',
+            'admin takes: admin create --username <name> --name "<display name>".',
+          );
+        const { createAdmin } = await import("./cli-admin");
+        const res = await createAdmin({ username, displayName: name });
+        for (const line of res.lines) (res.ok ? out : err)(line);
+        return res.ok ? 0 : 1;
       }
       case undefined:
       case "-h":

@@ -1,6 +1,7 @@
 import { type Actor, withActor } from "../actor";
 import { putScope, recordLineage } from "../admin";
 import { getUser, upsertUser } from "../auth";
+import { onAws } from "../config";
 import { db } from "../db/entities";
 import { insertPlan } from "../plan";
 import { planContent } from "../plan/schema";
@@ -68,7 +69,13 @@ const SYSTEM: Actor = { username: "system", displayName: "Hệ thống", role: "
  * Idempotent: units, the 2025 reform's lineage, oversight scopes, the seed plan, demo accounts
  * and (for the local runtime and the browser tests) a year of demo activity in today's communes.
  */
-export function seed(opts: { demoPassword?: string; demoActivity?: boolean } = {}) {
+export async function seed(opts: { demoPassword?: string; demoActivity?: boolean } = {}) {
+  // Demo accounts and their known password never reach a deployed stage's table.
+  if (onAws()) {
+    throw new Error(
+      "The demo seed does not run on a deployed stage (its accounts share one known password). Create the first admin with `npm run cli -- admin create` (README, Deploy to AWS).",
+    );
+  }
   return withActor(SYSTEM, () => seedAsSystem(opts));
 }
 

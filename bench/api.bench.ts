@@ -1,0 +1,111 @@
+/**
+ * What a warm read costs. The plan list (`GET /api/plans?communeId=…&limit=20`, signed in, through
+ * the whole app: edge checks, session, validation, ElectroDB) against a bare Hono route sending the
+ * very same DynamoDB Query (the params ElectroDB builds for it) and returning its items — both on
+ * 127.0.0.1 in this process, DynamoDB Local behind them, loaded by autocannon in turns (bare, app,
+ * bare, app) so that machine load hits both alike. Prints the app's requests per second as a ratio
+ * of the bare route's, and the DynamoDB requests one list sends (counted with an SDK middleware).
+ */
+import type { AddressInfo } from "node:net";
+import { QueryCommand } from "@aws-sdk/lib-dynamodb";
+import { serve } from "@hono/node-server";
+import autocannon from "autocannon";
+import { Hono } from "hono";
+import { ensureTable } from "../packages/core/src/db/bootstrap";
+import { dynamo } from "../packages/core/src/db/client";
+import { db } from "../packages/core/src/db/entities";
+import { startDynamoLocal } from "../packages/core/src/db/local";
+import { seed } from "../packages/core/src/seed";
+import { requestCounter } from "./requests";
+
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = "true";
+process.env.KEHOACH_TABLE = "kehoach-bench-api";
+const PASSWORD = "bench-password-2025";
+const COMMUNE = "xa-tu-ky";
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
+const CONNECTIONS = 8;
+
+function listen(
+  fetch: (req: Request) => Response | Promise<Response>,
+): Promise<{ url: string; close: () => void }> {
+  return new Promise((resolve) => {
+    const server = serve({ fetch, port: 0, hostname: "127.0.0.1" }, (info: AddressInfo) =>
+      resolve({ url: `http://127.0.0.1:${info.port}`, close: () => server.close() }),
+    );
+  });
+}
+
+async function load(url: string, headers: Record<string, string>, seconds: number) {
+  const r = await autocannon({ url, connections: CONNECTIONS, duration: seconds, headers });
+  if (r.non2xx || r.errors) throw new Error(`${url}: ${r.non2xx} non-2xx, ${r.errors} errors`);
+  return r.requests.total;
+}
+
+async function main() {
+  const local = await startDynamoLocal();
+  const closers: Array<() => void> = [];
+  try {
+    await ensureTable("kehoach-bench-api");
+    await seed({ demoPassword: PASSWORD, demoActivity: true });
+    const { app } = await import("../apps/api/src/app");
+
+    // The same Query the plan list sends, as ElectroDB builds it.
+    const params = db().plan.query.byCommune({ communeId: COMMUNE }).params({ limit: 20, order: "desc" });
+    const bare = new Hono().get("/bare/plans", async (c) => {
+      const res = await dynamo().send(
+        new QueryCommand(params as ConstructorParameters<typeof QueryCommand>[0]),
+      );
+      return c.json({ items: res.Items ?? [] });
+    });
+    const appServer = await listen(app.fetch);
+    const bareServer = await listen(bare.fetch);
+    closers.push(appServer.close, bareServer.close);
+
+    const login = await app.request("/api/auth/login", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ username: "xatuky.canbo", password: PASSWORD }),
+    });
+    const cookie = /kh_session=[^;]+/.exec(login.headers.get("set-cookie") ?? "")?.[0];
+    if (!cookie) throw new Error(`login: ${login.status}`);
+    const appUrl = `${appServer.url}/api/plans?communeId=${COMMUNE}&limit=20`;
+    const bareUrl = `${bareServer.url}/bare/plans`;
+
+    // Both answer the same plans.
+    const mine = (await (await fetch(appUrl, { headers: { cookie } })).json()) as {
+      items: { planId: string }[];
+    };
+    const theirs = (await (await fetch(bareUrl)).json()) as { items: { planId: string }[] };
+    if (mine.items.length === 0 || mine.items.length !== theirs.items.length) {
+      throw new Error(`the two routes differ: ${mine.items.length} vs ${theirs.items.length} plans`);
+    }
+    const counter = requestCounter();
+    await fetch(appUrl, { headers: { cookie } });
+    const perList = counter.per(1);
+    counter.stop();
+
+    await load(bareUrl, {}, 2);
+    await load(appUrl, { cookie }, 2);
+    let bareTotal = 0;
+    let appTotal = 0;
+    for (let round = 0; round < 2; round++) {
+      bareTotal += await load(bareUrl, {}, SECONDS);
+      appTotal += await load(appUrl, { cookie }, SECONDS);
+    }
+    const seconds = 2 * SECONDS;
+    console.log(
+      `plan list of ${mine.items.length}: app ${(appTotal / seconds).toFixed(0)} req/s, bare Hono + the same Query ${(bareTotal / seconds).toFixed(0)} req/s (${CONNECTIONS} connections, ${seconds} s each)`,
+    );
+    console.log(
+      `api: read throughput ratio ${(appTotal / bareTotal).toFixed(2)} vs bare Hono; ${perList} DynamoDB requests per list`,
+    );
+  } finally {
+    for (const close of closers) close();
+    await local.stop();
+  }
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
