@@ -22,7 +22,7 @@ process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = "true";
 process.env.KEHOACH_TABLE = "kehoach-bench-api";
 const PASSWORD = "bench-password-2025";
 const COMMUNE = "xa-tu-ky";
-const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
+const SECONDS = 8;
 const CONNECTIONS = 8;
 
 function listen(

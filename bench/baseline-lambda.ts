@@ -9,7 +9,7 @@ import { handle } from "hono/aws-lambda";
 
 const client = new DynamoDBClient({});
 const app = new Hono().get("/api/health", async (c) => {
-  await client.send(new DescribeTableCommand({ TableName: process.env.BASELINE_TABLE }));
+  await client.send(new DescribeTableCommand({ TableName: "kehoach-bench-lambda" }));
   return c.json({ status: "ok", db: "ok" });
 });
 

@@ -48,7 +48,7 @@ async function main() {
       ...lambdaBaseEnv("kehoach-bench-Api", local.endpoint),
       ...sstFunctionEnv(bundles.api.dir, links),
     };
-    const baseEnv = { ...lambdaBaseEnv("kehoach-bench-Baseline", local.endpoint), BASELINE_TABLE: TABLE };
+    const baseEnv = { ...lambdaBaseEnv("kehoach-bench-Baseline", local.endpoint) };
     const health = [urlEvent("GET", "/api/health")];
     const cold = { api: [] as number[], baseline: [] as number[] };
     // One warm-up each (the OS file cache), then alternate so that load on the machine hits both.
