@@ -203,6 +203,27 @@ describe.each(["dev", "production"])("sst.config.ts, stage %s", (stage) => {
   });
 });
 
+describe("custom domain", () => {
+  it("is set on the Router from the deploy's environment, with its certificate and no DNS records", async () => {
+    vi.stubEnv("KEHOACH_DOMAIN", "kehoach.haiphong.gov.vn");
+    vi.stubEnv("KEHOACH_DOMAIN_CERT", "arn:aws:acm:us-east-1:000000000000:certificate/abc");
+    try {
+      const { one } = await synth("production");
+      expect(one("Router", "Web").args.domain).toEqual({
+        name: "kehoach.haiphong.gov.vn",
+        cert: "arn:aws:acm:us-east-1:000000000000:certificate/abc",
+        dns: false,
+      });
+      vi.stubEnv("KEHOACH_DOMAIN_CERT", "");
+      await expect(synth("production")).rejects.toThrow(/KEHOACH_DOMAIN_CERT/);
+    } finally {
+      vi.unstubAllEnvs();
+    }
+    const { one } = await synth("dev");
+    expect(one("Router", "Web").args.domain).toBeUndefined();
+  });
+});
+
 describe.each(["dev", "production"])("files, secrets and runtimes, stage %s", (stage) => {
   it("keeps files private, with a backstop expiry on exports beyond any unit's retention", async () => {
     const { RETENTION_DAYS } = await import("../packages/core/src/schedule/schema");
