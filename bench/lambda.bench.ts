@@ -20,7 +20,7 @@ import { startDynamoLocal } from "../packages/core/src/db/local";
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = "true";
 const TABLE = "kehoach-bench-lambda";
-const RUNS = 9;
+const RUNS = 15;
 const kb = (n: number) => Math.round(n / 1024);
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? Number.NaN;
 
@@ -51,6 +51,7 @@ async function main() {
     const baseEnv = { ...lambdaBaseEnv("kehoach-bench-Baseline", local.endpoint) };
     const health = [urlEvent("GET", "/api/health")];
     const cold = { api: [] as number[], baseline: [] as number[] };
+    const cpu = { api: [] as number[], baseline: [] as number[] };
     // One warm-up each (the OS file cache), then alternate so that load on the machine hits both.
     await invokeCold(bundles.api.entry, health, apiEnv, bundles.api.dir);
     await invokeCold(baseline.entry, health, baseEnv, baseline.dir);
@@ -63,12 +64,16 @@ async function main() {
         if (r.answers[0]?.statusCode !== 200)
           throw new Error(`${name}: ${JSON.stringify(r.answers[0])} ${r.stderr}`);
         cold[name].push(r.firstMs);
+        cpu[name].push(r.firstCpuMs);
       }
     }
     const api = median(cold.api);
     const base = median(cold.baseline);
     console.log(
       `cold start (median of ${RUNS}): api ${api.toFixed(0)} ms, minimal Hono + DynamoDB ${base.toFixed(0)} ms`,
+    );
+    console.log(
+      `CPU to the first answer (median): api ${median(cpu.api).toFixed(0)} ms, minimal ${median(cpu.baseline).toFixed(0)} ms (ratio ${(median(cpu.api) / median(cpu.baseline)).toFixed(2)})`,
     );
     console.log(
       `lambda: api bundle ${kb(bundles.api.startBytes)} KB; cold start ratio ${(api / base).toFixed(2)}`,

@@ -77,6 +77,8 @@ export function urlEvent(
 }
 
 export interface LambdaAnswer {
+  /** The process's CPU time up to its first answer (set by the runner on the first one). */
+  cpuMs?: number;
   /** Set instead of an answer when the module failed to load (Lambda's init error). */
   initError?: string;
   statusCode: number;
@@ -94,7 +96,7 @@ export function invokeCold(
   events: unknown[],
   env: Record<string, string>,
   cwd: string,
-): Promise<{ answers: LambdaAnswer[]; firstMs: number; stderr: string }> {
+): Promise<{ answers: LambdaAnswer[]; firstMs: number; firstCpuMs: number; stderr: string }> {
   // A script file, not "node -e": flags like --input-type would pass on to the import's worker thread.
   const runner = join(mkdtempSync(join(tmpdir(), "kehoach-invoke-")), "invoke.mjs");
   writeFileSync(
@@ -109,10 +111,18 @@ export function invokeCold(
       process.exit(1);
     }
     const events = JSON.parse(process.argv[2]);
+    let first = true;
     for (const e of events) {
       let out;
       try { out = await handler(e, { functionName: process.env.AWS_LAMBDA_FUNCTION_NAME, getRemainingTimeInMillis: () => 30000 }); }
       catch (err) { out = { statusCode: -1, body: String(err && err.stack || err) }; }
+      if (first) {
+        // CPU the process used up to its first answer (Node's own start included): a measure of
+        // the cold start that a busy machine does not blur as it blurs wall time.
+        const cpu = process.cpuUsage();
+        out = { ...out, cpuMs: (cpu.user + cpu.system) / 1000 };
+        first = false;
+      }
       process.stdout.write(JSON.stringify(out) + "\\n");
     }
     process.exit(0);
@@ -141,7 +151,7 @@ export function invokeCold(
         .split("\n")
         .filter(Boolean)
         .map((l) => JSON.parse(l) as LambdaAnswer);
-      resolve({ answers, firstMs, stderr: err });
+      resolve({ answers, firstMs, firstCpuMs: answers[0]?.cpuMs ?? Number.NaN, stderr: err });
     });
   });
 }

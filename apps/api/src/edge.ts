@@ -3,7 +3,6 @@ import { EVIDENCE_MAX_BYTES } from "@kehoach/core/task";
 import { MAX_IMPORT_BYTES } from "@kehoach/documents/limits";
 import type { MiddlewareHandler } from "hono";
 import { bodyLimit } from "hono/body-limit";
-import { NONCE, secureHeaders } from "hono/secure-headers";
 
 /**
  * What every request meets before a route sees it: the size of its body, where it comes from,
@@ -79,35 +78,4 @@ export const sameOrigin: MiddlewareHandler = async (c, next) => {
   await next();
 };
 
-const baseCsp = {
-  defaultSrc: ["'self'"],
-  // Scripts only from this origin, or an inline script carrying this response's nonce (the API
-  // reference page): never 'unsafe-inline'.
-  scriptSrc: ["'self'", NONCE],
-  styleSrc: ["'self'"],
-  imgSrc: ["'self'", "data:"],
-  fontSrc: ["'self'", "data:"],
-  connectSrc: ["'self'"],
-  objectSrc: ["'none'"],
-  baseUri: ["'none'"],
-  formAction: ["'self'"],
-  frameAncestors: ["'none'"],
-};
-
-const headerOptions = {
-  referrerPolicy: "strict-origin-when-cross-origin",
-  xFrameOptions: "DENY",
-  // Downloads (DOCX, XLSX) open in another program; nothing here needs cross-origin isolation.
-  crossOriginResourcePolicy: "same-origin",
-} as const;
-
-const pageHeaders = secureHeaders({ ...headerOptions, contentSecurityPolicy: baseCsp });
-// The API reference (Scalar) styles itself at run time with inline <style> elements.
-const docsHeaders = secureHeaders({
-  ...headerOptions,
-  contentSecurityPolicy: { ...baseCsp, styleSrc: ["'self'", "'unsafe-inline'"] },
-});
-
-/** Security headers on every response: API answers, the dashboard's HTML and its assets. */
-export const securityHeaders: MiddlewareHandler = (c, next) =>
-  (c.req.path === "/api/docs" ? docsHeaders : pageHeaders)(c, next);
+export { securityHeaders } from "./security-headers";

@@ -1,6 +1,5 @@
-import { DescribeTableCommand } from "@aws-sdk/client-dynamodb";
 import { OpenAPIHono, z } from "@hono/zod-openapi";
-import { DB_RETRY_AFTER_SECONDS, dynamo, tableName } from "@kehoach/core/db/client";
+import { checkHealth } from "../health-check";
 import { type Env, guarded, json } from "../http";
 
 const healthSchema = z.object({ status: z.enum(["ok", "degraded"]), db: z.string() }).meta({ id: "Health" });
@@ -17,13 +16,10 @@ export const health = new OpenAPIHono<Env>().openapi(
     },
   }),
   async (c) => {
-    try {
-      const ctl = AbortSignal.timeout(3000);
-      await dynamo().send(new DescribeTableCommand({ TableName: tableName() }), { abortSignal: ctl });
-      return c.json({ status: "ok" as const, db: "ok" }, 200);
-    } catch (e) {
-      c.header("Retry-After", String(DB_RETRY_AFTER_SECONDS));
-      return c.json({ status: "degraded" as const, db: (e as Error).name || "unreachable" }, 503);
-    }
+    const { code, body, retryAfter } = await checkHealth();
+    if (retryAfter) c.header("Retry-After", String(retryAfter));
+    return code === 200
+      ? c.json({ ...body, status: "ok" as const }, 200)
+      : c.json({ ...body, status: "degraded" as const }, 503);
   },
 );
