@@ -1,4 +1,3 @@
-import { api, unwrap } from "@kehoach/client/api";
 import { meQuery } from "@kehoach/client/auth";
 import {
   chaseLettersQuery,
@@ -33,7 +32,7 @@ import { adminLoader, requireAdmin } from "../features/admin/lib/loaders";
 import { boardSearch } from "../features/board/lib/view";
 import { planFilters, planListParams } from "../features/plans/lib/filters";
 import { BOARD_PAGE, BOARD_VIEWS, type BoardView } from "../features/tasks/lib/board";
-import { loadOr, safeRedirect } from "../lib/api-errors";
+import { loadOr } from "../lib/api-errors";
 import { currentYear } from "../lib/format";
 import { LoginPage } from "./routes/login";
 
@@ -49,14 +48,6 @@ const loginRoute = createRoute({
   validateSearch: (s: Record<string, unknown>): { redirect?: string | undefined } => ({
     redirect: typeof s.redirect === "string" ? s.redirect : undefined,
   }),
-  // Already signed in (e.g. the login page from a bookmark): straight on.
-  // Asked outside the query cache, so its expected 401 does not trigger the session-ended handler.
-  beforeLoad: async ({ context, search }) => {
-    const me = await unwrap(api.api.me.$get()).catch(() => null);
-    if (!me) return;
-    context.queryClient.setQueryData(meQuery().queryKey, me);
-    throw redirect({ href: safeRedirect(search.redirect), replace: true });
-  },
   component: LoginPage,
 });
 
