@@ -12,6 +12,9 @@ import { securityHeaders } from "../edge";
 
 export const DASHBOARD_DIST = resolve(fileURLToPath(import.meta.url), "../../../../dashboard/dist");
 
+/** As CloudFront serves the dashboard's hashed files: a name changes whenever its content does. */
+const IMMUTABLE = "public, max-age=31536000, immutable";
+
 /** One origin, like the SST Router on AWS: the API at /api, the dashboard everywhere else. */
 export function localApp(dist = DASHBOARD_DIST) {
   const root = relative(process.cwd(), dist) || ".";
@@ -22,8 +25,22 @@ export function localApp(dist = DASHBOARD_DIST) {
   // A path under /api that no route matched is an API 404, whatever the method, never the SPA.
   web.all("/api", noSuchRoute);
   web.all("/api/*", noSuchRoute);
-  web.use("/assets/*", serveStatic({ root }));
-  web.get("*", serveStatic({ root }));
+  // Source maps are not published (the build writes none; an old one left in dist stays private).
+  web.get("*", async (c, next) => (c.req.path.endsWith(".map") ? c.notFound() : next()));
+  // Hashed assets: brotli or gzip as the browser accepts (copies written at build), cached for good.
+  // A missing one is a 404, never the SPA shell (which would then be cached as that asset).
+  web.use("/assets/*", async (c, next) => {
+    await next();
+    if (c.res.status === 200 || c.res.status === 206) c.res.headers.set("Cache-Control", IMMUTABLE);
+  });
+  web.use("/assets/*", serveStatic({ root, precompressed: true }));
+  web.get("/assets/*", (c) => c.notFound());
+  // Anything else (index.html): asked for again on each visit, since it names the current assets.
+  web.get("*", async (c, next) => {
+    await next();
+    c.res.headers.set("Cache-Control", "no-cache");
+  });
+  web.get("*", serveStatic({ root, precompressed: true }));
   // Client-side routes (/plans/…) get the SPA shell.
   web.get("*", async (c) => {
     const index = join(dist, "index.html");

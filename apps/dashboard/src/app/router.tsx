@@ -1,4 +1,3 @@
-import { api, unwrap } from "@kehoach/client/api";
 import { meQuery } from "@kehoach/client/auth";
 import {
   chaseLettersQuery,
@@ -16,12 +15,12 @@ import {
 } from "@kehoach/client/plans";
 import { reportsQuery } from "@kehoach/client/reports";
 import { boardQuery, taskHistoryQuery, taskQuery } from "@kehoach/client/tasks";
-import { PLAN_STATUSES, type PlanStatus } from "@kehoach/core/plan/schema";
 import type { QueryClient } from "@tanstack/react-query";
 import {
   createRootRouteWithContext,
   createRoute,
   createRouter,
+  lazyRouteComponent,
   notFound,
   Outlet,
   redirect,
@@ -29,33 +28,13 @@ import {
 import { ErrorPage } from "../components/error-page";
 import { Loading } from "../components/loading";
 import { NotFoundPage } from "../components/not-found-page";
-import { AdminLayout } from "../features/admin/components/admin-layout";
-import { LineagePage } from "../features/admin/components/lineage-page";
-import { ScopesPage } from "../features/admin/components/scopes-page";
-import { UnitsPage } from "../features/admin/components/units-page";
-import { UsersPage } from "../features/admin/components/users-page";
 import { adminLoader, requireAdmin } from "../features/admin/lib/loaders";
 import { boardSearch } from "../features/board/lib/view";
-import { ImportPage } from "../features/import/components/import-page";
-import { type PlanFilters, planListParams } from "../features/plans/components/plan-list";
-import { BOARD_PAGE, BOARD_VIEWS, type BoardView } from "../features/tasks/components/task-board";
-import { loadOr, safeRedirect } from "../lib/api-errors";
+import { planFilters, planListParams } from "../features/plans/lib/filters";
+import { BOARD_PAGE, BOARD_VIEWS, type BoardView } from "../features/tasks/lib/board";
+import { loadOr } from "../lib/api-errors";
 import { currentYear } from "../lib/format";
-import { AppShell } from "./layout/app-shell";
-import { PasswordPage } from "./routes/account-password";
-import { SessionsPage } from "./routes/account-sessions";
-import { NationalPage, NoScopePage, ScopeBoardPage } from "./routes/board";
-import { CommunePlansPage } from "./routes/commune-plans";
-import { CommuneRegisterPage } from "./routes/commune-register";
-import { CommuneReportsPage } from "./routes/commune-reports";
-import { CommuneTasksPage } from "./routes/commune-tasks";
-import { ExportsPage, SchedulesPage } from "./routes/exports";
-import { NoCommunePage } from "./routes/home";
 import { LoginPage } from "./routes/login";
-import { PlanPage } from "./routes/plan";
-import { PlanEditPage } from "./routes/plan-edit";
-import { PlanNewPage } from "./routes/plan-new";
-import { TaskPage } from "./routes/task";
 
 export type RouterContext = { queryClient: QueryClient };
 
@@ -69,14 +48,6 @@ const loginRoute = createRoute({
   validateSearch: (s: Record<string, unknown>): { redirect?: string | undefined } => ({
     redirect: typeof s.redirect === "string" ? s.redirect : undefined,
   }),
-  // Already signed in (e.g. the login page from a bookmark): straight on.
-  // Asked outside the query cache, so its expected 401 does not trigger the session-ended handler.
-  beforeLoad: async ({ context, search }) => {
-    const me = await unwrap(api.api.me.$get()).catch(() => null);
-    if (!me) return;
-    context.queryClient.setQueryData(meQuery().queryKey, me);
-    throw redirect({ href: safeRedirect(search.redirect), replace: true });
-  },
   component: LoginPage,
 });
 
@@ -88,7 +59,7 @@ const appRoute = createRoute({
     const me = await loadOr(context.queryClient.ensureQueryData(meQuery()), location.href);
     return { me };
   },
-  component: AppShell,
+  component: lazyRouteComponent(() => import("./layout/app-shell"), "AppShell"),
 });
 
 /** Home: an overseer's board; the plan list of a commune user's commune. */
@@ -102,23 +73,8 @@ const indexRoute = createRoute({
     if (first)
       throw redirect({ to: "/communes/$communeId/plans", params: { communeId: first.id }, replace: true });
   },
-  component: NoCommunePage,
+  component: lazyRouteComponent(() => import("./routes/home"), "NoCommunePage"),
 });
-
-function planFilters(s: Record<string, unknown>): PlanFilters {
-  const text = (v: unknown) => (typeof v === "string" || typeof v === "number" ? String(v) : undefined);
-  const q = text(s.q)?.trim();
-  const status = text(s.status);
-  const year = text(s.year);
-  const category = text(s.category)?.trim();
-  return {
-    q: q || undefined,
-    status: PLAN_STATUSES.includes(status as PlanStatus) ? (status as PlanStatus) : undefined,
-    year: year && /^\d{4}$/.test(year) ? year : undefined,
-    // The API takes up to 80 characters; a longer one matches no plan anyway.
-    category: category && category.length <= 80 ? category : undefined,
-  };
-}
 
 const communePlansRoute = createRoute({
   getParentRoute: () => appRoute,
@@ -133,7 +89,7 @@ const communePlansRoute = createRoute({
       location.href,
     );
   },
-  component: CommunePlansPage,
+  component: lazyRouteComponent(() => import("./routes/commune-plans"), "CommunePlansPage"),
 });
 
 /** Import a plan from pasted text or a .docx/.txt file (issue 5): commune staff and leaders of that commune. */
@@ -145,7 +101,7 @@ const communeImportRoute = createRoute({
     const staff = me.role === "commune_staff" || me.role === "commune_leader";
     if (!staff || !me.communes.some((c) => c.id === params.communeId)) throw notFound();
   },
-  component: ImportPage,
+  component: lazyRouteComponent(() => import("../features/import/components/import-page"), "ImportPage"),
 });
 
 const planRoute = createRoute({
@@ -155,7 +111,7 @@ const planRoute = createRoute({
     await loadOr(context.queryClient.ensureQueryData(planQuery(params.planId)), location.href);
     void context.queryClient.prefetchQuery(planHistoryQuery(params.planId));
   },
-  component: PlanPage,
+  component: lazyRouteComponent(() => import("./routes/plan"), "PlanPage"),
 });
 
 /** Issue 4: new plan from a template, the draft editor, the register of issued documents. */
@@ -166,7 +122,7 @@ const planNewRoute = createRoute({
     if (!context.me.communes.some((c) => c.id === params.communeId)) throw notFound();
     void context.queryClient.prefetchQuery(templatesQuery(params.communeId));
   },
-  component: PlanNewPage,
+  component: lazyRouteComponent(() => import("./routes/plan-new"), "PlanNewPage"),
 });
 
 const planEditRoute = createRoute({
@@ -183,7 +139,7 @@ const planEditRoute = createRoute({
       location.href,
     );
   },
-  component: PlanEditPage,
+  component: lazyRouteComponent(() => import("./routes/plan-edit"), "PlanEditPage"),
 });
 
 const communeRegisterRoute = createRoute({
@@ -202,7 +158,7 @@ const communeRegisterRoute = createRoute({
       location.href,
     );
   },
-  component: CommuneRegisterPage,
+  component: lazyRouteComponent(() => import("./routes/commune-register"), "CommuneRegisterPage"),
 });
 
 /** Periodic reports (BC) of a commune: the year's periods, their state, "Lập báo cáo". */
@@ -221,7 +177,7 @@ const communeReportsRoute = createRoute({
       location.href,
     );
   },
-  component: CommuneReportsPage,
+  component: lazyRouteComponent(() => import("./routes/commune-reports"), "CommuneReportsPage"),
 });
 
 type BoardSearch = {
@@ -251,7 +207,7 @@ const communeTasksRoute = createRoute({
       boardQuery({ communeId: params.communeId, view: deps.view, limit: BOARD_PAGE }),
     );
   },
-  component: CommuneTasksPage,
+  component: lazyRouteComponent(() => import("./routes/commune-tasks"), "CommuneTasksPage"),
 });
 
 /** /tasks: the board of the user's (first) commune. */
@@ -275,7 +231,7 @@ const taskRoute = createRoute({
     );
     void context.queryClient.prefetchQuery(taskHistoryQuery(params.seriesId, params.taskId));
   },
-  component: TaskPage,
+  component: lazyRouteComponent(() => import("./routes/task"), "TaskPage"),
 });
 
 /** /board: the body's first scope in force (or its only one, historical), or a page saying it has none. */
@@ -290,7 +246,7 @@ const boardIndexRoute = createRoute({
     const first = scopes[0];
     if (first) throw redirect({ to: "/board/$scopeId", params: { scopeId: first.id }, replace: true });
   },
-  component: NoScopePage,
+  component: lazyRouteComponent(() => import("./routes/board"), "NoScopePage"),
 });
 
 /** One scope's board: ?q= search, ?show= filter, ?sort=&dir=, ?charts=1. Overseers of it and admins. */
@@ -308,7 +264,7 @@ const scopeBoardRoute = createRoute({
       void context.queryClient.prefetchQuery(chaseLettersQuery());
     }
   },
-  component: ScopeBoardPage,
+  component: lazyRouteComponent(() => import("./routes/board"), "ScopeBoardPage"),
 });
 
 /** /exports: a commune member's own commune; an overseer's first scope (its roll-ups). */
@@ -349,7 +305,7 @@ const unitExportsRoute = createRoute({
     const unit = { unitKind: params.unitKind as "commune" | "scope", unitId: params.unitId };
     await loadOr(context.queryClient.ensureQueryData(exportsQuery(unit)), location.href);
   },
-  component: ExportsPage,
+  component: lazyRouteComponent(() => import("./routes/exports"), "ExportsPage"),
 });
 const unitSchedulesRoute = createRoute({
   getParentRoute: () => appRoute,
@@ -359,7 +315,7 @@ const unitSchedulesRoute = createRoute({
     const unit = { unitKind: params.unitKind as "commune" | "scope", unitId: params.unitId };
     await loadOr(context.queryClient.ensureQueryData(schedulesQuery(unit)), location.href);
   },
-  component: SchedulesPage,
+  component: lazyRouteComponent(() => import("./routes/exports"), "SchedulesPage"),
 });
 
 /** Admins: a row per province. */
@@ -371,19 +327,19 @@ const nationalRoute = createRoute({
   loader: async ({ context, location }) => {
     await loadOr(context.queryClient.ensureQueryData(nationalBoardQuery()), location.href);
   },
-  component: NationalPage,
+  component: lazyRouteComponent(() => import("./routes/board"), "NationalPage"),
 });
 
 const passwordRoute = createRoute({
   getParentRoute: () => appRoute,
   path: "/account/password",
-  component: PasswordPage,
+  component: lazyRouteComponent(() => import("./routes/account-password"), "PasswordPage"),
 });
 
 const sessionsRoute = createRoute({
   getParentRoute: () => appRoute,
   path: "/account/sessions",
-  component: SessionsPage,
+  component: lazyRouteComponent(() => import("./routes/account-sessions"), "SessionsPage"),
 });
 
 /** Admin area (issue 3): units, oversight scopes, accounts, lineage. "Not found" for other roles. */
@@ -391,7 +347,7 @@ const adminRoute = createRoute({
   getParentRoute: () => appRoute,
   path: "/admin",
   beforeLoad: ({ context }) => requireAdmin(context.me),
-  component: AdminLayout,
+  component: lazyRouteComponent(() => import("../features/admin/components/admin-layout"), "AdminLayout"),
 });
 const adminIndexRoute = createRoute({
   getParentRoute: () => adminRoute,
@@ -404,25 +360,25 @@ const adminUnitsRoute = createRoute({
   getParentRoute: () => adminRoute,
   path: "/units",
   loader: adminLoader("units"),
-  component: UnitsPage,
+  component: lazyRouteComponent(() => import("../features/admin/components/units-page"), "UnitsPage"),
 });
 const adminScopesRoute = createRoute({
   getParentRoute: () => adminRoute,
   path: "/scopes",
   loader: adminLoader("scopes"),
-  component: ScopesPage,
+  component: lazyRouteComponent(() => import("../features/admin/components/scopes-page"), "ScopesPage"),
 });
 const adminUsersRoute = createRoute({
   getParentRoute: () => adminRoute,
   path: "/users",
   loader: adminLoader("users"),
-  component: UsersPage,
+  component: lazyRouteComponent(() => import("../features/admin/components/users-page"), "UsersPage"),
 });
 const adminLineageRoute = createRoute({
   getParentRoute: () => adminRoute,
   path: "/lineage",
   loader: adminLoader("lineage"),
-  component: LineagePage,
+  component: lazyRouteComponent(() => import("../features/admin/components/lineage-page"), "LineagePage"),
 });
 
 /** Any other address, inside the shell. */

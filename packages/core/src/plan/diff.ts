@@ -1,23 +1,25 @@
+import diff from "microdiff";
+
 export type FieldChange = { path: string; from?: unknown; to?: unknown };
 
-/** Leaf-level differences between two JSON values, as dotted paths ("sections.0.heading"). */
-export function diffJson(a: unknown, b: unknown, path = "", out: FieldChange[] = []): FieldChange[] {
-  if (a === b) return out;
-  const isObj = (v: unknown) => typeof v === "object" && v !== null;
-  if (isObj(a) && isObj(b) && Array.isArray(a) === Array.isArray(b)) {
-    const keys = new Set([...Object.keys(a as object), ...Object.keys(b as object)]);
-    for (const k of keys) {
-      diffJson(
-        (a as Record<string, unknown>)[k],
-        (b as Record<string, unknown>)[k],
-        path ? `${path}.${k}` : k,
-        out,
-      );
-    }
-    return out;
+const isObject = (v: unknown): v is object => typeof v === "object" && v !== null;
+const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
+/**
+ * Leaf-level differences between two JSON values, as dotted paths ("sections.0.heading"): a part
+ * added or removed whole is one change. A key absent on one side and undefined on the other is none.
+ */
+export function diffJson(a: unknown, b: unknown): FieldChange[] {
+  if (!isObject(a) || !isObject(b) || Array.isArray(a) !== Array.isArray(b)) {
+    return same(a, b) ? [] : [{ path: "", from: a, to: b }];
   }
-  if (JSON.stringify(a) !== JSON.stringify(b)) out.push({ path, from: a, to: b });
-  return out;
+  return diff(a as Record<string, unknown>, b as Record<string, unknown>, { cyclesFix: false })
+    .map((d) => ({
+      path: d.path.join("."),
+      from: d.type === "CREATE" ? undefined : d.oldValue,
+      to: d.type === "REMOVE" ? undefined : d.value,
+    }))
+    .filter((c) => !same(c.from, c.to));
 }
 
 /**

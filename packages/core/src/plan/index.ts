@@ -16,7 +16,7 @@ import {
   type PlanContent,
   type PlanSummary,
   planContent,
-  planStatus,
+  planListQuery,
 } from "./schema";
 
 export type PlanItem = {
@@ -145,18 +145,7 @@ function yearOf(content: PlanContent, createdAt: string) {
   return (content.date ?? content.period ?? createdAt).slice(0, 4);
 }
 
-export const listQuery = z.object({
-  communeId: z.string().min(1, { message: "Chọn xã / Choose a commune" }).max(80),
-  cursor: z.string().max(2048).optional(),
-  limit: z.coerce.number().int().min(1).max(100).default(20),
-  status: planStatus.optional(),
-  year: z
-    .string()
-    .regex(/^\d{4}$/, { message: "Năm gồm 4 chữ số / Year must have 4 digits" })
-    .optional(),
-  category: z.string().max(80).optional(),
-  q: z.string().max(200).optional(),
-});
+export const listQuery = planListQuery;
 export type ListQuery = z.input<typeof listQuery>;
 
 /**

@@ -53,6 +53,23 @@ export const PLAN_STATUSES = [
 ] as const;
 export const planStatus = z.enum(PLAN_STATUSES);
 export type PlanStatus = z.infer<typeof planStatus>;
+/**
+ * The plan list's query: the API's parameters and, for its filters, the dashboard's address
+ * (?q=&status=&year=&category=), so both accept the same values.
+ */
+export const planListQuery = z.object({
+  communeId: z.string().min(1, { message: "Chọn xã / Choose a commune" }).max(80),
+  cursor: z.string().max(2048).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+  status: planStatus.optional(),
+  year: z
+    .string()
+    .regex(/^\d{4}$/, { message: "Năm gồm 4 chữ số / Year must have 4 digits" })
+    .optional(),
+  category: z.string().max(80).optional(),
+  q: z.string().max(200).optional(),
+});
+
 /** A plan's statuses from issue onward: what an overseer sees of a commune (drafts are its own). */
 export const ISSUED_PLAN_STATUSES = [
   "issued",

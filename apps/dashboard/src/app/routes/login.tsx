@@ -1,5 +1,8 @@
+import { api, unwrap } from "@kehoach/client/api";
+import { meQuery } from "@kehoach/client/auth";
 import { useQueryClient } from "@tanstack/react-query";
 import { getRouteApi, useRouter } from "@tanstack/react-router";
+import { useEffect } from "react";
 import { LanguageToggle } from "../../components/language-toggle";
 import { LoginForm } from "../../features/auth/components/login-form";
 import { useI18n } from "../../i18n";
@@ -14,6 +17,30 @@ export function LoginPage() {
   const router = useRouter();
   const queryClient = useQueryClient();
   useDocumentTitle(t("login.title"));
+
+  useEffect(() => {
+    let live = true;
+    // Already signed in (e.g. the login page from a bookmark): straight on. Asked beside the form,
+    // not before it, and outside the query cache, so its expected 401 does not trigger the
+    // session-ended handler.
+    unwrap(api.api.me.$get())
+      .then((me) => {
+        if (!live) return;
+        queryClient.setQueryData(meQuery().queryKey, me);
+        router.history.replace(safeRedirect(redirect));
+      })
+      .catch(() => {});
+    // While the user types: the code of the signed-in shell and of the commune's plan list (a
+    // commune user's home), so signing in waits only for data.
+    const prefetch = setTimeout(() => {
+      void router.loadRouteChunk(router.routesById["/_app"]);
+      void router.loadRouteChunk(router.routesById["/_app/communes/$communeId/plans"]);
+    }, 0);
+    return () => {
+      live = false;
+      clearTimeout(prefetch);
+    };
+  }, [queryClient, router, redirect]);
 
   return (
     <div className="login-screen">

@@ -4,10 +4,10 @@ import { useQuery } from "@tanstack/react-query";
 import { useRouteContext, useRouter } from "@tanstack/react-router";
 import { useId } from "react";
 import { ErrorAlert } from "../../../components/error-alert";
+import { FindingsList } from "../../../components/findings/findings-list";
+import { useCheckerI18n } from "../../../components/findings/i18n";
+import type { Finding, FindingPath } from "../../../components/findings/types";
 import { Loading } from "../../../components/loading";
-import { useCheckerI18n } from "../lib/i18n";
-import type { Finding, FindingPath } from "../lib/types";
-import { FindingsList } from "./findings-list";
 
 /** Where the editor opens a field: /plans/$planId/edit?focus=basis.0.date (the editor reads `focus`). */
 export const editFocusHref = (planId: string, path: FindingPath) =>

@@ -1,5 +1,5 @@
 import { planDocxUrl } from "@kehoach/client/plans";
-import { useCheckerI18n } from "../lib/i18n";
+import { useCheckerI18n } from "../../../components/findings/i18n";
 
 /** "Tải DOCX": the Decree 30 Word file of the plan (the server names it by its symbol). */
 export function PlanDocxLink({ planId }: { planId: string }) {

@@ -13,7 +13,7 @@ import {
   useState,
 } from "react";
 import { ModalDialog } from "../../../components/modal-dialog";
-import { PlanDocument } from "../../plans/components/plan-document";
+import { PlanDocument } from "../../../components/plan-document";
 import { type Path, pathKey } from "../lib/content";
 import { focusPath } from "../lib/focus";
 import { type EditorKey, useEditorI18n } from "../lib/i18n";

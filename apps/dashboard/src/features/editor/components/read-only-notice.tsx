@@ -1,7 +1,7 @@
 import type { Plan } from "@kehoach/core/plan/schema";
 import { Link } from "@tanstack/react-router";
+import { PlanDocument } from "../../../components/plan-document";
 import { useI18n } from "../../../i18n";
-import { PlanDocument } from "../../plans/components/plan-document";
 import { useEditorI18n } from "../lib/i18n";
 import "../editor.css";
 

@@ -1,8 +1,8 @@
 import type { FieldIssue } from "@kehoach/client/api";
 import { ApiError } from "@kehoach/client/api";
+import { FindingsList } from "../../../components/findings/findings-list";
+import type { Finding } from "../../../components/findings/types";
 import { Loading } from "../../../components/loading";
-import { FindingsList } from "../../checker/components/findings-list";
-import type { Finding } from "../../checker/lib/types";
 import type { Path } from "../lib/content";
 import { useEditorI18n } from "../lib/i18n";
 

@@ -1,4 +1,5 @@
 import { type PlanContent, planContent } from "@kehoach/core/plan/schema";
+import diff from "microdiff";
 import type { Path } from "./content";
 
 export type Difference = { path: Path; mine: string | undefined; theirs: string | undefined };
@@ -39,15 +40,15 @@ export function contentDifferences(mine: PlanContent, theirs: PlanContent): Diff
   const b = new Map<string, Leaf>();
   leaves(normalised(mine), [], a);
   leaves(normalised(theirs), [], b);
+  const value = (m: Map<string, Leaf>) => Object.fromEntries([...m].map(([k, leaf]) => [k, leaf.value]));
   // Top-level parts in the schema's order (as the form shows them), each part's fields in place.
   const part = (k: string) => TOP.indexOf(k.split(".")[0] as keyof PlanContent);
-  const keys = [...a.keys(), ...[...b.keys()].filter((k) => !a.has(k))].sort((x, y) => part(x) - part(y));
-  const out: Difference[] = [];
-  for (const k of keys) {
-    const x = a.get(k);
-    const y = b.get(k);
-    if (x?.value === y?.value) continue;
-    out.push({ path: (x ?? y)?.path ?? [], mine: x?.value, theirs: y?.value });
-  }
-  return out;
+  return diff(value(a), value(b), { cyclesFix: false })
+    .map((d) => String(d.path[0]))
+    .sort((x, y) => part(x) - part(y))
+    .map((k) => ({
+      path: (a.get(k) ?? b.get(k))?.path ?? [],
+      mine: a.get(k)?.value,
+      theirs: b.get(k)?.value,
+    }));
 }

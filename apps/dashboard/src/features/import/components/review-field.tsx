@@ -56,3 +56,9 @@ export function ReviewField({ path, label, confidence, htmlFor, error, children 
     </div>
   );
 }
+
+/** A field the importer did not find in the document. */
+export function NotFound() {
+  const { it } = useImportI18n();
+  return <span className="review-missing">{it("review.notFound")}</span>;
+}

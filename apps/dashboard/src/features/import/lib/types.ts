@@ -1,5 +1,5 @@
 import type { PlanContentInput } from "@kehoach/core/plan/schema";
-import type { Finding } from "../../checker/lib/types";
+import type { Finding } from "../../../components/findings/types";
 import type { ConfidenceMap } from "./confidence";
 
 /** POST /api/documents/import(-text): a draft to review, nothing saved. */

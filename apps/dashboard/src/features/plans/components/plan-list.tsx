@@ -1,4 +1,4 @@
-import { type ListParams, plansQuery } from "@kehoach/client/plans";
+import { plansQuery } from "@kehoach/client/plans";
 import {
   formatSymbol,
   ISSUED_PLAN_STATUSES,
@@ -16,35 +16,14 @@ import { TaskProgressSummary } from "../../../components/task-bits";
 import { useI18n } from "../../../i18n";
 import { isNotFound } from "../../../lib/api-errors";
 import { currentYear, formatDate, formatDateTime } from "../../../lib/format";
+import { type PlanFilters, planListParams } from "../lib/filters";
 import { PlanStatusBadge } from "./plan-status-badge";
 
-export type PlanFilters = {
-  q?: string | undefined;
-  status?: PlanStatus | undefined;
-  year?: string | undefined;
-  /** Lĩnh vực, matched exactly (e.g. "CCHC"). */
-  category?: string | undefined;
-};
-
-const PAGE_SIZE = 20;
 const FIRST_YEAR = 2015;
 /** Offered in the category box even when the page shows none: the category of the templates and imports. */
 const KNOWN_CATEGORIES = ["CCHC"];
 
 const isFiltered = (f: PlanFilters) => Boolean(f.q || f.status || f.year || f.category);
-
-/** The API's list parameters for a page of the list: the same for the route's loader and the table. */
-export function planListParams(communeId: string, filters: PlanFilters, cursor?: string): ListParams {
-  return {
-    communeId,
-    limit: PAGE_SIZE,
-    ...(cursor ? { cursor } : {}),
-    ...(filters.q ? { q: filters.q } : {}),
-    ...(filters.status ? { status: filters.status } : {}),
-    ...(filters.year ? { year: filters.year } : {}),
-    ...(filters.category ? { category: filters.category } : {}),
-  };
-}
 
 type Props = {
   communeId: string;

@@ -5,17 +5,11 @@ import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
 import { useId, useRef, useState } from "react";
 import { ErrorAlert } from "../../../components/error-alert";
 import { Loading } from "../../../components/loading";
+import { BOARD_PAGE, BOARD_VIEWS, type BoardFilters, type BoardGroup } from "../lib/board";
 import { type TasksKey, useTasksI18n } from "../lib/i18n";
 import { BUCKETS, type Bucket, bucketOf, leadOf, vnToday } from "../lib/task-text";
 import { type Me, TaskCard } from "./task-card";
 import "./tasks.css";
-
-export const BOARD_VIEWS = ["open", "overdue", "done"] as const;
-export type BoardView = (typeof BOARD_VIEWS)[number];
-export type BoardGroup = "office" | "deadline";
-export type BoardFilters = { view: BoardView; group: BoardGroup; mine: boolean };
-
-export const BOARD_PAGE = 50;
 
 /** The overdue count of a commune (one bounded query; 200+ when there are more). */
 export function useOverdueCount(communeId: string) {

@@ -16,8 +16,8 @@ import {
 } from "@kehoach/core/plan/document-text";
 import { formatPlaceDate, type SectionItem } from "@kehoach/core/plan/schema";
 import { Fragment } from "react";
-import { useI18n } from "../../../i18n";
-import { formatDate } from "../../../lib/format";
+import { useI18n } from "../i18n";
+import { formatDate } from "../lib/format";
 
 type Props = {
   plan: RenderablePlan;

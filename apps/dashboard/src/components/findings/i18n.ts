@@ -1,8 +1,9 @@
-import { createMessages, type Lang, useI18n, useMessages } from "../../../i18n";
+import { createMessages, type Lang, useI18n, useMessages } from "../../i18n";
 
 /**
- * Strings of the checker and import features. Kept beside the features (not in the shared
- * src/i18n.ts) so several people can work on the dashboard at once; same shape, Vietnamese first.
+ * Strings of the findings list and the checker (shared by the plan page, the editor and the
+ * import review). Kept beside them (not in the shared src/i18n.ts) so several people can work on
+ * the dashboard at once; same shape, Vietnamese first.
  */
 const vi = {
   "findings.title": "Kiểm tra thể thức",

@@ -1,6 +1,6 @@
 import { useId, useState } from "react";
-import { labelFor, useCheckerI18n } from "../lib/i18n";
-import type { Finding, FindingPath, FindingSeverity } from "../lib/types";
+import { labelFor, useCheckerI18n } from "./i18n";
+import type { Finding, FindingPath, FindingSeverity } from "./types";
 import "./findings-list.css";
 
 export type FindingsListProps = {
