@@ -127,6 +127,7 @@ const vi = {
   "section.empty": "Chưa có mục nào.",
   "section.assignmentsHint": "Phần phân công bên dưới được in trong mục “Tổ chức thực hiện”.",
 
+  "controls.toolbar": "Thao tác với {item} (phím mũi tên để chọn)",
   "controls.up": "Chuyển {item} lên",
   "controls.down": "Chuyển {item} xuống",
   "controls.remove": "Xóa {item}",
@@ -403,6 +404,7 @@ const en: Record<EditorKey, string> = {
   "section.empty": "No items yet.",
   "section.assignmentsHint": "The assignments below are printed in the “Tổ chức thực hiện” item.",
 
+  "controls.toolbar": "Actions on {item} (arrow keys to choose)",
   "controls.up": "Move {item} up",
   "controls.down": "Move {item} down",
   "controls.remove": "Remove {item}",
