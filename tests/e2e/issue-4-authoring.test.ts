@@ -74,7 +74,7 @@ describe("issue 4: authoring a plan, autosave, validation, conflicts; issue with
 
     await page.getByLabel("Trích yếu").fill(subject);
     await page.getByLabel("Kỳ", { exact: true }).fill(`${YEAR}-H2`);
-    await field(page, "event.date").fill(EVENT_DAY);
+    await field(page, "event.date").fill(EVENT_DAY.split("-").reverse().join("/"));
 
     await page.getByRole("button", { name: "Thêm văn bản căn cứ" }).click();
     // The new cited document's first field has the focus.
@@ -184,7 +184,7 @@ describe("issue 4: authoring a plan, autosave, validation, conflicts; issue with
     expect(cells[3]).toContain("Nguyễn Văn Hùng");
     expect(cells[3]).toContain("TM.");
 
-    const link = page.getByRole("link", { name: /Tải sổ đăng ký văn bản đi năm/ });
+    const link = page.getByRole("link", { name: /Tải XLSX: sổ đăng ký văn bản đi năm/ });
     const href = (await link.getAttribute("href")) ?? "";
     expect(href).toContain(`year=${YEAR}`);
     const xlsx = await page.request.get(href);

@@ -15,6 +15,7 @@ import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useNavigate } from "@tanstack/react-router";
 import { useEffect, useId, useRef, useState } from "react";
 import { ErrorAlert } from "../../../components/error-alert";
+import { dateInputProps } from "../../../lib/dates";
 import { formatDate, formatVnd } from "../../../lib/format";
 import { FindingsList } from "../../checker/components/findings-list";
 import type { Finding, FindingPath } from "../../checker/lib/types";
@@ -211,10 +212,8 @@ export function ImportReview({ communeId, result, origin, onRestart }: Props) {
               >
                 <input
                   id={`${id}-date`}
-                  type="date"
-                  value={draft.date ?? ""}
+                  {...dateInputProps(draft.date, (v) => setDraft((d) => ({ ...d, date: opt(v) })))}
                   aria-describedby={`${id}-date-hint`}
-                  onChange={(e) => setDraft((d) => ({ ...d, date: opt(e.target.value) }))}
                 />
                 {draft.date ? null : (
                   <span className="field-hint" id={`${id}-date-hint`}>
@@ -319,9 +318,7 @@ export function ImportReview({ communeId, result, origin, onRestart }: Props) {
                 >
                   <input
                     id={`${id}-event-date`}
-                    type="date"
-                    value={event.date ?? ""}
-                    onChange={(e) => setEvent({ date: opt(e.target.value) })}
+                    {...dateInputProps(event.date, (v) => setEvent({ date: opt(v) }))}
                   />
                   <label className="check">
                     <input
