@@ -210,7 +210,13 @@ describe("issue 4: authoring a plan, autosave, validation, conflicts; issue with
     const page = b.page();
     await apiLogin(b.context(), "daihop.canbo");
     const id = await createDraftViaApi(page, `Kế hoạch kiểm tra nhập liệu ${Date.now()}`);
+    // The page's clock is the test's to move on (it runs at its own pace until then).
+    await page.clock.install();
     await page.goto(`/plans/${id}/edit`);
+    const saves: string[] = [];
+    page.on("request", (r) => {
+      if (r.method() === "PUT" && r.url().includes(`/api/plans/${id}`)) saves.push(r.url());
+    });
     const subjectField = page.getByLabel("Trích yếu");
     await subjectField.fill("");
 
@@ -226,8 +232,9 @@ describe("issue 4: authoring a plan, autosave, validation, conflicts; issue with
     await summary.getByRole("button", { name: /Trích yếu/ }).click();
     expect(await page.evaluate(() => document.activeElement?.id)).toBe("f-subject");
 
-    // Well past the autosave delay, nothing was written.
-    await page.waitForTimeout(2500);
+    // Well past the autosave delay (the page's clock moved on 2.5 s), nothing was sent or written.
+    await page.clock.runFor(2500);
+    expect(saves).toEqual([]);
     const after = await stored(page, id);
     expect(after.version).toBe(1);
     expect(after.subject).toMatch(/^Kế hoạch kiểm tra nhập liệu/);

@@ -50,14 +50,19 @@ describe("issue 5: import a plan, review, save; checker and DOCX on the plan pag
     const page = b.page();
     await openImport(page);
 
-    // Paste; while the server reads it the page says so (the answer is held back a moment).
+    // Paste; while the server reads it the page says so (the request is held until it has).
+    let release = () => {};
+    const held = new Promise<void>((r) => {
+      release = r;
+    });
     await page.route("**/api/documents/import-text", async (route) => {
-      await new Promise((r) => setTimeout(r, 400));
+      await held;
       await route.continue();
     });
     await page.getByLabel("Nội dung kế hoạch").fill(SEED_TEXT);
     await page.getByRole("button", { name: "Phân tích văn bản" }).click();
     await page.getByRole("status").filter({ hasText: "Đang phân tích…" }).waitFor();
+    release();
 
     // The review: the draft field by field beside the original text.
     const review = page.getByRole("heading", { level: 2, name: "Xem lại bản dự thảo" });
