@@ -11,23 +11,25 @@ const focused = (page: Page) =>
       document.activeElement?.getAttribute("data-path"),
   );
 
-/** What Tab reaches in the editor's form: focusable, in the tab order, shown. */
+/** What Tab reaches in the editor's form (and on the whole page): focusable, in the tab order, shown. */
 const tabStops = (page: Page) =>
   page.evaluate(() => {
     const form = document.querySelector(".editor-form");
     if (!form) throw new Error("no editor form");
-    const all = form.querySelectorAll<HTMLElement>(
-      "a[href], button, input:not([type=hidden]), select, textarea, [tabindex], [contenteditable]",
-    );
-    const stops = Array.from(all).filter(
-      (e) =>
-        e.tabIndex >= 0 &&
-        !(e as HTMLButtonElement).disabled &&
-        e.checkVisibility({ visibilityProperty: true }),
-    );
+    const tabbable = (root: ParentNode) =>
+      Array.from(
+        root.querySelectorAll<HTMLElement>(
+          "a[href], button, input:not([type=hidden]), select, textarea, [tabindex], [contenteditable]",
+        ),
+      ).filter(
+        (e) =>
+          e.tabIndex >= 0 &&
+          !(e as HTMLButtonElement).disabled &&
+          e.checkVisibility({ visibilityProperty: true }),
+      ).length;
     const toolbars = form.querySelectorAll('[role="toolbar"]');
     const toolbarButtons = Array.from(toolbars).reduce((n, t) => n + t.querySelectorAll("button").length, 0);
-    return { stops: stops.length, toolbars: toolbars.length, toolbarButtons };
+    return { stops: tabbable(form), page: tabbable(document), toolbars: toolbars.length, toolbarButtons };
   });
 
 /**
@@ -62,11 +64,12 @@ describe("editor lists: one Tab stop per item's actions, arrow keys between them
     await apiLogin(b.context(), staff.username, staff.password);
     await page.goto(`/plans/${planId}/edit`);
     await page.getByRole("heading", { level: 1, name: "Soạn thảo kế hoạch" }).waitFor();
-    const { stops, toolbars, toolbarButtons } = await tabStops(page);
+    const { stops, page: onPage, toolbars, toolbarButtons } = await tabStops(page);
     // Before, every move / remove button was a Tab stop of its own.
     const before = stops - toolbars + toolbarButtons;
     console.log(
-      `editor Tab stops: ${stops} (each button its own stop: ${before}); ${toolbars} item toolbars`,
+      `editor Tab stops: form ${stops} (each button its own stop: ${before}), whole page ${onPage}` +
+        ` (before: ${onPage + 2 * toolbars}); ${toolbars} item toolbars`,
     );
     expect(toolbars).toBeGreaterThan(50);
     expect(toolbarButtons).toBe(toolbars * 3);
