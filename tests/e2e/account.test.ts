@@ -1,16 +1,40 @@
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
+import { type Account, makeAccount } from "./support/accounts";
 import { apiLogin, login, textOf, useBrowser } from "./support/browser";
 
+/** Each test signs in as an account of this file's own: changing its password affects no other file. */
 describe("account: sessions, password, sign-in throttling", () => {
   const b = useBrowser();
+  let leader: Account;
+  let mover: Account;
+  let locked: Account;
+
+  beforeAll(async () => {
+    leader = await makeAccount(b.browser(), {
+      prefix: "tanky.phien",
+      role: "commune_leader",
+      unitId: "tan-ky",
+      displayName: "Chủ tịch UBND xã Tân Kỳ (phiên)",
+    });
+    mover = await makeAccount(b.browser(), {
+      prefix: "daihop.matkhau",
+      role: "commune_leader",
+      unitId: "dai-hop",
+    });
+    locked = await makeAccount(b.browser(), {
+      prefix: "quangnghiep.khoa",
+      role: "commune_leader",
+      unitId: "quang-nghiep",
+    });
+  });
 
   it("lists my sessions, marks this one, and revokes another", async () => {
     const other = await b.newContext();
-    await apiLogin(other, "tanky.chutich");
+    await apiLogin(other, leader.username, leader.password);
     const page = b.page();
-    await login(page, "tanky.chutich");
+    await login(page, leader.username, leader.password);
 
-    await page.getByRole("button", { name: /Chủ tịch UBND xã tân kỳ/i }).click();
+    await page.getByRole("button", { name: /Chủ tịch UBND xã tân kỳ \(phiên\)/i }).click();
     await page.locator("#user-menu-panel").getByRole("link", { name: "Phiên đăng nhập" }).click();
     await page.getByRole("heading", { level: 1, name: "Phiên đăng nhập" }).waitFor();
     const rows = page.locator("tbody tr");
@@ -27,13 +51,13 @@ describe("account: sessions, password, sign-in throttling", () => {
 
   it("checks the repeated password here and shows the API's field errors next to their fields", async () => {
     const page = b.page();
-    await login(page, "daihop.chutich");
+    await login(page, mover.username, mover.password);
     await page.goto("/account/password");
     const oldField = page.getByLabel("Mật khẩu hiện tại", { exact: true });
     const newField = page.getByLabel("Mật khẩu mới", { exact: true });
     const confirmField = page.getByLabel("Nhập lại mật khẩu mới", { exact: true });
 
-    await oldField.fill("kehoach-demo-2025");
+    await oldField.fill(mover.password);
     await newField.fill("a-new-password-1");
     await confirmField.fill("a-new-password-2");
     await confirmField.press("Enter");
@@ -56,7 +80,7 @@ describe("account: sessions, password, sign-in throttling", () => {
     await confirmField.press("Enter");
     await page.getByText("Mật khẩu hiện tại không đúng", { exact: true }).waitFor();
 
-    await oldField.fill("kehoach-demo-2025");
+    await oldField.fill(mover.password);
     await confirmField.press("Enter");
     await page.getByText("Đã đổi mật khẩu.", { exact: false }).waitFor();
 
@@ -65,17 +89,17 @@ describe("account: sessions, password, sign-in throttling", () => {
     expect(
       (
         await check.request.post("/api/auth/login", {
-          data: { username: "daihop.chutich", password: "kehoach-demo-2025" },
+          data: { username: mover.username, password: mover.password },
         })
       ).status(),
     ).toBe(401);
-    await apiLogin(check, "daihop.chutich", "a-new-password-1");
+    await apiLogin(check, mover.username, "a-new-password-1");
   });
 
   it("after repeated wrong passwords the wait is shown in seconds, then an admin lifts it", async () => {
     const page = b.page();
     await page.goto("/login");
-    await page.getByLabel("Tên đăng nhập").fill("quangnghiep.chutich");
+    await page.getByLabel("Tên đăng nhập").fill(locked.username);
     const password = page.getByLabel("Mật khẩu");
     const alert = page.getByRole("alert");
     const wait = /Đăng nhập sai nhiều lần\. Vui lòng chờ \d+ giây rồi thử lại\./;
@@ -98,10 +122,8 @@ describe("account: sessions, password, sign-in throttling", () => {
     await apiLogin(admin, "admin");
     const list = await admin.request.get("/api/admin/throttles");
     const counters = (await list.json()) as { kind: string; subject: string }[];
-    expect(counters).toContainEqual(
-      expect.objectContaining({ kind: "account", subject: "quangnghiep.chutich" }),
-    );
-    for (const c of counters.filter((x) => x.subject === "quangnghiep.chutich" || x.kind === "address")) {
+    expect(counters).toContainEqual(expect.objectContaining({ kind: "account", subject: locked.username }));
+    for (const c of counters.filter((x) => x.subject === locked.username || x.kind === "address")) {
       const res = await admin.request.delete(
         `/api/admin/throttles/${c.kind}/${encodeURIComponent(c.subject)}`,
         { headers: { origin: b.baseUrl } }, // a browser sends its Origin with a DELETE; the CSRF check wants it

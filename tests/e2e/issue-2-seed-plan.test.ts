@@ -65,6 +65,6 @@ describe("issue 2: the seed plan, as a clerk would recognise it", () => {
     await details.getByRole("heading", { name: "Lịch sử" }).waitFor();
     await details.getByText("Nhập từ văn bản").waitFor();
     expect(await page.getByText("Phiên bản 1").count()).toBeGreaterThan(0);
-    expect(await page.getByRole("button", { name: "In / Print" }).count()).toBe(1);
+    expect(await page.getByRole("button", { name: "In", exact: true }).count()).toBe(1);
   });
 });

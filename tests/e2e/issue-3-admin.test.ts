@@ -73,7 +73,7 @@ describe("issue 3: admin pages manage units, scopes and accounts", () => {
 
     // A valid id: saved, and the commune appears under Tứ Kỳ.
     await idField.fill(commune.id);
-    await form.getByLabel("Hiệu lực từ ngày").fill("2020-01-01");
+    await form.getByLabel("Hiệu lực từ ngày").fill("01/01/2020");
     await idField.press("Enter");
     await page
       .getByRole("status")
@@ -138,7 +138,7 @@ describe("issue 3: admin pages manage units, scopes and accounts", () => {
     await form.getByLabel("Cấp", { exact: true }).selectOption("province");
     await form.getByLabel("Tên đầy đủ").fill(province.name);
     await form.getByLabel("Tên ngắn").fill(province.short);
-    await form.getByLabel("Hiệu lực từ ngày").fill("2025-07-01");
+    await form.getByLabel("Hiệu lực từ ngày").fill("01/07/2025");
     await form.getByLabel("Tên ngắn").press("Enter");
     await page
       .getByRole("status")
@@ -186,7 +186,7 @@ describe("issue 3: admin pages manage units, scopes and accounts", () => {
     expect(await scopes.getByRole("checkbox").count()).toBe(1);
     await box.check();
     await scopes.getByText("Đã chọn 1").waitFor();
-    await scopes.getByLabel("Từ ngày").fill("2025-07-01");
+    await scopes.getByLabel("Từ ngày").fill("01/07/2025");
     await scopes.getByLabel("Từ ngày").press("Enter");
     await page
       .getByRole("status")

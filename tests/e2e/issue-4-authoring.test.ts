@@ -9,6 +9,8 @@ const vnDay = (offsetDays = 0) =>
 const TODAY = vnDay();
 const YEAR = TODAY.slice(0, 4);
 const EVENT_DAY = vnDay(30);
+/** A day as it is typed in a date field: dd/mm/yyyy. */
+const dmy = (iso: string) => iso.split("-").reverse().join("/");
 const TASK_DUE = vnDay(27);
 const BASIS_DAY = vnDay(-20);
 
@@ -74,19 +76,19 @@ describe("issue 4: authoring a plan, autosave, validation, conflicts; issue with
 
     await page.getByLabel("Trích yếu").fill(subject);
     await page.getByLabel("Kỳ", { exact: true }).fill(`${YEAR}-H2`);
-    await field(page, "event.date").fill(EVENT_DAY);
+    await field(page, "event.date").fill(dmy(EVENT_DAY));
 
     await page.getByRole("button", { name: "Thêm văn bản căn cứ" }).click();
     // The new cited document's first field has the focus.
     expect(await page.evaluate(() => document.activeElement?.getAttribute("data-path"))).toBe("basis.0.type");
     await field(page, "basis.0.symbol").fill("15/KH-UBND");
-    await field(page, "basis.0.date").fill(BASIS_DAY);
+    await field(page, "basis.0.date").fill(dmy(BASIS_DAY));
     await field(page, "basis.0.issuer").fill("UBND xã Đại Hợp");
     await field(page, "basis.0.subject").fill("Kế hoạch cải cách hành chính năm");
 
     // A task deadline as a date (the template's are relative to the event).
     await field(page, "assignments.0.tasks.0.deadline.kind").selectOption({ label: "Ngày cụ thể" });
-    await field(page, "assignments.0.tasks.0.deadline.date").fill(TASK_DUE);
+    await field(page, "assignments.0.tasks.0.deadline.date").fill(dmy(TASK_DUE));
 
     await page.getByLabel("Họ và tên người ký").fill("Nguyễn Văn Hùng");
     await saveStatus(page).filter({ hasText: "Chưa lưu" }).waitFor();
@@ -184,7 +186,7 @@ describe("issue 4: authoring a plan, autosave, validation, conflicts; issue with
     expect(cells[3]).toContain("Nguyễn Văn Hùng");
     expect(cells[3]).toContain("TM.");
 
-    const link = page.getByRole("link", { name: /Tải sổ đăng ký văn bản đi năm/ });
+    const link = page.getByRole("link", { name: /Tải XLSX: sổ đăng ký văn bản đi năm/ });
     const href = (await link.getAttribute("href")) ?? "";
     expect(href).toContain(`year=${YEAR}`);
     const xlsx = await page.request.get(href);
@@ -210,7 +212,13 @@ describe("issue 4: authoring a plan, autosave, validation, conflicts; issue with
     const page = b.page();
     await apiLogin(b.context(), "daihop.canbo");
     const id = await createDraftViaApi(page, `Kế hoạch kiểm tra nhập liệu ${Date.now()}`);
+    // The page's clock is the test's to move on (it runs at its own pace until then).
+    await page.clock.install();
     await page.goto(`/plans/${id}/edit`);
+    const saves: string[] = [];
+    page.on("request", (r) => {
+      if (r.method() === "PUT" && r.url().includes(`/api/plans/${id}`)) saves.push(r.url());
+    });
     const subjectField = page.getByLabel("Trích yếu");
     await subjectField.fill("");
 
@@ -226,8 +234,9 @@ describe("issue 4: authoring a plan, autosave, validation, conflicts; issue with
     await summary.getByRole("button", { name: /Trích yếu/ }).click();
     expect(await page.evaluate(() => document.activeElement?.id)).toBe("f-subject");
 
-    // Well past the autosave delay, nothing was written.
-    await page.waitForTimeout(2500);
+    // Well past the autosave delay (the page's clock moved on 2.5 s), nothing was sent or written.
+    await page.clock.runFor(2500);
+    expect(saves).toEqual([]);
     const after = await stored(page, id);
     expect(after.version).toBe(1);
     expect(after.subject).toMatch(/^Kế hoạch kiểm tra nhập liệu/);

@@ -328,7 +328,7 @@ describe("issue 9: the overseer's board", () => {
     await dialog.getByText("Nhập họ tên người ký.").waitFor();
     expect(await dialog.getByLabel("Họ tên người ký").getAttribute("aria-invalid")).toBe("true");
     await dialog.getByLabel("Họ tên người ký").fill("Nguyễn Văn Hùng");
-    await dialog.getByLabel("Hạn báo cáo kết quả (không bắt buộc)").fill(vnDay(14));
+    await dialog.getByLabel("Hạn báo cáo kết quả (không bắt buộc)").fill(ddmmyyyy(vnDay(14)));
     await dialog.getByRole("button", { name: "Ban hành công văn" }).click();
 
     const issued = page.getByRole("status").filter({ hasText: /Đã ban hành công văn số \d+\/SNV-CCHC/ });

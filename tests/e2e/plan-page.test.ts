@@ -52,14 +52,14 @@ describe("plan page: history with field changes, print", () => {
     expect(await textOf(change)).toContain("Kế hoạch thử lịch sử (sửa)");
     expect(await textOf(history)).toContain("Công chức Văn phòng - Thống kê xã Đại Hợp");
 
-    // "In / Print" opens the browser's print dialog…
+    // "In" (Print) opens the browser's print dialog…
     await page.evaluate(() => {
       (window as unknown as { printed: number }).printed = 0;
       window.print = () => {
         (window as unknown as { printed: number }).printed++;
       };
     });
-    await page.getByRole("button", { name: "In / Print" }).click();
+    await page.getByRole("button", { name: "In", exact: true }).click();
     expect(await page.evaluate(() => (window as unknown as { printed: number }).printed)).toBe(1);
 
     // …where only the page remains: no header, navigation, side panel or task notes.

@@ -90,7 +90,7 @@ const vi = {
 
   "plan.backToList": "Danh sách kế hoạch",
   "plan.version": "Phiên bản {version}",
-  "plan.print": "In / Print",
+  "plan.print": "In",
   "plan.printHint": "Chọn “Lưu dưới dạng PDF” trong hộp thoại in để có tệp PDF khổ A4.",
   "plan.document": "Văn bản kế hoạch",
   "plan.details": "Thông tin",
@@ -204,7 +204,7 @@ const en: Record<MessageKey, string> = {
   "nav.register": "Outgoing register",
   "nav.tasks": "Tasks",
   "nav.reports": "Periodic reports",
-  "nav.overdue": "{count} overdue tasks",
+  "nav.overdue": "{count, plural, one {# overdue task} other {# overdue tasks}}",
 
   "user.menu": "My account",
   "user.changePassword": "Change password",
@@ -262,7 +262,7 @@ const en: Record<MessageKey, string> = {
 
   "plan.backToList": "Plan list",
   "plan.version": "Version {version}",
-  "plan.print": "In / Print",
+  "plan.print": "Print",
   "plan.printHint": "Choose “Save as PDF” in the print dialog for an A4 PDF.",
   "plan.document": "Plan document",
   "plan.details": "Details",
@@ -287,13 +287,13 @@ const en: Record<MessageKey, string> = {
   "task.kind.de_nghi": "Requested (đề nghị)",
   "task.deadline": "Due",
   "task.noDeadline": "No deadline",
-  "task.deadlineRelative.before": "{days} days before the event",
-  "task.deadlineRelative.after": "{days} days after the event",
+  "task.deadlineRelative.before": "{days, plural, one {# day} other {# days}} before the event",
+  "task.deadlineRelative.after": "{days, plural, one {# day} other {# days}} after the event",
   "task.deadlineRelative.same": "On the event day",
 
   "history.title": "History",
   "history.empty": "No changes yet.",
-  "history.changes": "{count} changes",
+  "history.changes": "{count, plural, one {# change} other {# changes}}",
   "history.empty.value": "(empty)",
   "history.version": "version {version}",
   "action.create": "Draft created",
@@ -385,10 +385,34 @@ function useLang(): Lang {
 
 type Vars = Record<string, string | number>;
 
-/** `{name}` placeholders filled in. */
-function fill(s: string, vars?: Vars): string {
+const pluralRules: Record<Lang, Intl.PluralRules> = {
+  vi: new Intl.PluralRules("vi-VN"),
+  en: new Intl.PluralRules("en-GB"),
+};
+const pluralOf = (lang: Lang, n: number) => pluralRules[lang].select(n);
+
+/** `{count, plural, one {# error} other {# errors}}`: the case of the number in the language. */
+const PLURAL = /\{(\w+), plural,((?:\s*(?:=\d+|zero|one|two|few|many|other)\s*\{[^{}]*\})+)\s*\}/g;
+const CASE = /(=\d+|zero|one|two|few|many|other)\s*\{([^{}]*)\}/g;
+
+/**
+ * `{name}` placeholders filled in, and plural cases (a subset of ICU MessageFormat) chosen with
+ * `Intl.PluralRules` of the language: `{n, plural, =0 {none} one {# item} other {# items}}`.
+ */
+function fill(s: string, vars: Vars | undefined, lang: Lang): string {
   if (!vars) return s;
-  return s.replace(/\{(\w+)\}/g, (m, k: string) => (k in vars ? String(vars[k]) : m));
+  const plural = s.replace(PLURAL, (m, k: string, cases: string) => {
+    const v = vars[k];
+    if (v === undefined) return m;
+    const n = typeof v === "number" ? v : Number(v);
+    const byCase = new Map([...cases.matchAll(CASE)].map((c) => [c[1], c[2] ?? ""] as const));
+    const chosen =
+      (Number.isNaN(n) ? undefined : (byCase.get(`=${n}`) ?? byCase.get(pluralOf(lang, n)))) ??
+      byCase.get("other") ??
+      m;
+    return chosen.replaceAll("#", String(v));
+  });
+  return plural.replace(/\{(\w+)\}/g, (m, k: string) => (k in vars ? String(vars[k]) : m));
 }
 
 /**
@@ -407,7 +431,7 @@ export function createMessages<K extends string>(
 ): Messages<K> {
   const dictionaries: Record<Lang, Record<K, string>> = { vi, en };
   return {
-    translate: (lang, key, vars) => fill(dictionaries[lang][key], vars),
+    translate: (lang, key, vars) => fill(dictionaries[lang][key], vars, lang),
     has: (key): key is K => Object.hasOwn(vi, key),
   };
 }

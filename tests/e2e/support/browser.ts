@@ -16,6 +16,8 @@ const ARGS = [
 ];
 
 export type Session = {
+  /** The file's Chromium, e.g. for `makeAccount`. */
+  browser: () => Browser;
   /** The page of the current test (a fresh browser context: no cookies, empty localStorage). */
   page: () => Page;
   context: () => BrowserContext;
@@ -29,7 +31,9 @@ export type Session = {
  * temporary user-data-dir), one context per test, a full-page screenshot in test-results/ when
  * a test fails.
  */
-export function useBrowser(): Session {
+export function useBrowser(
+  options: { viewport?: { width: number; height: number }; locale?: string } = {},
+): Session {
   const baseUrl = inject("baseUrl");
   const resultsDir = inject("resultsDir");
   let browser: Browser;
@@ -37,7 +41,11 @@ export function useBrowser(): Session {
   let page: Page;
   const extra: BrowserContext[] = [];
   const newContext = () =>
-    browser.newContext({ baseURL: baseUrl, viewport: { width: 1366, height: 900 }, locale: "vi-VN" });
+    browser.newContext({
+      baseURL: baseUrl,
+      viewport: options.viewport ?? { width: 1366, height: 900 },
+      locale: options.locale ?? "vi-VN",
+    });
 
   beforeAll(async () => {
     browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ARGS });
@@ -63,6 +71,7 @@ export function useBrowser(): Session {
   });
 
   return {
+    browser: () => browser,
     page: () => page,
     context: () => context,
     newContext: async () => {

@@ -1,4 +1,5 @@
 import { type ReactNode, useId } from "react";
+import { dateInputProps } from "../lib/dates";
 
 /** What a control gets from its Field to be tied to the label, the hint and the error. */
 export type ControlProps = {
@@ -80,4 +81,17 @@ export function SelectField({
       {(control) => <select {...control} {...select} />}
     </Field>
   );
+}
+
+/**
+ * A labelled date, shown and typed as dd/mm/yyyy whatever the browser's locale; `value` and
+ * `onChange` speak ISO (YYYY-MM-DD), or the text as typed while it is not yet a real day.
+ */
+export function DateField({
+  value,
+  onChange,
+  ...props
+}: Omit<React.ComponentProps<"input">, "id" | "value" | "onChange" | "type"> &
+  Labelled & { value: string | undefined; onChange: (value: string) => void }) {
+  return <TextField {...props} {...dateInputProps(value, onChange)} />;
 }

@@ -40,13 +40,17 @@ const vi = {
   "code.task-no-lead": "Nhiệm vụ chưa có đơn vị chủ trì",
   "code.event-naming": "Tên sự kiện không thống nhất",
   "code.phrase-missing-word": "Cụm từ thiếu chữ",
+  "code.placeholder-left": "Chỗ trống của mẫu ở phần nhận diện văn bản",
+  "code.placeholder-text": "Chỗ trống của mẫu chưa điền",
+  "code.section-too-deep": "Mục lồng quá nhiều cấp",
 } as const;
 
 export type CheckerKey = keyof typeof vi;
 
 const en: Record<CheckerKey, string> = {
   "findings.title": "Format check",
-  "findings.count": "{errors} errors, {warnings} warnings",
+  "findings.count":
+    "{errors, plural, one {# error} other {# errors}}, {warnings, plural, one {# warning} other {# warnings}}",
   "findings.none": "No format problems found.",
   "findings.errors": "Errors",
   "findings.warnings": "Warnings",
@@ -79,6 +83,9 @@ const en: Record<CheckerKey, string> = {
   "code.task-no-lead": "Tasks with no lead unit",
   "code.event-naming": "Inconsistent event naming",
   "code.phrase-missing-word": "Word missing in a phrase",
+  "code.placeholder-left": "Template gap in the document's identifying parts",
+  "code.placeholder-text": "Unfilled template gap",
+  "code.section-too-deep": "Sections nested too deeply",
 };
 
 const messages = createMessages(vi, en);

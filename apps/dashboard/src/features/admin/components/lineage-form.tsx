@@ -1,7 +1,7 @@
 import { useRecordLineage } from "@kehoach/client/admin";
 import { useId, useState } from "react";
 import { ErrorAlert } from "../../../components/error-alert";
-import { TextField } from "../../../components/field";
+import { DateField, TextField } from "../../../components/field";
 import { useFieldErrors, useSubmitCycle } from "../lib/forms";
 import { type AdminMessageKey, useAdminI18n } from "../lib/messages";
 import { type AdminUnit, optional } from "../lib/units";
@@ -109,12 +109,11 @@ export function LineageForm({
         />
       </div>
       <div className="admin-form-row">
-        <TextField
+        <DateField
           label={t("lineage.field.date")}
           name="date"
-          type="date"
           value={date}
-          onChange={(e) => setDate(e.target.value)}
+          onChange={setDate}
           error={err("date")}
         />
         <TextField

@@ -1,6 +1,6 @@
 import { UNIT_KINDS, type UnitKind } from "@kehoach/core/unit/schema";
 import { useMemo } from "react";
-import { SelectField, TextField } from "../../../components/field";
+import { DateField, SelectField } from "../../../components/field";
 import { formatDate } from "../../../lib/format";
 import { useAdminI18n } from "../lib/messages";
 import { type AdminUnit, ancestry, validityOf } from "../lib/units";
@@ -55,21 +55,19 @@ export function ValidityFields({
   const { t } = useAdminI18n();
   return (
     <div className="admin-form-row">
-      <TextField
+      <DateField
         label={fromLabel}
         name="validFrom"
-        type="date"
         value={value.validFrom}
-        onChange={(e) => onChange("validFrom", e.target.value)}
+        onChange={(v) => onChange("validFrom", v)}
         error={error("validFrom")}
       />
-      <TextField
+      <DateField
         label={`${toLabel} (${t("common.optional")})`}
         name="validTo"
-        type="date"
         value={value.validTo}
         hint={t("common.toHint")}
-        onChange={(e) => onChange("validTo", e.target.value)}
+        onChange={(v) => onChange("validTo", v)}
         error={error("validTo")}
       />
     </div>

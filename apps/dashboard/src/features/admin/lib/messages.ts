@@ -267,7 +267,7 @@ const en: Record<AdminMessageKey, string> = {
   "units.tree": "Administrative unit tree",
   "units.filter": "Find a unit",
   "units.filterPlaceholder": "Name, unit id or official code (diacritics optional)",
-  "units.count": "{count} units",
+  "units.count": "{count, plural, one {# unit} other {# units}}",
   "units.empty": "No units yet.",
   "units.noMatch": "No unit matches.",
   "units.expand": "Expand {name}",
@@ -336,7 +336,7 @@ const en: Record<AdminMessageKey, string> = {
   "checklist.selectShown": "Choose all shown",
   "checklist.clear": "Clear the choice",
   "checklist.noMatch": "No unit matches.",
-  "checklist.more": "{count} more units — type to filter.",
+  "checklist.more": "{count, plural, one {# more unit} other {# more units}} — type to filter.",
 
   "users.title": "Accounts",
   "users.intro": "Only administrators provision accounts; there is no self sign-up.",

@@ -8,7 +8,7 @@ import { useQuery } from "@tanstack/react-query";
 import { type FormEvent, useId, useState } from "react";
 import { DataTable } from "../../../components/data-table";
 import { ErrorAlert, fieldIssue } from "../../../components/error-alert";
-import { TextField } from "../../../components/field";
+import { DateField, TextField } from "../../../components/field";
 import { ModalDialog } from "../../../components/modal-dialog";
 import { formatDate } from "../../../lib/format";
 import { useBoardI18n } from "../lib/i18n";
@@ -107,13 +107,12 @@ export function ChaseLetterDialog({
           error={fieldIssue(issue.error, "authority", lang)}
           onChange={(e) => setAuthority(e.target.value)}
         />
-        <TextField
+        <DateField
           label={bt("letter.replyBy")}
           name="replyBy"
-          type="date"
           value={replyBy}
           error={fieldIssue(issue.error, "replyBy", lang)}
-          onChange={(e) => setReplyBy(e.target.value)}
+          onChange={setReplyBy}
         />
         <ErrorAlert error={issue.error} />
         <div className="letter-actions">

@@ -28,7 +28,7 @@ const vi = {
   "board.shown": "Đang hiển thị {shown}/{total} {unit}",
   "board.empty": "Không có đơn vị nào phù hợp với bộ lọc.",
   "board.exportXlsx": "Xuất Excel (XLSX)",
-  "board.print": "In / Print",
+  "board.print": "In",
   "board.printHint": "In bảng theo khổ A4 ngang; thanh điều hướng và các nút không được in.",
   "board.caption": "Bảng theo dõi: mỗi dòng một {unit}; bấm tiêu đề cột để sắp xếp",
 
@@ -115,8 +115,8 @@ const en: Record<Key, string> = {
   "board.historical": "history, until {date}",
   "board.historicalNote":
     "A historical scope (until {date}): the board is for looking back; no chase-up letters from a scope that has ended.",
-  "board.communes": "{count} communes",
-  "board.provinces": "{count} provinces and cities",
+  "board.communes": "{count, plural, one {# commune} other {# communes}}",
+  "board.provinces": "{count, plural, one {# province or city} other {# provinces and cities}}",
   "board.search": "Find a commune",
   "board.searchHint": "With or without diacritics: “tu ky” finds “Tứ Kỳ”.",
   "board.show": "Show",
@@ -129,7 +129,7 @@ const en: Record<Key, string> = {
   "board.shown": "Showing {shown}/{total} {unit}",
   "board.empty": "No unit matches the filters.",
   "board.exportXlsx": "Export to Excel (XLSX)",
-  "board.print": "In / Print",
+  "board.print": "Print",
   "board.printHint": "Prints the table on A4 landscape, without the navigation and buttons.",
   "board.caption": "Board: one row per {unit}; use a column heading to sort",
 
@@ -161,7 +161,7 @@ const en: Record<Key, string> = {
   "row.includes": "Includes the history of {names}",
   "row.select": "Select {name}",
   "row.openPlans": "Plans of {name}",
-  "row.openOverdue": "{count} overdue tasks of {name}",
+  "row.openOverdue": "{count, plural, one {# overdue task} other {# overdue tasks}} of {name}",
   "row.totals": "Total ({count})",
   "row.never": "None yet",
 
@@ -176,7 +176,7 @@ const en: Record<Key, string> = {
 
   "select.lagging": "Select lagging communes",
   "select.none": "Clear selection",
-  "select.count": "{count} communes selected",
+  "select.count": "{count, plural, one {# commune} other {# communes}} selected",
   "letter.compose": "Write a chase-up letter",
   "letter.title": "Chase-up letter",
   "letter.to": "To: {names}",

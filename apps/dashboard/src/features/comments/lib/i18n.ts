@@ -54,7 +54,7 @@ type Key = keyof typeof vi;
 
 const en: Record<Key, string> = {
   "comments.title": "Comments and revision requests",
-  "comments.openCount": "{count} open requests",
+  "comments.openCount": "{count, plural, one {# open request} other {# open requests}}",
   "comments.empty": "No comments or revision requests yet.",
   "comments.truncated": "Only the latest comments are shown.",
   "comments.list": "Threads",

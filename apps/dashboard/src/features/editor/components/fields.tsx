@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
 import { type ControlProps, describedBy, Field } from "../../../components/field";
+import { dateInputProps } from "../../../lib/dates";
 import { fieldId, type Path, pathKey } from "../lib/content";
 import { useEditorI18n } from "../lib/i18n";
 import { useEditorContext } from "./editor-context";
@@ -128,7 +129,7 @@ export function NumberInput({
   );
 }
 
-/** An ISO date (YYYY-MM-DD): the browser's date picker, shown dd/mm/yyyy in Vietnamese. */
+/** An ISO date (YYYY-MM-DD), shown and typed as dd/mm/yyyy whatever the browser's locale. */
 export function DateInput({
   value,
   onChange,
@@ -136,14 +137,7 @@ export function DateInput({
 }: Common & { value: string | undefined; onChange: (v: string | undefined) => void }) {
   return (
     <FieldShell {...common}>
-      {(a11y) => (
-        <input
-          {...a11y}
-          type="date"
-          value={value ?? ""}
-          onChange={(e) => onChange(e.target.value || undefined)}
-        />
-      )}
+      {(a11y) => <input {...a11y} {...dateInputProps(value, (v) => onChange(v || undefined))} />}
     </FieldShell>
   );
 }

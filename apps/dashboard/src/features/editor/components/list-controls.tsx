@@ -1,3 +1,4 @@
+import { type KeyboardEvent, useState } from "react";
 import { insertAt, move, type Path, pathKey, removeAt, replaceAt } from "../lib/content";
 import { useEditorI18n } from "../lib/i18n";
 import { controlOf, firstFieldOf, useEditorContext } from "./editor-context";
@@ -10,9 +11,13 @@ type ListProps<T> = {
   onChange: (items: T[]) => void;
 };
 
+const CONTROLS = ["up", "down", "remove"] as const;
+
 /**
- * Move up / move down / remove for one item of a list, each a labelled button. Focus follows the
- * item it moved, or goes to the nearest item (or the list's add button) after a removal.
+ * Move up / move down / remove for one item of a list: a toolbar that is one Tab stop (a roving
+ * tabindex, as the WAI-ARIA authoring practices describe): ← → (Home, End) go from one button to
+ * the next, Enter or Space acts. Focus follows the item it moved, or goes to the nearest item (or
+ * the list's add button) after a removal.
  */
 export function ItemControls<T>({
   listPath,
@@ -27,6 +32,8 @@ export function ItemControls<T>({
 }) {
   const { et } = useEditorI18n();
   const { focusLater } = useEditorContext();
+  // The button that is the toolbar's Tab stop: the last one used (focus sets it).
+  const [current, setCurrent] = useState<(typeof CONTROLS)[number]>("up");
   const count = items.length;
   const key = pathKey([...listPath, index]);
   const moveBy = (delta: -1 | 1) => {
@@ -35,8 +42,33 @@ export function ItemControls<T>({
     onChange(move(items, index, delta));
     focusLater(controlOf(pathKey([...listPath, to]), delta < 0 ? "up" : "down"));
   };
+  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
+    const at = CONTROLS.indexOf(current);
+    const next =
+      e.key === "ArrowRight" || e.key === "ArrowDown"
+        ? (at + 1) % CONTROLS.length
+        : e.key === "ArrowLeft" || e.key === "ArrowUp"
+          ? (at - 1 + CONTROLS.length) % CONTROLS.length
+          : e.key === "Home"
+            ? 0
+            : e.key === "End"
+              ? CONTROLS.length - 1
+              : undefined;
+    if (next === undefined) return;
+    e.preventDefault();
+    e.currentTarget.querySelector<HTMLButtonElement>(controlOf(key, CONTROLS[next] ?? "up"))?.focus();
+  };
+  const tab = (control: (typeof CONTROLS)[number]) => ({
+    tabIndex: current === control ? 0 : -1,
+    onFocus: () => setCurrent(control),
+  });
   return (
-    <div className="item-controls">
+    <div
+      className="item-controls"
+      role="toolbar"
+      aria-label={et("controls.toolbar", { item: name })}
+      onKeyDown={onKeyDown}
+    >
       <button
         type="button"
         className="btn btn-small"
@@ -45,6 +77,7 @@ export function ItemControls<T>({
         // aria-disabled, not disabled: the button keeps focus when the item reaches the top.
         aria-disabled={index === 0 || undefined}
         onClick={() => moveBy(-1)}
+        {...tab("up")}
       >
         <span aria-hidden="true">↑</span> {et("controls.upShort")}
       </button>
@@ -55,6 +88,7 @@ export function ItemControls<T>({
         aria-label={et("controls.down", { item: name })}
         aria-disabled={index === count - 1 || undefined}
         onClick={() => moveBy(1)}
+        {...tab("down")}
       >
         <span aria-hidden="true">↓</span> {et("controls.downShort")}
       </button>
@@ -71,6 +105,7 @@ export function ItemControls<T>({
               : controlOf(pathKey(listPath), "add"),
           );
         }}
+        {...tab("remove")}
       >
         <span aria-hidden="true">✕</span> {et("controls.removeShort")}
       </button>

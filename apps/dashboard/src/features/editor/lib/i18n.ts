@@ -127,6 +127,7 @@ const vi = {
   "section.empty": "Chưa có mục nào.",
   "section.assignmentsHint": "Phần phân công bên dưới được in trong mục “Tổ chức thực hiện”.",
 
+  "controls.toolbar": "Thao tác với {item} (phím mũi tên để chọn)",
   "controls.up": "Chuyển {item} lên",
   "controls.down": "Chuyển {item} xuống",
   "controls.remove": "Xóa {item}",
@@ -301,7 +302,7 @@ const en: Record<EditorKey, string> = {
   "save.savedAt": "Saved at {time}",
   "save.unsaved": "Not saved",
   "save.pending": "saves automatically when you stop typing",
-  "save.invalid": "{count} input error(s); saves once they are fixed",
+  "save.invalid": "{count, plural, one {# input error} other {# input errors}}; saves once they are fixed",
   "save.rejected": "the server refused the data, see the marked fields",
   "save.failed": "{message}",
   "save.conflict": "someone else changed this plan",
@@ -317,7 +318,7 @@ const en: Record<EditorKey, string> = {
 
   "conflict.title": "Someone else changed this plan",
   "conflict.body":
-    "The latest version (version {version}, saved at {time}) differs from yours in {count} place(s). Nothing has been overwritten: choose which to keep.",
+    "The latest version (version {version}, saved at {time}) differs from yours in {count, plural, one {# place} other {# places}}. Nothing has been overwritten: choose which to keep.",
   "conflict.caption": "Where the two versions differ",
   "conflict.field": "Part",
   "conflict.mine": "Mine",
@@ -329,7 +330,7 @@ const en: Record<EditorKey, string> = {
   "conflict.takeTheirsHint": "Discard your unsaved changes and open the latest version.",
   "conflict.tookTheirs": "Opened the latest version (version {version}).",
 
-  "errors.title": "{count} input error(s)",
+  "errors.title": "{count, plural, one {# input error} other {# input errors}}",
   "errors.hint": "The draft is not saved until these are fixed. Select an error to go to its field.",
 
   "checker.title": "Decree 30 check",
@@ -403,6 +404,7 @@ const en: Record<EditorKey, string> = {
   "section.empty": "No items yet.",
   "section.assignmentsHint": "The assignments below are printed in the “Tổ chức thực hiện” item.",
 
+  "controls.toolbar": "Actions on {item} (arrow keys to choose)",
   "controls.up": "Move {item} up",
   "controls.down": "Move {item} down",
   "controls.remove": "Remove {item}",

@@ -137,7 +137,7 @@ const en: Record<Key, string> = {
   "schedules.off": "Off",
   "schedules.retention": "Days exports are kept",
   "schedules.retentionSave": "Save days",
-  "schedules.retentionSaved": "Saved: exports are kept {days} days.",
+  "schedules.retentionSaved": "Saved: exports are kept {days, plural, one {# day} other {# days}}.",
 };
 
 const messages = createMessages(vi, en);

@@ -1,4 +1,5 @@
 import type { CitedDocument, EventDetails, SectionItem, Task } from "@kehoach/core/plan/schema";
+import { dateInputProps } from "../../../lib/dates";
 import { formatDate, formatVnd } from "../../../lib/format";
 import { useImportI18n } from "../lib/i18n";
 import { fieldDomId, NotFound, ReviewField } from "./review-field";
@@ -100,12 +101,7 @@ export function EventPart({ id, draft, setDraft, conf, issue }: ReviewPartProps)
           htmlFor={`${id}-event-date`}
           error={issue("event.date")}
         >
-          <input
-            id={`${id}-event-date`}
-            type="date"
-            value={event.date ?? ""}
-            onChange={(e) => setEvent({ date: opt(e.target.value) })}
-          />
+          <input id={`${id}-event-date`} {...dateInputProps(event.date, (v) => setEvent({ date: opt(v) }))} />
           <label className="check">
             <input
               type="checkbox"

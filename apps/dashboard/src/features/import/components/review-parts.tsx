@@ -5,6 +5,7 @@ import {
   SIGNER_AUTHORITIES,
 } from "@kehoach/core/plan/schema";
 import { useState } from "react";
+import { dateInputProps } from "../../../lib/dates";
 import { useImportI18n } from "../lib/i18n";
 import { NotFound, ReviewField } from "./review-field";
 
@@ -70,10 +71,8 @@ export function HeaderPart({ id, draft, setDraft, conf, issue }: ReviewPartProps
         >
           <input
             id={`${id}-date`}
-            type="date"
-            value={draft.date ?? ""}
+            {...dateInputProps(draft.date, (v) => setDraft((d) => ({ ...d, date: opt(v) })))}
             aria-describedby={`${id}-date-hint`}
-            onChange={(e) => setDraft((d) => ({ ...d, date: opt(e.target.value) }))}
           />
           {draft.date ? null : (
             <span className="field-hint" id={`${id}-date-hint`}>

@@ -7,7 +7,7 @@ const vi = {
   "register.of": "Sổ đăng ký văn bản đi của {commune}",
   "register.year": "Năm",
   "register.download": "Tải XLSX",
-  "register.downloadLabel": "Tải sổ đăng ký văn bản đi năm {year} (tệp Excel)",
+  "register.downloadLabel": "Tải XLSX: sổ đăng ký văn bản đi năm {year} (tệp Excel)",
   "register.caption": "Văn bản đã ban hành năm {year}, theo số",
   "register.col.symbol": "Số, ký hiệu",
   "register.col.date": "Ngày",
@@ -25,14 +25,14 @@ const en: Record<RegisterKey, string> = {
   "register.of": "Register of issued documents of {commune}",
   "register.year": "Year",
   "register.download": "Download XLSX",
-  "register.downloadLabel": "Download the {year} register of issued documents (Excel file)",
+  "register.downloadLabel": "Download XLSX: the {year} register of issued documents (Excel file)",
   "register.caption": "Documents issued in {year}, by number",
   "register.col.symbol": "Number",
   "register.col.date": "Date",
   "register.col.subject": "Subject",
   "register.col.signer": "Signed by",
   "register.empty": "No document was issued in {year}.",
-  "register.count": "{count} document(s)",
+  "register.count": "{count, plural, one {# document} other {# documents}}",
 };
 
 const messages = createMessages(vi, en);
