@@ -6,8 +6,15 @@ import {
   type SectionItem,
 } from "@kehoach/core/plan/schema";
 import { COMMUNE_OFFICES } from "@kehoach/core/seed/units";
+import JSZip from "jszip";
 import mammoth from "mammoth";
-import { htmlToLines, isTaskTableHeader } from "./html-lines";
+import {
+  docxXmlToLines,
+  htmlToLines,
+  isTaskTableHeader,
+  readDocxNumbering,
+  readDocxStyles,
+} from "./html-lines";
 import {
   collapseSpaces,
   findTextDates,
@@ -101,21 +108,35 @@ export async function importPlanDocx(
       vi: `Tệp DOCX khi giải nén lớn hơn ${MAX_DOCX_INFLATED_BYTES / 1024 / 1024} MB; hãy bớt hình ảnh hoặc tách văn bản.`,
       en: `The DOCX expands to more than ${MAX_DOCX_INFLATED_BYTES / 1024 / 1024} MB when unpacked; remove images or split the document.`,
     });
-  let html: string;
   let raw: string;
+  let lines: string[];
   try {
-    [html, raw] = await Promise.all([
-      mammoth.convertToHtml({ buffer: b }).then((r) => r.value),
-      mammoth.extractRawText({ buffer: b }).then((r) => r.value),
-    ]);
+    raw = (await mammoth.extractRawText({ buffer: b })).value;
+    lines = await docxLines(b);
   } catch {
     throw notDocx();
   }
   const original = nfc(raw).replace(/\r\n?|[\u2028\u2029]/g, "\n");
-  const lines = htmlToLines(nfc(html));
   if (!lines.some((l) => l.trim()) && !original.trim())
     throw new ImportError("empty", 400, { vi: "Tệp DOCX không có chữ.", en: "The DOCX contains no text." });
   return importLines(lines.length ? lines : original.split("\n"), original, opts);
+}
+
+/**
+ * The lines of a Word file read from its own XML, so that automatic numbering keeps the labels Word prints
+ * (numbering definitions, not guesses); mammoth's HTML only when the document part cannot be found.
+ */
+async function docxLines(b: Buffer): Promise<string[]> {
+  const zip = await JSZip.loadAsync(b);
+  const part = (name: string) => zip.file(name)?.async("string");
+  const doc = await part("word/document.xml");
+  if (doc === undefined) return htmlToLines(nfc((await mammoth.convertToHtml({ buffer: b })).value));
+  const [numbering, styles] = await Promise.all([part("word/numbering.xml"), part("word/styles.xml")]);
+  return docxXmlToLines(
+    nfc(doc),
+    numbering ? readDocxNumbering(numbering) : undefined,
+    styles ? readDocxStyles(styles) : undefined,
+  );
 }
 
 function tooLarge(): ImportError {
