@@ -430,9 +430,19 @@ const DOC_TYPES = [
 const typeAlt = DOC_TYPES.map(
   (t) => `[${t[0]}${(t[0] as string).toLocaleLowerCase("vi")}]${t.slice(1)}`,
 ).join("|");
-const SYMBOL = "(?<!\\d)\\d{1,6}\\s?\\/(?:\\d{4}\\/)?[\\p{Lu}Đ\\d]+(?:-[\\p{Lu}Đ\\d]+)*";
+/**
+ * A document's number and symbol: "06/QĐ-TTg", "30/2020/NĐ-CP", "30c/NQ-CP" (a number with a letter), and the
+ * Party's form "57-NQ/TW", "01-KH/BCĐTW".
+ */
+const SYMBOL =
+  "(?<![\\d\\p{L}])\\d{1,6}[a-zđ]?(?:\\s?\\/(?:\\d{4}\\/)?[\\p{Lu}Đ\\d][\\p{L}\\d]*(?:-[\\p{Lu}Đ\\d][\\p{L}\\d]*)*|-[\\p{Lu}Đ]+\\/[\\p{Lu}Đ\\d]+(?:-[\\p{Lu}Đ\\d]+)*)";
 const SYMBOL_RE = new RegExp(SYMBOL, "u");
-const CITE_RE = new RegExp(`(?<![\\p{L}])(${typeAlt})\\s+(?:số\\s*(?::\\s*)?)?(${SYMBOL})`, "gu");
+/** A word of a cited document's name before "số" ("Luật Tổ chức chính quyền địa phương số 72/2025/QH15"). */
+const NAME_WORD = "(?!số(?![\\p{L}]))[^\\s;,.:\\d/()]+";
+const CITE_RE = new RegExp(
+  `(?<![\\p{L}])(${typeAlt})(?:((?:\\s+${NAME_WORD}){1,12}?)\\s+số\\s*(?::\\s*)?|\\s+(?:số\\s*(?::\\s*)?)?)(${SYMBOL})`,
+  "gu",
+);
 const DATE_AT_START_RE =
   /^\s*(?:,\s*)?(?:ban hành\s+)?ngày\s+(\d{1,2})\s*(?:tháng|\/|-)\s*(\d{1,2})\s*(?:năm|\/|-)\s*(\d{4})/u;
 // The lazy `(.+?)` below takes one character at a time, so its stop conditions start with one `\s`, not `\s+`
@@ -463,7 +473,8 @@ function parseCitations(text: string): Cited[] {
     const start = (m.index ?? 0) + m[0].length;
     const end = matches[i + 1]?.index ?? text.length;
     let seg = text.slice(start, end);
-    const cited: Cited = { type: canonicalType(m[1] ?? "Văn bản"), symbol: (m[2] ?? "").replace(/\s+/g, "") };
+    const cited: Cited = { type: canonicalType(m[1] ?? "Văn bản"), symbol: (m[3] ?? "").replace(/\s+/g, "") };
+    const name = m[2] ? collapseSpaces(m[2]) : undefined;
     const num = Number.parseInt(cited.symbol ?? "", 10);
     if (Number.isFinite(num) && num > 0) cited.number = num;
     const d = seg.match(DATE_AT_START_RE);
@@ -479,6 +490,7 @@ function parseCitations(text: string): Cited[] {
     }
     const subj = seg.match(SUBJECT_AT_START_RE);
     if (subj?.[1]) cited.subject = stripEnd(collapseSpaces(subj[1]), ",;.");
+    else if (name) cited.subject = name;
     out.push(cited);
   }
   return out;
@@ -652,8 +664,27 @@ function partnersIn(description: string, units: readonly string[]): string[] {
   return [...new Set(out)];
 }
 
+const QUARTERS: Record<string, number> = { i: 1, ii: 2, iii: 3, iv: 4, "1": 1, "2": 2, "3": 3, "4": 4 };
+const endOfMonth = (y: number, mo: number): Deadline => ({
+  kind: "date",
+  date: toIso(y, mo, new Date(Date.UTC(y, mo, 0)).getUTCDate()),
+});
+const EVERY: Record<string, "week" | "month" | "quarter" | "year"> = {
+  tuần: "week",
+  tháng: "month",
+  quý: "quarter",
+  năm: "year",
+};
+
+/**
+ * The deadline a task's text states: "trước ngày 30/4/2024", "trước ít nhất 05 ngày (so với ngày) tổ chức",
+ * "trong tháng 02/2024" (its last day), "trong Quý II/2024" (the quarter's last day), "hằng tháng, trước ngày 20"
+ * (recurring) and "thường xuyên" (a standing duty). Every pattern starts at a fixed word.
+ */
 function deadlineIn(text: string): Deadline | undefined {
-  const rel = text.match(/trước\s+(?:ít nhất\s+)?(\d{1,3})\s+ngày\s+(?:tổ chức|diễn ra|khai mạc)/iu);
+  const rel = text.match(
+    /trước\s+(?:ít nhất\s+)?(\d{1,3})\s+ngày\s+(?:so với\s+(?:ngày\s+)?)?(?:tổ chức|diễn ra|khai mạc)/iu,
+  );
   if (rel?.[1]) return { kind: "relative_to_event", days: -Number(rel[1]) };
   const m = text.match(
     /(?:trước|chậm nhất(?:\s+là)?|hạn chót|thời hạn(?:\s*:)?|hoàn thành(?:\s+trước)?|xong trước)\s+(?:ngày\s+)?(\d{1,2})\s*(?:\/|-|\.|tháng)\s*(\d{1,2})\s*(?:\/|-|\.|năm)\s*(\d{4})/iu,
@@ -662,10 +693,36 @@ function deadlineIn(text: string): Deadline | undefined {
     const [d, mo, y] = [Number(m[1]), Number(m[2]), Number(m[3])];
     if (isRealDate(y, mo, d)) return { kind: "date", date: toIso(y, mo, d) };
   }
+  const month = text.match(/(?<![\p{L}])trong\s+tháng\s+(\d{1,2})\s*(?:\/|năm)\s*(\d{4})/iu);
+  if (month && Number(month[1]) >= 1 && Number(month[1]) <= 12)
+    return endOfMonth(Number(month[2]), Number(month[1]));
+  const quarter = quarterIn(text);
+  if (quarter) return quarter;
+  const every = text.match(
+    /(?<![\p{L}])(?:hằng|hàng)\s+(tuần|tháng|quý|năm)(?![\p{L}])(?:\s*,?\s*(?:trước|chậm nhất|vào)\s+ngày\s+(\d{1,2})(?!\d))?/iu,
+  );
+  if (every?.[1]) {
+    const day = every[2] ? Number(every[2]) : undefined;
+    return {
+      kind: "recurring",
+      every: EVERY[every[1].toLocaleLowerCase("vi")] ?? "month",
+      ...(day && day <= 31 ? { day } : {}),
+      text: collapseSpaces(every[0]),
+    };
+  }
+  const standing = text.match(/(?<![\p{L}])thường xuyên(?![\p{L}])/iu);
+  if (standing) return { kind: "standing", text: "Thường xuyên" };
   return undefined;
 }
 
-/** A deadline cell of a table: a date, "tháng 6/2024" (end of month), "trước 3 ngày tổ chức". */
+/** "Quý II/2024", "quý 2 năm 2024": the last day of the quarter. */
+function quarterIn(text: string): Deadline | undefined {
+  const q = text.match(/(?<![\p{L}])quý\s+(IV|I{1,3}|[1-4])\s*(?:\/|năm)\s*(\d{4})/iu);
+  const n = q?.[1] ? QUARTERS[q[1].toLowerCase()] : undefined;
+  return n ? endOfMonth(Number(q?.[2]), n * 3) : undefined;
+}
+
+/** A deadline cell of a table: as in a task's text, or a bare date, "Tháng 10/2025", "Quý III/2025". */
 function deadlineCell(text: string): Deadline | undefined {
   const rel = deadlineIn(text);
   if (rel) return rel;
@@ -674,12 +731,9 @@ function deadlineCell(text: string): Deadline | undefined {
   const month = text.match(/tháng\s+(\d{1,2})\s*(?:\/|năm)\s*(\d{4})/iu);
   if (month) {
     const [mo, y] = [Number(month[1]), Number(month[2])];
-    if (mo >= 1 && mo <= 12) {
-      const last = new Date(Date.UTC(y, mo, 0)).getUTCDate();
-      return { kind: "date", date: toIso(y, mo, last) };
-    }
+    if (mo >= 1 && mo <= 12) return endOfMonth(y, mo);
   }
-  return undefined;
+  return quarterIn(text);
 }
 
 function makeTask(
