@@ -156,17 +156,32 @@ function notDocx(): ImportError {
 // Lines and paragraphs
 
 type Label = {
-  kind: "roman" | "arabic" | "multi" | "letter" | "dash" | "plus";
+  kind: "part" | "upper" | "roman" | "arabic" | "multi" | "letter" | "dash" | "plus";
   value: string;
   depth: number;
 };
 type Para = { text: string; label?: Label; row?: string[] };
 
-const RANK: Record<Label["kind"], number> = { roman: 0, arabic: 1, multi: 2, letter: 4, dash: 5, plus: 6 };
+const RANK: Record<Label["kind"], number> = {
+  part: -2,
+  upper: -1,
+  roman: 0,
+  arabic: 1,
+  multi: 2,
+  letter: 4,
+  dash: 5,
+  plus: 6,
+};
+/** Labels of a document's top-level sections: "PHẦN I.", "A.", "I.". */
+const TOP_KINDS: ReadonlySet<Label["kind"]> = new Set(["part", "upper", "roman"]);
 const rankOf = (l: Label) => (l.kind === "multi" ? 1 + l.depth : RANK[l.kind]);
 
 const MAX_MULTI_DEPTH = 5;
-const ROMAN_RE = /^(X{0,3}(?:IX|IV|V?I{0,3}))\s*[./)]\s*(\S.*)$/u;
+// Not "V/v …" (a letter's subject), which is no section V.
+const ROMAN_RE = /^(X{0,3}(?:IX|IV|V?I{0,3}))\s*(?:\.|\)|\/(?![vV](?![\p{L}])))\s*(\S.*)$/u;
+const PART_RE = /^PHẦN\s+((?=[IVX\d])X{0,3}(?:IX|IV|V?I{0,3})|\d{1,2})\s*[.:]\s*(\S.*)$/u;
+/** "A. MỤC TIÊU": a capital letter before a heading in capitals. */
+const UPPER_RE = /^([A-H])\.\s+(\p{Lu}.*)$/u;
 const ARABIC_RE = /^(\d{1,2})\s*[./)]\s+(\S.*)$/u;
 const MULTI_RE = /^(\d{1,2}(?:\.\d{1,2})+)\.?\s+(\S.*)$/u;
 const LETTER_RE = /^([a-zđ])\s*[)/]\s*(\S.*)$/u;
@@ -174,7 +189,12 @@ const LETTER_DOT_RE = /^([a-zđ])\.\s+(\p{Lu}.*)$/u;
 const BULLET_RE = /^([-–—•*+])\s*(\S.*)$/u;
 
 function parseLabel(line: string): { label: Label; rest: string } | undefined {
-  let m = line.match(ROMAN_RE);
+  let m = line.match(PART_RE);
+  if (m?.[1] && m[2]) return { label: { kind: "part", value: `PHẦN ${m[1]}`, depth: 0 }, rest: m[2] };
+  m = line.match(UPPER_RE);
+  if (m?.[1] && m[2] && m[2].length <= 200 && isCaps(m[2]))
+    return { label: { kind: "upper", value: m[1], depth: 0 }, rest: m[2] };
+  m = line.match(ROMAN_RE);
   if (m?.[1] && m[2]) return { label: { kind: "roman", value: m[1], depth: 0 }, rest: m[2] };
   m = line.match(MULTI_RE);
   if (m?.[1] && m[2])
@@ -208,6 +228,9 @@ function tableCells(line: string): string[] | undefined {
 
 const MARKER_RE =
   /^(Căn cứ|Thực hiện|Thi hành|Triển khai|Trên đây|Nơi nhận|Nhằm|Để|Xét|Theo|Trên cơ sở|(?:TM|KT|TL|TUQ|Q)\.\s)/u;
+/** A line ending so cannot end a sentence: the next line goes on with it. */
+const CONTINUES_RE =
+  /(?:(?<![\p{L}])(?:số|ngày|tháng|năm|của|và|về|các|tại|theo|với|cho|trong|đến|từ|do|là)|[-–,])$/u;
 const TERMINAL_RE = /[.:;!?…]["”)]?$|\.\/\.$/u;
 const startsUpper = (s: string) => /^[\p{Lu}\d"“(]/u.test(s);
 
@@ -244,13 +267,25 @@ function toParagraphs(lines: string[]): Para[] {
     const labelled = parseLabel(line);
     const last = out[out.length - 1];
     const short = hardBreaks ? prevLine.length < typical * 0.72 : true;
+    // A heading in capitals wrapped onto a second line; a line that ends on a word a sentence cannot end on
+    // ("Nghị định số" / "07/2021/NĐ-CP", "giai đoạn 2021 -" / "2025").
+    const headingGoesOn =
+      last?.label !== undefined &&
+      TOP_KINDS.has(last.label.kind) &&
+      !labelled &&
+      line.length <= 80 &&
+      isCaps(line) &&
+      isCaps(last.text);
+    const sentenceGoesOn = !labelled && last?.row === undefined && CONTINUES_RE.test(prevLine);
     const newPara =
-      !last ||
-      last.row !== undefined ||
-      labelled !== undefined ||
-      MARKER_RE.test(line) ||
-      (startsUpper(line) && (TERMINAL_RE.test(prevLine) || short)) ||
-      (!hardBreaks && TERMINAL_RE.test(prevLine));
+      !headingGoesOn &&
+      !sentenceGoesOn &&
+      (!last ||
+        last.row !== undefined ||
+        labelled !== undefined ||
+        MARKER_RE.test(line) ||
+        (startsUpper(line) && (TERMINAL_RE.test(prevLine) || short)) ||
+        (!hardBreaks && TERMINAL_RE.test(prevLine)));
     if (newPara || !last) {
       out.push(labelled ? { text: labelled.rest, label: labelled.label } : { text: line });
     } else {
@@ -327,7 +362,7 @@ function fragments(line: string): string[] {
   // A page has two columns (four cells at most); a line that splits into more is prose, read whole (and the
   // split is bounded, so a line of a million blanks does not become a million fragments).
   const whole = () => [collapseSpaces(line)].filter(Boolean);
-  const parts = line.split(/\t+/, MAX_COLUMNS + 1);
+  const parts = line.split(/[\t|]+/, MAX_COLUMNS + 1);
   if (parts.length > MAX_COLUMNS) return whole();
   const out: string[] = [];
   for (const part of parts) {
@@ -388,8 +423,11 @@ function parseHeader(lines: string[]): Header {
     if (ubndAt > 0) h.superior = properCaseBody(caps.slice(0, ubndAt).join(" "));
     h.issuerLines = caps.slice(ubndAt, ubndAt + 2);
   } else {
-    const one = caps.findIndex((c) =>
-      /^(ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN|UBND)\s+(XÃ|PHƯỜNG|THỊ TRẤN|ĐẶC KHU)\s+/u.test(c),
+    // The issuer stands under its superior ("UBND TỈNH X" / "ỦY BAN NHÂN DÂN THÀNH PHỐ Y"): the last one.
+    const one = caps.findLastIndex((c) =>
+      /^(ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN|UBND)\s+(XÃ|PHƯỜNG|THỊ TRẤN|ĐẶC KHU|HUYỆN|QUẬN|THỊ XÃ|THÀNH PHỐ|TỈNH)\s+/u.test(
+        c,
+      ),
     );
     if (one >= 0) {
       const c = caps[one] as string;
@@ -401,7 +439,7 @@ function parseHeader(lines: string[]): Header {
 }
 
 const SUBJECT_STOP_RE =
-  /^(Căn cứ|Thực hiện|Thi hành|Triển khai|Nhằm|Để|Theo|Xét|Trên cơ sở|Ngày\s+\d|Ủy ban|Uỷ ban|UBND|Hôm nay|Trong)(?![\p{L}\d])/u;
+  /^(Căn cứ|Thực hiện|Thi hành|Triển khai|Nhằm|Để|Theo|Xét|Trên cơ sở|Ngày\s+\d|Ủy ban|Uỷ ban|UBND|Hôm nay|Trong|Kính gửi)(?![\p{L}\d])/u;
 
 // ================================================================================================
 // Citations (basis)
@@ -522,7 +560,7 @@ type Node = SectionItem & { rank: number; rows: string[][] };
 
 function splitHeading(text: string, kind: Label["kind"]): { heading?: string; paragraph?: string } {
   const t = collapseSpaces(text);
-  if (kind === "roman") return { heading: t.replace(/:$/, "") };
+  if (TOP_KINDS.has(kind)) return { heading: t.replace(/:$/, "") };
   if (kind === "dash" || kind === "plus") return { paragraph: t };
   const colon = t.match(/^([^:.;]{2,80}):\s*(\S.*)$/u);
   if (colon?.[1] && colon[2] && !/\d\s*$/.test(colon[1]))
@@ -1127,14 +1165,24 @@ function importLines(rawLines: string[], originalText: string, opts: ImportOptio
         .replace(/(?<![ \t])[ \t]+$/, ""),
     )
     .filter((l) => l.trim() !== "" && !/^\s*\d{1,3}\s*$/.test(l) && !/^\s*-\s*\d{1,3}\s*-\s*$/.test(l));
+  rejoinHeader(lines);
 
   // ---- type line, header, subject
   // The type line is short: longer lines are not collapsed just to be compared.
-  const typeAt = lines.findIndex((l, i) => i < 40 && l.length < 80 && TYPE_LINE_RE.test(collapseSpaces(l)));
+  const typeLineAt = lines.findIndex(
+    (l, i) => i < 40 && l.length < 80 && TYPE_LINE_RE.test(collapseSpaces(l)),
+  );
+  // A letter (công văn) has no type line: its subject starts "V/v", under the number.
+  const letterAt =
+    typeLineAt >= 0 ? -1 : lines.findIndex((l, i) => i < 40 && /^\s*(?:V\/v|V\/V|Về việc)\s/u.test(l));
+  const typeAt = typeLineAt >= 0 ? typeLineAt : letterAt;
   let type: DocumentTypeCode = "KH";
-  if (typeAt >= 0) {
+  if (typeLineAt >= 0) {
     type = TYPE_BY_NAME[collapseSpaces(lines[typeAt] as string)] ?? "KH";
     conf.type = 0.95;
+  } else if (letterAt >= 0) {
+    type = "CV";
+    conf.type = 0.85;
   } else {
     conf.type = 0.4;
     warnings.push(
@@ -1143,7 +1191,7 @@ function importLines(rawLines: string[], originalText: string, opts: ImportOptio
   }
   const headerEnd = typeAt >= 0 ? typeAt : Math.min(lines.length, 8);
   const header = parseHeader(lines.slice(0, headerEnd));
-  let cursor = typeAt >= 0 ? typeAt + 1 : 0;
+  let cursor = typeLineAt >= 0 ? typeAt + 1 : letterAt >= 0 ? letterAt : 0;
   if (typeAt < 0) {
     // Skip what the header parser consumed.
     while (cursor < headerEnd && isHeaderish(lines[cursor] as string)) cursor++;
@@ -1163,7 +1211,12 @@ function importLines(rawLines: string[], originalText: string, opts: ImportOptio
         TERMINAL_RE.test(subjectLines[subjectLines.length - 1] as string))
     )
       break;
-    if (!subjectLines.length && (parseLabel(l)?.label.kind === "roman" || /^(Căn cứ|Thực hiện)\s/u.test(l)))
+    if (
+      !subjectLines.length &&
+      (parseLabel(l)?.label.kind === "roman" ||
+        /^Căn cứ\s/u.test(l) ||
+        (typeAt < 0 && /^Thực hiện\s/u.test(l)))
+    )
       break;
     subjectLines.push(l.replace(/^(V\/v|Về việc)\s+/u, ""));
     cursor++;
@@ -1203,7 +1256,7 @@ function importLines(rawLines: string[], originalText: string, opts: ImportOptio
     .slice(cursor, tailAt)
     .filter((l) => l.length > 40 || !/^DỰ THẢO$/u.test(collapseSpaces(l)));
   const paras = toParagraphs(bodyLines);
-  const firstSection = paras.findIndex((p) => p.label?.kind === "roman");
+  const firstSection = paras.findIndex((p) => p.label !== undefined && TOP_KINDS.has(p.label.kind));
   const sectionStart = firstSection >= 0 ? firstSection : paras.findIndex((p) => p.label?.kind === "arabic");
   let closingAt = paras.findIndex(
     (p, i) => i > Math.max(0, sectionStart) && !p.label && /^Trên đây(?![\p{L}\d])/u.test(p.text),
@@ -1265,7 +1318,11 @@ function importLines(rawLines: string[], originalText: string, opts: ImportOptio
 
   // ---- basis
   const basis: Cited[] = [];
-  for (const p of preamble) {
+  // A basis written as its own section ("I. CĂN CỨ XÂY DỰNG KẾ HOẠCH") is read as the preamble is.
+  const basisTexts = sections
+    .filter((s) => /^CĂN CỨ(?![\p{L}])/iu.test(s.heading ?? ""))
+    .flatMap((s) => [...walk([s])].flatMap((it) => it.paragraphs));
+  for (const p of [...preamble, ...basisTexts]) {
     for (const c of [...parseCitations(p), ...parseUnnumberedBasis(p)])
       if (!basis.some((b) => b.symbol && b.symbol === c.symbol)) basis.push(c);
   }
@@ -1409,6 +1466,50 @@ function importLines(rawLines: string[], originalText: string, opts: ImportOptio
     return { draft: fallbackDraft(draft, originalText), confidence: conf, originalText, warnings };
   }
   return { draft, confidence: conf, originalText, warnings };
+}
+
+/** Words of an issuer's or the motto's header: a word split across two lines is rejoined from them. */
+const HEADER_WORDS = new Set(
+  "ỦY UỶ BAN NHÂN DÂN XÃ PHƯỜNG THỊ TRẤN HUYỆN QUẬN THÀNH PHỐ TỈNH ĐẶC KHU CỘNG HÒA HOÀ HỘI CHỦ NGHĨA VIỆT NAM".split(
+    " ",
+  ),
+);
+const HEADER_ZONE = 20;
+
+/**
+ * Text copied from a PDF or a web page breaks the header where the page's layout did: both columns on one line
+ * ("ỦY BAN NHÂN DÂN HUYỆN X CỘNG HÒA XÃ HỘI …"), cells separated by "|", a word split in two ("THÀNH PH" / "Ố"),
+ * a place-date line wrapped after "ngày" or inside the place name ("Thanh" / "Hóa, ngày …"). Rejoined on the
+ * structure of the header, in place, before anything else reads it.
+ */
+function rejoinHeader(lines: string[]): void {
+  const end = Math.min(lines.length, HEADER_ZONE);
+  for (let i = 0; i < end && i < lines.length; i++) {
+    let l = lines[i] as string;
+    if (/^\s*(?:KẾ HOẠCH|V\/v|Về việc)(?![\p{L}])/u.test(l)) break;
+    // The right column's motto after the left column's text, on one line.
+    l = l.replace(/(?<=\S) +(?=CỘNG H[OÒ]A XÃ HỘI|Độc lập\s*[-–])/u, "\t");
+    lines[i] = l;
+    const next = lines[i + 1];
+    if (next === undefined) break;
+    const a = collapseSpaces(l);
+    const b = collapseSpaces(next);
+    // "…, ngày" / "14 tháng 3 năm 2024"
+    const wrappedDate = /,\s*ngày$/u.test(a) && /^(?:\d{1,2}|[.…_\s]*)\s*tháng/u.test(b);
+    // "Thanh" / "Hóa, ngày 03 tháng 7 năm 2023"
+    const wrappedPlace =
+      /^\p{Lu}\p{Ll}{0,7}(?: \p{Lu}\p{Ll}{0,7})?$/u.test(a) &&
+      /^\p{Lu}\p{L}{0,20}(?: \p{Lu}\p{L}{0,20}){0,3},\s*ngày/u.test(b);
+    const lastWord = a.slice(a.lastIndexOf(" ") + 1);
+    const firstWord = b.split(" ", 1)[0] ?? "";
+    const splitWord =
+      isCaps(a) && isCaps(firstWord) && !HEADER_WORDS.has(lastWord) && HEADER_WORDS.has(lastWord + firstWord);
+    if (wrappedDate || wrappedPlace || splitWord) {
+      lines[i] = splitWord ? `${l}${next.trimStart()}` : `${l} ${next.trimStart()}`;
+      lines.splice(i + 1, 1);
+      i--;
+    }
+  }
 }
 
 function isHeaderish(line: string): boolean {
