@@ -1190,8 +1190,19 @@ function importLines(rawLines: string[], originalText: string, opts: ImportOptio
     );
   }
   const headerEnd = typeAt >= 0 ? typeAt : Math.min(lines.length, 8);
-  const header = parseHeader(lines.slice(0, headerEnd));
-  let cursor = typeLineAt >= 0 ? typeAt + 1 : letterAt >= 0 ? letterAt : 0;
+  // The right column of a letter's header may come after the left one's subject: motto, place and date.
+  const lateHeader: string[] = [];
+  if (letterAt >= 0)
+    for (let i = letterAt + 1; i < Math.min(lines.length, letterAt + 8); i++) {
+      const l = collapseSpaces(lines[i] as string);
+      if (/^CỘNG H[OÒ]A XÃ HỘI|^Độc lập\s*[-–]/u.test(l) || PLACE_DATE_RE.test(l)) {
+        lateHeader.push(l);
+        lines.splice(i, 1);
+        i--;
+      }
+    }
+  const header = parseHeader([...lines.slice(0, headerEnd), ...lateHeader]);
+  let cursor = typeLineAt >= 0 ? typeAt + 1 : Math.max(letterAt, 0);
   if (typeAt < 0) {
     // Skip what the header parser consumed.
     while (cursor < headerEnd && isHeaderish(lines[cursor] as string)) cursor++;
@@ -1222,7 +1233,8 @@ function importLines(rawLines: string[], originalText: string, opts: ImportOptio
     cursor++;
     if (subjectLines.join(" ").length > 300) break;
   }
-  let subject = collapseSpaces(subjectLines.join(" "));
+  // "… trên địa bàn quận Kính gửi:": the left column's "Kính gửi" on the subject's last line.
+  let subject = collapseSpaces(subjectLines.join(" ")).replace(/\s+Kính gửi\s*:?.{0,200}$/u, "");
   if (subject) conf.subject = typeAt >= 0 ? 0.9 : 0.4;
   else {
     subject = "(Chưa xác định trích yếu)";
@@ -1475,6 +1487,8 @@ const HEADER_WORDS = new Set(
   ),
 );
 const HEADER_ZONE = 20;
+const ISSUER_LINE_RE =
+  /^(?:ỦY|UỶ) BAN NHÂN DÂN (?:XÃ|PHƯỜNG|THỊ TRẤN|ĐẶC KHU|HUYỆN|QUẬN|THỊ XÃ|THÀNH PHỐ|TỈNH) \S/u;
 
 /**
  * Text copied from a PDF or a web page breaks the header where the page's layout did: both columns on one line
@@ -1488,7 +1502,9 @@ function rejoinHeader(lines: string[]): void {
     let l = lines[i] as string;
     if (/^\s*(?:KẾ HOẠCH|V\/v|Về việc)(?![\p{L}])/u.test(l)) break;
     // The right column's motto after the left column's text, on one line.
+    // The right column's motto after the left column's text, on one line; a superior and its issuer on one line.
     l = l.replace(/(?<=\S) +(?=CỘNG H[OÒ]A XÃ HỘI|Độc lập\s*[-–])/u, "\t");
+    l = l.replace(/(?<=\p{Lu}) +(?=(?:ỦY|UỶ) BAN NHÂN DÂN(?![\p{L}]))/u, "\t");
     lines[i] = l;
     const next = lines[i + 1];
     if (next === undefined) break;
@@ -1504,7 +1520,14 @@ function rejoinHeader(lines: string[]): void {
     const firstWord = b.split(" ", 1)[0] ?? "";
     const splitWord =
       isCaps(a) && isCaps(firstWord) && !HEADER_WORDS.has(lastWord) && HEADER_WORDS.has(lastWord + firstWord);
-    if (wrappedDate || wrappedPlace || splitWord) {
+    // "ỦY BAN NHÂN DÂN XÃ VĨNH" / "LỘC": the issuer's name wrapped.
+    const lastCell = collapseSpaces(l.slice(l.lastIndexOf("\t") + 1));
+    const wrappedName =
+      ISSUER_LINE_RE.test(lastCell) &&
+      isCaps(b) &&
+      b.split(" ").length <= 2 &&
+      !/^(?:ỦY|UỶ|UBND|CỘNG|ĐỘC|KẾ|SỐ|ĐẢNG|V\/V)(?![\p{L}])/u.test(b);
+    if (wrappedDate || wrappedPlace || splitWord || wrappedName) {
       lines[i] = splitWord ? `${l}${next.trimStart()}` : `${l} ${next.trimStart()}`;
       lines.splice(i + 1, 1);
       i--;
