@@ -1,5 +1,7 @@
 /**
- * Documents → text lines, with a streaming parser (htmlparser2): one pass over the markup, linear in its size.
+ * Documents → text lines, with htmlparser2's tokenizer: one pass over the markup, linear in its size. (Its
+ * `Parser` keeps open elements in an array it unshifts and searches on every tag, quadratic on deep or
+ * unbalanced markup; the structure that matters here is tracked below with counters and small stacks.)
  *
  * - `docxXmlToLines`: a Word document's own XML (word/document.xml), with the labels of Word's automatic
  *   numbering computed from its numbering definitions (word/numbering.xml, and the numbering of paragraph
@@ -10,7 +12,70 @@
  * In both, task tables become " | "-separated rows; layout tables (header, signature) become their cells' lines
  * in order, left column first.
  */
-import { Parser } from "htmlparser2";
+import { Tokenizer } from "htmlparser2";
+
+type Sax = {
+  open(name: string, attrs: Record<string, string>): void;
+  close(name: string): void;
+  text?(text: string): void;
+};
+const VOID = new Set(["br", "img", "hr", "input", "meta", "link", "col", "area", "base", "wbr", "source"]);
+
+/** Tags (lower-cased names and attributes) and text of `markup`, in order; entities decoded. */
+function scan(markup: string, xmlMode: boolean, h: Sax): void {
+  let tag = "";
+  let attrs: Record<string, string> = {};
+  let attrName = "";
+  let attrValue = "";
+  const none = () => {};
+  const tokenizer = new Tokenizer(
+    { xmlMode, decodeEntities: true },
+    {
+      onopentagname(start, end) {
+        tag = markup.slice(start, end).toLowerCase();
+        attrs = {};
+      },
+      onattribname(start, end) {
+        attrName = markup.slice(start, end).toLowerCase();
+        attrValue = "";
+      },
+      onattribdata(start, end) {
+        attrValue += markup.slice(start, end);
+      },
+      onattribentity(codepoint) {
+        attrValue += String.fromCodePoint(codepoint);
+      },
+      onattribend() {
+        attrs[attrName] = attrValue;
+      },
+      onopentagend() {
+        h.open(tag, attrs);
+        if (!xmlMode && VOID.has(tag)) h.close(tag);
+      },
+      onselfclosingtag() {
+        h.open(tag, attrs);
+        if (xmlMode || VOID.has(tag)) h.close(tag);
+      },
+      onclosetag(start, end) {
+        const name = markup.slice(start, end).toLowerCase();
+        if (xmlMode || !VOID.has(name)) h.close(name);
+      },
+      ontext(start, end) {
+        h.text?.(markup.slice(start, end));
+      },
+      ontextentity(codepoint) {
+        h.text?.(String.fromCodePoint(codepoint));
+      },
+      oncdata: none,
+      oncomment: none,
+      ondeclaration: none,
+      onprocessinginstruction: none,
+      onend: none,
+    },
+  );
+  tokenizer.write(markup);
+  tokenizer.end();
+}
 
 type Cell = string[];
 type Row = Cell[];
@@ -38,9 +103,13 @@ function cleanLine(line: string): string {
 }
 
 /** Collects lines, routing them into the innermost open table cell. */
+/** Tables nested deeper than this are read as part of the cell that holds them (no copying per level). */
+const MAX_TABLE_DEPTH = 6;
+
 class LineSink {
   readonly out: string[] = [];
   readonly tables: TableCtx[] = [];
+  private ignored = 0;
   emit(line: string, keepTabs = false): void {
     const t = keepTabs ? cleanLine(line) : line.replace(/[\s\u00a0]+/g, " ").trim();
     const table = this.tables[this.tables.length - 1];
@@ -49,19 +118,27 @@ class LineSink {
     } else if (t) this.out.push(t);
   }
   openTable(): void {
-    this.tables.push({ rows: [], row: null, cell: null });
+    if (this.ignored || this.tables.length >= MAX_TABLE_DEPTH) this.ignored++;
+    else this.tables.push({ rows: [], row: null, cell: null });
   }
   closeTable(): void {
+    if (this.ignored) {
+      this.ignored--;
+      return;
+    }
     const t = this.tables.pop();
     if (!t) return;
+    if (t.cell) (t.row ??= []).push(t.cell);
     if (t.row) t.rows.push(t.row);
     writeTable(t.rows, (l) => this.emit(l));
   }
   openRow(): void {
+    if (this.ignored) return;
     const t = this.tables[this.tables.length - 1];
     if (t) t.row = [];
   }
   closeRow(): void {
+    if (this.ignored) return;
     const t = this.tables[this.tables.length - 1];
     if (t?.row) {
       t.rows.push(t.row);
@@ -69,10 +146,12 @@ class LineSink {
     }
   }
   openCell(): void {
+    if (this.ignored) return;
     const t = this.tables[this.tables.length - 1];
     if (t) t.cell = [];
   }
   closeCell(): void {
+    if (this.ignored) return;
     const t = this.tables[this.tables.length - 1];
     if (t?.cell) {
       t.row ??= [];
@@ -108,11 +187,14 @@ const isLayoutCell = (cell: string) =>
 // HTML
 
 const BLOCK = new Set(["p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "div"]);
-type ListCtx = { ordered: boolean; n: number };
+/** A list, and how many lists of its kind (numbered or bulleted) hold it. */
+type ListCtx = { ordered: boolean; n: number; depth: number };
 
 export function htmlToLines(html: string): string[] {
   const sink = new LineSink();
   const lists: ListCtx[] = [];
+  let openOrdered = 0;
+  let openBullets = 0;
   let buf: string | null = null;
   let skip = 0;
   const flush = () => {
@@ -121,53 +203,51 @@ export function htmlToLines(html: string): string[] {
       buf = null;
     }
   };
-  const parser = new Parser(
-    {
-      onopentag(tag) {
-        if (tag === "script" || tag === "style") skip++;
-        else if (tag === "br") buf = `${buf ?? ""}\n`;
-        else if (tag === "ol" || tag === "ul") {
-          flush();
-          lists.push({ ordered: tag === "ol", n: 0 });
-        } else if (BLOCK.has(tag)) {
-          flush();
-          buf = tag === "li" ? listLabel(lists) : "";
-        } else if (tag === "table") {
-          flush();
-          sink.openTable();
-        } else if (tag === "tr") {
-          flush();
-          sink.openRow();
-        } else if (tag === "td" || tag === "th") {
-          flush();
-          sink.openCell();
-        }
-      },
-      ontext(text) {
-        if (!skip) buf = (buf ?? "") + text;
-      },
-      onclosetag(tag) {
-        if (tag === "script" || tag === "style") skip = Math.max(0, skip - 1);
-        else if (tag === "ol" || tag === "ul") {
-          flush();
-          lists.pop();
-        } else if (BLOCK.has(tag)) flush();
-        else if (tag === "table") {
-          flush();
-          sink.closeTable();
-        } else if (tag === "tr") {
-          flush();
-          sink.closeRow();
-        } else if (tag === "td" || tag === "th") {
-          flush();
-          sink.closeCell();
-        }
-      },
+  scan(html, false, {
+    open(tag) {
+      if (tag === "script" || tag === "style") skip++;
+      else if (tag === "br") buf = `${buf ?? ""}\n`;
+      else if (tag === "ol" || tag === "ul") {
+        flush();
+        const ordered = tag === "ol";
+        lists.push({ ordered, n: 0, depth: ordered ? openOrdered++ : openBullets++ });
+      } else if (BLOCK.has(tag)) {
+        flush();
+        buf = tag === "li" ? listLabel(lists) : "";
+      } else if (tag === "table") {
+        flush();
+        sink.openTable();
+      } else if (tag === "tr") {
+        flush();
+        sink.openRow();
+      } else if (tag === "td" || tag === "th") {
+        flush();
+        sink.openCell();
+      }
     },
-    { decodeEntities: true, lowerCaseTags: true },
-  );
-  parser.write(html);
-  parser.end();
+    text(text) {
+      if (!skip) buf = (buf ?? "") + text;
+    },
+    close(tag) {
+      if (tag === "script" || tag === "style") skip = Math.max(0, skip - 1);
+      else if (tag === "ol" || tag === "ul") {
+        flush();
+        const l = lists.pop();
+        if (l?.ordered) openOrdered--;
+        else if (l) openBullets--;
+      } else if (BLOCK.has(tag)) flush();
+      else if (tag === "table") {
+        flush();
+        sink.closeTable();
+      } else if (tag === "tr") {
+        flush();
+        sink.closeRow();
+      } else if (tag === "td" || tag === "th") {
+        flush();
+        sink.closeCell();
+      }
+    },
+  });
   flush();
   while (sink.tables.length) sink.closeTable();
   return sink.out;
@@ -176,8 +256,7 @@ export function htmlToLines(html: string): string[] {
 function listLabel(lists: ListCtx[]): string {
   const list = lists[lists.length - 1];
   if (!list) return "";
-  let depth = -1;
-  for (const l of lists) if (l.ordered === list.ordered) depth++;
+  const depth = list.depth;
   if (!list.ordered) return depth === 0 ? "- " : "+ ";
   list.n++;
   if (depth === 0) return `${list.n}. `;
@@ -208,40 +287,35 @@ export function readDocxNumbering(xml: string): DocxNumbering {
   let num: Num | null = null;
   let numId = "";
   let overrideLvl = -1;
-  const parser = new Parser(
-    {
-      onopentag(tag, a) {
-        if (tag === "w:abstractnum") {
-          abs = { levels: new Map() };
-          abstracts.set(a["w:abstractnumid"] ?? "", abs);
-        } else if (tag === "w:lvl" && abs) {
-          lvl = { ilvl: intAttr(a["w:ilvl"], 0), fmt: "decimal", text: "", start: 1 };
-        } else if (lvl && tag === "w:numfmt") lvl.fmt = a["w:val"] ?? "decimal";
-        else if (lvl && tag === "w:lvltext") lvl.text = a["w:val"] ?? "";
-        else if (lvl && tag === "w:start") lvl.start = intAttr(a["w:val"], 1);
-        else if (tag === "w:num") {
-          numId = a["w:numid"] ?? "";
-          num = { abstractId: "", starts: new Map() };
-          nums.set(numId, num);
-        } else if (num && tag === "w:abstractnumid") num.abstractId = a["w:val"] ?? "";
-        else if (num && tag === "w:lvloverride") overrideLvl = intAttr(a["w:ilvl"], -1);
-        else if (num && tag === "w:startoverride" && overrideLvl >= 0)
-          num.starts.set(overrideLvl, intAttr(a["w:val"], 1));
-      },
-      onclosetag(tag) {
-        if (tag === "w:lvl" && lvl && abs) {
-          if (lvl.ilvl >= 0 && lvl.ilvl <= MAX_LEVEL && !abs.levels.has(lvl.ilvl))
-            abs.levels.set(lvl.ilvl, lvl);
-          lvl = null;
-        } else if (tag === "w:abstractnum") abs = null;
-        else if (tag === "w:num") num = null;
-        else if (tag === "w:lvloverride") overrideLvl = -1;
-      },
+  scan(xml, true, {
+    open(tag, a) {
+      if (tag === "w:abstractnum") {
+        abs = { levels: new Map() };
+        abstracts.set(a["w:abstractnumid"] ?? "", abs);
+      } else if (tag === "w:lvl" && abs) {
+        lvl = { ilvl: intAttr(a["w:ilvl"], 0), fmt: "decimal", text: "", start: 1 };
+      } else if (lvl && tag === "w:numfmt") lvl.fmt = a["w:val"] ?? "decimal";
+      else if (lvl && tag === "w:lvltext") lvl.text = a["w:val"] ?? "";
+      else if (lvl && tag === "w:start") lvl.start = intAttr(a["w:val"], 1);
+      else if (tag === "w:num") {
+        numId = a["w:numid"] ?? "";
+        num = { abstractId: "", starts: new Map() };
+        nums.set(numId, num);
+      } else if (num && tag === "w:abstractnumid") num.abstractId = a["w:val"] ?? "";
+      else if (num && tag === "w:lvloverride") overrideLvl = intAttr(a["w:ilvl"], -1);
+      else if (num && tag === "w:startoverride" && overrideLvl >= 0)
+        num.starts.set(overrideLvl, intAttr(a["w:val"], 1));
     },
-    { xmlMode: true, lowerCaseTags: true, lowerCaseAttributeNames: true },
-  );
-  parser.write(xml);
-  parser.end();
+    close(tag) {
+      if (tag === "w:lvl" && lvl && abs) {
+        if (lvl.ilvl >= 0 && lvl.ilvl <= MAX_LEVEL && !abs.levels.has(lvl.ilvl))
+          abs.levels.set(lvl.ilvl, lvl);
+        lvl = null;
+      } else if (tag === "w:abstractnum") abs = null;
+      else if (tag === "w:num") num = null;
+      else if (tag === "w:lvloverride") overrideLvl = -1;
+    },
+  });
   return { abstracts, nums };
 }
 
@@ -250,26 +324,21 @@ export function readDocxStyles(xml: string): DocxStyles {
   const styles: DocxStyles = new Map();
   let current: { numId?: string; ilvl?: number; basedOn?: string } | null = null;
   let inPPr = false;
-  const parser = new Parser(
-    {
-      onopentag(tag, a) {
-        if (tag === "w:style") {
-          current = {};
-          if (a["w:type"] === "paragraph" || !a["w:type"]) styles.set(a["w:styleid"] ?? "", current);
-        } else if (current && tag === "w:basedon") current.basedOn = a["w:val"];
-        else if (current && tag === "w:ppr") inPPr = true;
-        else if (current && inPPr && tag === "w:numid") current.numId = a["w:val"];
-        else if (current && inPPr && tag === "w:ilvl") current.ilvl = intAttr(a["w:val"], 0);
-      },
-      onclosetag(tag) {
-        if (tag === "w:style") current = null;
-        else if (tag === "w:ppr") inPPr = false;
-      },
+  scan(xml, true, {
+    open(tag, a) {
+      if (tag === "w:style") {
+        current = {};
+        if (a["w:type"] === "paragraph" || !a["w:type"]) styles.set(a["w:styleid"] ?? "", current);
+      } else if (current && tag === "w:basedon") current.basedOn = a["w:val"];
+      else if (current && tag === "w:ppr") inPPr = true;
+      else if (current && inPPr && tag === "w:numid") current.numId = a["w:val"];
+      else if (current && inPPr && tag === "w:ilvl") current.ilvl = intAttr(a["w:val"], 0);
     },
-    { xmlMode: true, lowerCaseTags: true, lowerCaseAttributeNames: true },
-  );
-  parser.write(xml);
-  parser.end();
+    close(tag) {
+      if (tag === "w:style") current = null;
+      else if (tag === "w:ppr") inPPr = false;
+    },
+  });
   return styles;
 }
 
@@ -338,10 +407,8 @@ class Numberer {
     for (let guard = 0; id === undefined && style && guard < 10; guard++) {
       const s = this.styles.get(style);
       if (!s) break;
-      if (s.numId !== undefined) {
-        id = s.numId;
-        level ??= s.ilvl;
-      }
+      level ??= s.ilvl;
+      if (s.numId !== undefined) id = s.numId;
       style = s.basedOn;
     }
     return id === undefined || id === "0" ? undefined : { numId: id, ilvl: level ?? 0 };
@@ -398,113 +465,108 @@ export function docxXmlToLines(
   let inPPr = 0;
   let skip = 0;
   const para = () => paras[paras.length - 1];
-  const parser = new Parser(
-    {
-      onopentag(tag, a) {
-        if (skip) {
-          if (tag === "mc:fallback" || tag === "w:del") skip++;
+  scan(documentXml, true, {
+    open(tag, a) {
+      if (skip) {
+        if (tag === "mc:fallback" || tag === "w:del") skip++;
+        return;
+      }
+      switch (tag) {
+        case "mc:fallback":
+        case "w:del":
+          skip++;
           return;
-        }
-        switch (tag) {
-          case "mc:fallback":
-          case "w:del":
-            skip++;
-            return;
-          case "w:p":
-            paras.push({ text: "" });
-            return;
-          case "w:ppr":
-            inPPr++;
-            return;
-          case "w:pstyle": {
-            const p = para();
-            if (p && inPPr) p.style = a["w:val"];
-            return;
-          }
-          case "w:numid": {
-            const p = para();
-            if (p && inPPr) p.numId = a["w:val"];
-            return;
-          }
-          case "w:ilvl": {
-            const p = para();
-            if (p && inPPr) p.ilvl = intAttr(a["w:val"], 0);
-            return;
-          }
-          case "w:t":
-            inText = true;
-            return;
-          case "w:tab": {
-            const p = para();
-            if (p && !inPPr) p.text += "\t";
-            return;
-          }
-          case "w:br":
-          case "w:cr": {
-            const p = para();
-            if (p && a["w:type"] !== "page" && a["w:type"] !== "column") p.text += "\n";
-            return;
-          }
-          case "w:nobreakhyphen": {
-            const p = para();
-            if (p) p.text += "-";
-            return;
-          }
-          case "w:tbl":
-            sink.openTable();
-            return;
-          case "w:tr":
-            sink.openRow();
-            return;
-          case "w:tc":
-            sink.openCell();
-            return;
-        }
-      },
-      ontext(text) {
-        if (inText && !skip) {
+        case "w:p":
+          paras.push({ text: "" });
+          return;
+        case "w:ppr":
+          inPPr++;
+          return;
+        case "w:pstyle": {
           const p = para();
-          if (p) p.text += text;
-        }
-      },
-      onclosetag(tag) {
-        if (skip) {
-          if (tag === "mc:fallback" || tag === "w:del") skip--;
+          if (p && inPPr) p.style = a["w:val"];
           return;
         }
-        switch (tag) {
-          case "w:t":
-            inText = false;
-            return;
-          case "w:ppr":
-            inPPr = Math.max(0, inPPr - 1);
-            return;
-          case "w:p": {
-            const p = paras.pop();
-            if (!p) return;
-            const num = p.text.trim() ? numberer.resolve(p.numId, p.ilvl, p.style) : undefined;
-            const label = num ? numberer.label(num.numId, num.ilvl) : "";
-            const [first = "", ...more] = p.text.split("\n");
-            sink.emit(label ? `${label} ${first.replace(/^\s+/, "")}` : first, true);
-            for (const l of more) sink.emit(l, true);
-            return;
-          }
-          case "w:tbl":
-            sink.closeTable();
-            return;
-          case "w:tr":
-            sink.closeRow();
-            return;
-          case "w:tc":
-            sink.closeCell();
-            return;
+        case "w:numid": {
+          const p = para();
+          if (p && inPPr) p.numId = a["w:val"];
+          return;
         }
-      },
+        case "w:ilvl": {
+          const p = para();
+          if (p && inPPr) p.ilvl = intAttr(a["w:val"], 0);
+          return;
+        }
+        case "w:t":
+          inText = true;
+          return;
+        case "w:tab": {
+          const p = para();
+          if (p && !inPPr) p.text += "\t";
+          return;
+        }
+        case "w:br":
+        case "w:cr": {
+          const p = para();
+          if (p && a["w:type"] !== "page" && a["w:type"] !== "column") p.text += "\n";
+          return;
+        }
+        case "w:nobreakhyphen": {
+          const p = para();
+          if (p) p.text += "-";
+          return;
+        }
+        case "w:tbl":
+          sink.openTable();
+          return;
+        case "w:tr":
+          sink.openRow();
+          return;
+        case "w:tc":
+          sink.openCell();
+          return;
+      }
     },
-    { xmlMode: true, lowerCaseTags: true, lowerCaseAttributeNames: true, decodeEntities: true },
-  );
-  parser.write(documentXml);
-  parser.end();
+    text(text) {
+      if (inText && !skip) {
+        const p = para();
+        if (p) p.text += text;
+      }
+    },
+    close(tag) {
+      if (skip) {
+        if (tag === "mc:fallback" || tag === "w:del") skip--;
+        return;
+      }
+      switch (tag) {
+        case "w:t":
+          inText = false;
+          return;
+        case "w:ppr":
+          inPPr = Math.max(0, inPPr - 1);
+          return;
+        case "w:p": {
+          const p = paras.pop();
+          if (!p) return;
+          const num = p.text.trim() ? numberer.resolve(p.numId, p.ilvl, p.style) : undefined;
+          const label = num ? numberer.label(num.numId, num.ilvl) : "";
+          const [first = "", ...more] = p.text.split("\n");
+          sink.emit(label ? `${label} ${first.replace(/^\s+/, "")}` : first, true);
+          for (const l of more) sink.emit(l, true);
+          return;
+        }
+        case "w:tbl":
+          sink.closeTable();
+          return;
+        case "w:tr":
+          sink.closeRow();
+          return;
+        case "w:tc":
+          sink.closeCell();
+          return;
+      }
+    },
+  });
   while (sink.tables.length) sink.closeTable();
   return sink.out;
 }

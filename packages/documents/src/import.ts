@@ -1032,9 +1032,9 @@ function parseEvent(
       found = true;
       ev.fundingSource = stripEnd(v, ".;");
       conf["event.fundingSource"] = 0.8;
-      const amount = v.match(/(?<!\d)(\d{1,3}(?:[.,]\d{3})+|\d{1,15})\s*(?:đồng|VNĐ|VND|đ)(?![\p{L}])/iu);
-      if (amount?.[1]) {
-        ev.budgetAmount = Number(amount[1].replace(/[.,]/g, ""));
+      const amount = budgetIn(v);
+      if (amount !== undefined) {
+        ev.budgetAmount = amount;
         conf["event.budgetAmount"] = 0.7;
       }
     }
@@ -1052,6 +1052,21 @@ function parseEvent(
   if (!found && !ev.name) return undefined;
   if (!found) conf["event.name"] = 0.5;
   return ev;
+}
+
+/** "12.500.000 đồng", "12,5 triệu đồng", "1,2 tỷ đồng" → VND. */
+export function budgetIn(text: string): number | undefined {
+  const scaled = text.match(
+    /(?<![\d.,])(\d{1,4}(?:[.,]\d{1,3})?)\s*(triệu|tỷ|tỉ)(?:\s*(?:đồng|VNĐ|VND|đ))?(?![\p{L}])/iu,
+  );
+  const amount = text.match(/(?<!\d)(\d{1,3}(?:[.,]\d{3})+|\d{1,15})\s*(?:đồng|VNĐ|VND|đ)(?![\p{L}])/iu);
+  if (amount?.[1] && (!scaled || (amount.index ?? 0) <= (scaled.index ?? 0)))
+    return Number(amount[1].replace(/[.,]/g, ""));
+  if (scaled?.[1] && scaled[2]) {
+    const unit = /^triệu$/iu.test(scaled[2]) ? 1e6 : 1e9;
+    return Math.round(Number(scaled[1].replace(",", ".")) * unit);
+  }
+  return undefined;
 }
 
 // ================================================================================================
