@@ -999,7 +999,7 @@ function parseEvent(
       seen.add(k);
       found = true;
       const count = v.match(
-        /(?:(khoảng|dự kiến|trên|gần|hơn|tối đa)\s*)?(?<!\d)(\d{1,5})\s*(?:đại biểu|người|đồng chí|thành viên|học viên)/iu,
+        /(?:(khoảng|dự kiến|trên|gần|hơn|tối đa)\s*)?(?<!\d)(\d{1,5})\s*(?:đại biểu|người|đồng chí|thành viên|học viên|đoàn viên|hội viên|vận động viên|cán bộ|công chức)/iu,
       );
       if (count?.[2]) {
         ev.attendeeCount = Number(count[2]);
