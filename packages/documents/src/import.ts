@@ -275,6 +275,7 @@ function toParagraphs(lines: string[]): Para[] {
       !labelled &&
       line.length <= 80 &&
       isCaps(line) &&
+      last.text.length <= 200 &&
       isCaps(last.text);
     const sentenceGoesOn = !labelled && last?.row === undefined && CONTINUES_RE.test(prevLine);
     const newPara =
@@ -1513,6 +1514,8 @@ const ISSUER_LINE_RE =
  */
 function rejoinHeader(lines: string[]): void {
   const end = Math.min(lines.length, HEADER_ZONE);
+  // Each join removes a line: a bounded number of them, so that hostile text cannot make this quadratic.
+  let joins = 0;
   for (let i = 0; i < end && i < lines.length; i++) {
     let l = lines[i] as string;
     if (/^\s*(?:KẾ HOẠCH|V\/v|Về việc)(?![\p{L}])/u.test(l)) break;
@@ -1542,7 +1545,7 @@ function rejoinHeader(lines: string[]): void {
       isCaps(b) &&
       b.split(" ").length <= 2 &&
       !/^(?:ỦY|UỶ|UBND|CỘNG|ĐỘC|KẾ|SỐ|ĐẢNG|V\/V)(?![\p{L}])/u.test(b);
-    if (wrappedDate || wrappedPlace || splitWord || wrappedName) {
+    if ((wrappedDate || wrappedPlace || splitWord || wrappedName) && joins++ < HEADER_ZONE) {
       lines[i] = splitWord ? `${l}${next.trimStart()}` : `${l} ${next.trimStart()}`;
       lines.splice(i + 1, 1);
       i--;
