@@ -6,8 +6,15 @@ import {
   type SectionItem,
 } from "@kehoach/core/plan/schema";
 import { COMMUNE_OFFICES } from "@kehoach/core/seed/units";
+import JSZip from "jszip";
 import mammoth from "mammoth";
-import { htmlToLines, isTaskTableHeader } from "./html-lines";
+import {
+  docxXmlToLines,
+  htmlToLines,
+  isTaskTableHeader,
+  readDocxNumbering,
+  readDocxStyles,
+} from "./html-lines";
 import {
   collapseSpaces,
   findTextDates,
@@ -103,21 +110,35 @@ export async function importPlanDocx(
       vi: `Tệp DOCX khi giải nén lớn hơn ${MAX_DOCX_INFLATED_BYTES / 1024 / 1024} MB; hãy bớt hình ảnh hoặc tách văn bản.`,
       en: `The DOCX expands to more than ${MAX_DOCX_INFLATED_BYTES / 1024 / 1024} MB when unpacked; remove images or split the document.`,
     });
-  let html: string;
   let raw: string;
+  let lines: string[];
   try {
-    [html, raw] = await Promise.all([
-      mammoth.convertToHtml({ buffer: b }).then((r) => r.value),
-      mammoth.extractRawText({ buffer: b }).then((r) => r.value),
-    ]);
+    raw = (await mammoth.extractRawText({ buffer: b })).value;
+    lines = await docxLines(b);
   } catch {
     throw notDocx();
   }
   const original = nfc(raw).replace(/\r\n?|[\u2028\u2029]/g, "\n");
-  const lines = htmlToLines(nfc(html));
   if (!lines.some((l) => l.trim()) && !original.trim())
     throw new ImportError("empty", 400, { vi: "Tệp DOCX không có chữ.", en: "The DOCX contains no text." });
   return importLines(lines.length ? lines : original.split("\n"), original, opts);
+}
+
+/**
+ * The lines of a Word file read from its own XML, so that automatic numbering keeps the labels Word prints
+ * (numbering definitions, not guesses); mammoth's HTML only when the document part cannot be found.
+ */
+async function docxLines(b: Buffer): Promise<string[]> {
+  const zip = await JSZip.loadAsync(b);
+  const part = (name: string) => zip.file(name)?.async("string");
+  const doc = await part("word/document.xml");
+  if (doc === undefined) return htmlToLines(nfc((await mammoth.convertToHtml({ buffer: b })).value));
+  const [numbering, styles] = await Promise.all([part("word/numbering.xml"), part("word/styles.xml")]);
+  return docxXmlToLines(
+    nfc(doc),
+    numbering ? readDocxNumbering(numbering) : undefined,
+    styles ? readDocxStyles(styles) : undefined,
+  );
 }
 
 function tooLarge(): ImportError {
@@ -137,17 +158,32 @@ function notDocx(): ImportError {
 // Lines and paragraphs
 
 type Label = {
-  kind: "roman" | "arabic" | "multi" | "letter" | "dash" | "plus";
+  kind: "part" | "upper" | "roman" | "arabic" | "multi" | "letter" | "dash" | "plus";
   value: string;
   depth: number;
 };
 type Para = { text: string; label?: Label; row?: string[] };
 
-const RANK: Record<Label["kind"], number> = { roman: 0, arabic: 1, multi: 2, letter: 4, dash: 5, plus: 6 };
+const RANK: Record<Label["kind"], number> = {
+  part: -2,
+  upper: -1,
+  roman: 0,
+  arabic: 1,
+  multi: 2,
+  letter: 4,
+  dash: 5,
+  plus: 6,
+};
+/** Labels of a document's top-level sections: "PHẦN I.", "A.", "I.". */
+const TOP_KINDS: ReadonlySet<Label["kind"]> = new Set(["part", "upper", "roman"]);
 const rankOf = (l: Label) => (l.kind === "multi" ? 1 + l.depth : RANK[l.kind]);
 
 const MAX_MULTI_DEPTH = 5;
-const ROMAN_RE = /^(X{0,3}(?:IX|IV|V?I{0,3}))\s*[./)]\s*(\S.*)$/u;
+// Not "V/v …" (a letter's subject), which is no section V.
+const ROMAN_RE = /^(X{0,3}(?:IX|IV|V?I{0,3}))\s*(?:\.|\)|\/(?![vV](?![\p{L}])))\s*(\S.*)$/u;
+const PART_RE = /^PHẦN\s+((?=[IVX\d])X{0,3}(?:IX|IV|V?I{0,3})|\d{1,2})\s*[.:]\s*(\S.*)$/u;
+/** "A. MỤC TIÊU": a capital letter before a heading in capitals. */
+const UPPER_RE = /^([A-H])\.\s+(\p{Lu}.*)$/u;
 const ARABIC_RE = /^(\d{1,2})\s*[./)]\s+(\S.*)$/u;
 const MULTI_RE = /^(\d{1,2}(?:\.\d{1,2})+)\.?\s+(\S.*)$/u;
 const LETTER_RE = /^([a-zđ])\s*[)/]\s*(\S.*)$/u;
@@ -155,7 +191,12 @@ const LETTER_DOT_RE = /^([a-zđ])\.\s+(\p{Lu}.*)$/u;
 const BULLET_RE = /^([-–—•*+])\s*(\S.*)$/u;
 
 function parseLabel(line: string): { label: Label; rest: string } | undefined {
-  let m = line.match(ROMAN_RE);
+  let m = line.match(PART_RE);
+  if (m?.[1] && m[2]) return { label: { kind: "part", value: `PHẦN ${m[1]}`, depth: 0 }, rest: m[2] };
+  m = line.match(UPPER_RE);
+  if (m?.[1] && m[2] && m[2].length <= 200 && isCaps(m[2]))
+    return { label: { kind: "upper", value: m[1], depth: 0 }, rest: m[2] };
+  m = line.match(ROMAN_RE);
   if (m?.[1] && m[2]) return { label: { kind: "roman", value: m[1], depth: 0 }, rest: m[2] };
   m = line.match(MULTI_RE);
   if (m?.[1] && m[2])
@@ -189,6 +230,9 @@ function tableCells(line: string): string[] | undefined {
 
 const MARKER_RE =
   /^(Căn cứ|Thực hiện|Thi hành|Triển khai|Trên đây|Nơi nhận|Nhằm|Để|Xét|Theo|Trên cơ sở|(?:TM|KT|TL|TUQ|Q)\.\s)/u;
+/** A line ending so cannot end a sentence: the next line goes on with it. */
+const CONTINUES_RE =
+  /(?:(?<![\p{L}])(?:số|ngày|tháng|năm|của|và|về|các|tại|theo|với|cho|trong|đến|từ|do|là)|[-–,])$/u;
 const TERMINAL_RE = /[.:;!?…]["”)]?$|\.\/\.$/u;
 const startsUpper = (s: string) => /^[\p{Lu}\d"“(]/u.test(s);
 
@@ -225,13 +269,26 @@ function toParagraphs(lines: string[]): Para[] {
     const labelled = parseLabel(line);
     const last = out[out.length - 1];
     const short = hardBreaks ? prevLine.length < typical * 0.72 : true;
+    // A heading in capitals wrapped onto a second line; a line that ends on a word a sentence cannot end on
+    // ("Nghị định số" / "07/2021/NĐ-CP", "giai đoạn 2021 -" / "2025").
+    const headingGoesOn =
+      last?.label !== undefined &&
+      TOP_KINDS.has(last.label.kind) &&
+      !labelled &&
+      line.length <= 80 &&
+      isCaps(line) &&
+      last.text.length <= 200 &&
+      isCaps(last.text);
+    const sentenceGoesOn = !labelled && last?.row === undefined && CONTINUES_RE.test(prevLine);
     const newPara =
-      !last ||
-      last.row !== undefined ||
-      labelled !== undefined ||
-      MARKER_RE.test(line) ||
-      (startsUpper(line) && (TERMINAL_RE.test(prevLine) || short)) ||
-      (!hardBreaks && TERMINAL_RE.test(prevLine));
+      !headingGoesOn &&
+      !sentenceGoesOn &&
+      (!last ||
+        last.row !== undefined ||
+        labelled !== undefined ||
+        MARKER_RE.test(line) ||
+        (startsUpper(line) && (TERMINAL_RE.test(prevLine) || short)) ||
+        (!hardBreaks && TERMINAL_RE.test(prevLine)));
     if (newPara || !last) {
       out.push(labelled ? { text: labelled.rest, label: labelled.label } : { text: line });
     } else {
@@ -308,7 +365,7 @@ function fragments(line: string): string[] {
   // A page has two columns (four cells at most); a line that splits into more is prose, read whole (and the
   // split is bounded, so a line of a million blanks does not become a million fragments).
   const whole = () => [collapseSpaces(line)].filter(Boolean);
-  const parts = line.split(/\t+/, MAX_COLUMNS + 1);
+  const parts = line.split(/[\t|]+/, MAX_COLUMNS + 1);
   if (parts.length > MAX_COLUMNS) return whole();
   const out: string[] = [];
   for (const part of parts) {
@@ -369,8 +426,11 @@ function parseHeader(lines: string[]): Header {
     if (ubndAt > 0) h.superior = properCaseBody(caps.slice(0, ubndAt).join(" "));
     h.issuerLines = caps.slice(ubndAt, ubndAt + 2);
   } else {
-    const one = caps.findIndex((c) =>
-      /^(ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN|UBND)\s+(XÃ|PHƯỜNG|THỊ TRẤN|ĐẶC KHU)\s+/u.test(c),
+    // The issuer stands under its superior ("UBND TỈNH X" / "ỦY BAN NHÂN DÂN THÀNH PHỐ Y"): the last one.
+    const one = caps.findLastIndex((c) =>
+      /^(ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN|UBND)\s+(XÃ|PHƯỜNG|THỊ TRẤN|ĐẶC KHU|HUYỆN|QUẬN|THỊ XÃ|THÀNH PHỐ|TỈNH)\s+/u.test(
+        c,
+      ),
     );
     if (one >= 0) {
       const c = caps[one] as string;
@@ -382,7 +442,7 @@ function parseHeader(lines: string[]): Header {
 }
 
 const SUBJECT_STOP_RE =
-  /^(Căn cứ|Thực hiện|Thi hành|Triển khai|Nhằm|Để|Theo|Xét|Trên cơ sở|Ngày\s+\d|Ủy ban|Uỷ ban|UBND|Hôm nay|Trong)(?![\p{L}\d])/u;
+  /^(Căn cứ|Thực hiện|Thi hành|Triển khai|Nhằm|Để|Theo|Xét|Trên cơ sở|Ngày\s+\d|Ủy ban|Uỷ ban|UBND|Hôm nay|Trong|Kính gửi)(?![\p{L}\d])/u;
 
 // ================================================================================================
 // Citations (basis)
@@ -411,9 +471,19 @@ const DOC_TYPES = [
 const typeAlt = DOC_TYPES.map(
   (t) => `[${t[0]}${(t[0] as string).toLocaleLowerCase("vi")}]${t.slice(1)}`,
 ).join("|");
-const SYMBOL = "(?<!\\d)\\d{1,6}\\s?\\/(?:\\d{4}\\/)?[\\p{Lu}Đ\\d]+(?:-[\\p{Lu}Đ\\d]+)*";
+/**
+ * A document's number and symbol: "06/QĐ-TTg", "30/2020/NĐ-CP", "30c/NQ-CP" (a number with a letter), and the
+ * Party's form "57-NQ/TW", "01-KH/BCĐTW".
+ */
+const SYMBOL =
+  "(?<![\\d\\p{L}])\\d{1,6}[a-zđ]?(?:\\s?\\/(?:\\d{4}\\/)?[\\p{Lu}Đ\\d][\\p{L}\\d]*(?:-[\\p{Lu}Đ\\d][\\p{L}\\d]*)*|-[\\p{Lu}Đ]+\\/[\\p{Lu}Đ\\d]+(?:-[\\p{Lu}Đ\\d]+)*)";
 const SYMBOL_RE = new RegExp(SYMBOL, "u");
-const CITE_RE = new RegExp(`(?<![\\p{L}])(${typeAlt})\\s+(?:số\\s*(?::\\s*)?)?(${SYMBOL})`, "gu");
+/** A word of a cited document's name before "số" ("Luật Tổ chức chính quyền địa phương số 72/2025/QH15"). */
+const NAME_WORD = "(?!số(?![\\p{L}]))[^\\s;,.:\\d/()]+";
+const CITE_RE = new RegExp(
+  `(?<![\\p{L}])(${typeAlt})(?:((?:\\s+${NAME_WORD}){1,12}?)\\s+số\\s*(?::\\s*)?|\\s+(?:số\\s*(?::\\s*)?)?)(${SYMBOL})`,
+  "gu",
+);
 const DATE_AT_START_RE =
   /^\s*(?:,\s*)?(?:ban hành\s+)?ngày\s+(\d{1,2})\s*(?:tháng|\/|-)\s*(\d{1,2})\s*(?:năm|\/|-)\s*(\d{4})/u;
 // The lazy `(.+?)` below takes one character at a time, so its stop conditions start with one `\s`, not `\s+`
@@ -444,7 +514,8 @@ function parseCitations(text: string): Cited[] {
     const start = (m.index ?? 0) + m[0].length;
     const end = matches[i + 1]?.index ?? text.length;
     let seg = text.slice(start, end);
-    const cited: Cited = { type: canonicalType(m[1] ?? "Văn bản"), symbol: (m[2] ?? "").replace(/\s+/g, "") };
+    const cited: Cited = { type: canonicalType(m[1] ?? "Văn bản"), symbol: (m[3] ?? "").replace(/\s+/g, "") };
+    const name = m[2] ? collapseSpaces(m[2]) : undefined;
     const num = Number.parseInt(cited.symbol ?? "", 10);
     if (Number.isFinite(num) && num > 0) cited.number = num;
     const d = seg.match(DATE_AT_START_RE);
@@ -460,6 +531,7 @@ function parseCitations(text: string): Cited[] {
     }
     const subj = seg.match(SUBJECT_AT_START_RE);
     if (subj?.[1]) cited.subject = stripEnd(collapseSpaces(subj[1]), ",;.");
+    else if (name) cited.subject = name;
     out.push(cited);
   }
   return out;
@@ -491,7 +563,7 @@ type Node = SectionItem & { rank: number; rows: string[][] };
 
 function splitHeading(text: string, kind: Label["kind"]): { heading?: string; paragraph?: string } {
   const t = collapseSpaces(text);
-  if (kind === "roman") return { heading: t.replace(/:$/, "") };
+  if (TOP_KINDS.has(kind)) return { heading: t.replace(/:$/, "") };
   if (kind === "dash" || kind === "plus") return { paragraph: t };
   const colon = t.match(/^([^:.;]{2,80}):\s*(\S.*)$/u);
   if (colon?.[1] && colon[2] && !/\d\s*$/.test(colon[1]))
@@ -633,8 +705,27 @@ function partnersIn(description: string, units: readonly string[]): string[] {
   return [...new Set(out)];
 }
 
+const QUARTERS: Record<string, number> = { i: 1, ii: 2, iii: 3, iv: 4, "1": 1, "2": 2, "3": 3, "4": 4 };
+const endOfMonth = (y: number, mo: number): Deadline => ({
+  kind: "date",
+  date: toIso(y, mo, new Date(Date.UTC(y, mo, 0)).getUTCDate()),
+});
+const EVERY: Record<string, "week" | "month" | "quarter" | "year"> = {
+  tuần: "week",
+  tháng: "month",
+  quý: "quarter",
+  năm: "year",
+};
+
+/**
+ * The deadline a task's text states: "trước ngày 30/4/2024", "trước ít nhất 05 ngày (so với ngày) tổ chức",
+ * "trong tháng 02/2024" (its last day), "trong Quý II/2024" (the quarter's last day), "hằng tháng, trước ngày 20"
+ * (recurring) and "thường xuyên" (a standing duty). Every pattern starts at a fixed word.
+ */
 function deadlineIn(text: string): Deadline | undefined {
-  const rel = text.match(/trước\s+(?:ít nhất\s+)?(\d{1,3})\s+ngày\s+(?:tổ chức|diễn ra|khai mạc)/iu);
+  const rel = text.match(
+    /trước\s+(?:ít nhất\s+)?(\d{1,3})\s+ngày\s+(?:so với\s+(?:ngày\s+)?)?(?:tổ chức|diễn ra|khai mạc)/iu,
+  );
   if (rel?.[1]) return { kind: "relative_to_event", days: -Number(rel[1]) };
   const m = text.match(
     /(?:trước|chậm nhất(?:\s+là)?|hạn chót|thời hạn(?:\s*:)?|hoàn thành(?:\s+trước)?|xong trước)\s+(?:ngày\s+)?(\d{1,2})\s*(?:\/|-|\.|tháng)\s*(\d{1,2})\s*(?:\/|-|\.|năm)\s*(\d{4})/iu,
@@ -643,10 +734,36 @@ function deadlineIn(text: string): Deadline | undefined {
     const [d, mo, y] = [Number(m[1]), Number(m[2]), Number(m[3])];
     if (isRealDate(y, mo, d)) return { kind: "date", date: toIso(y, mo, d) };
   }
+  const month = text.match(/(?<![\p{L}])trong\s+tháng\s+(\d{1,2})\s*(?:\/|năm)\s*(\d{4})/iu);
+  if (month && Number(month[1]) >= 1 && Number(month[1]) <= 12)
+    return endOfMonth(Number(month[2]), Number(month[1]));
+  const quarter = quarterIn(text);
+  if (quarter) return quarter;
+  const every = text.match(
+    /(?<![\p{L}])(?:hằng|hàng)\s+(tuần|tháng|quý|năm)(?![\p{L}])(?:\s*,?\s*(?:trước|chậm nhất|vào)\s+ngày\s+(\d{1,2})(?!\d))?/iu,
+  );
+  if (every?.[1]) {
+    const day = every[2] ? Number(every[2]) : undefined;
+    return {
+      kind: "recurring",
+      every: EVERY[every[1].toLocaleLowerCase("vi")] ?? "month",
+      ...(day && day <= 31 ? { day } : {}),
+      text: collapseSpaces(every[0]),
+    };
+  }
+  const standing = text.match(/(?<![\p{L}])thường xuyên(?![\p{L}])/iu);
+  if (standing) return { kind: "standing", text: "Thường xuyên" };
   return undefined;
 }
 
-/** A deadline cell of a table: a date, "tháng 6/2024" (end of month), "trước 3 ngày tổ chức". */
+/** "Quý II/2024", "quý 2 năm 2024": the last day of the quarter. */
+function quarterIn(text: string): Deadline | undefined {
+  const q = text.match(/(?<![\p{L}])quý\s+(IV|I{1,3}|[1-4])\s*(?:\/|năm)\s*(\d{4})/iu);
+  const n = q?.[1] ? QUARTERS[q[1].toLowerCase()] : undefined;
+  return n ? endOfMonth(Number(q?.[2]), n * 3) : undefined;
+}
+
+/** A deadline cell of a table: as in a task's text, or a bare date, "Tháng 10/2025", "Quý III/2025". */
 function deadlineCell(text: string): Deadline | undefined {
   const rel = deadlineIn(text);
   if (rel) return rel;
@@ -655,12 +772,9 @@ function deadlineCell(text: string): Deadline | undefined {
   const month = text.match(/tháng\s+(\d{1,2})\s*(?:\/|năm)\s*(\d{4})/iu);
   if (month) {
     const [mo, y] = [Number(month[1]), Number(month[2])];
-    if (mo >= 1 && mo <= 12) {
-      const last = new Date(Date.UTC(y, mo, 0)).getUTCDate();
-      return { kind: "date", date: toIso(y, mo, last) };
-    }
+    if (mo >= 1 && mo <= 12) return endOfMonth(y, mo);
   }
-  return undefined;
+  return quarterIn(text);
 }
 
 function makeTask(
@@ -888,7 +1002,7 @@ function parseEvent(
       seen.add(k);
       found = true;
       const count = v.match(
-        /(?:(khoảng|dự kiến|trên|gần|hơn|tối đa)\s*)?(?<!\d)(\d{1,5})\s*(?:đại biểu|người|đồng chí|thành viên|học viên)/iu,
+        /(?:(khoảng|dự kiến|trên|gần|hơn|tối đa)\s*)?(?<!\d)(\d{1,5})\s*(?:đại biểu|người|đồng chí|thành viên|học viên|đoàn viên|hội viên|vận động viên|cán bộ|công chức)/iu,
       );
       if (count?.[2]) {
         ev.attendeeCount = Number(count[2]);
@@ -921,9 +1035,9 @@ function parseEvent(
       found = true;
       ev.fundingSource = stripEnd(v, ".;");
       conf["event.fundingSource"] = 0.8;
-      const amount = v.match(/(?<!\d)(\d{1,3}(?:[.,]\d{3})+|\d{1,15})\s*(?:đồng|VNĐ|VND|đ)(?![\p{L}])/iu);
-      if (amount?.[1]) {
-        ev.budgetAmount = Number(amount[1].replace(/[.,]/g, ""));
+      const amount = budgetIn(v);
+      if (amount !== undefined) {
+        ev.budgetAmount = amount;
         conf["event.budgetAmount"] = 0.7;
       }
     }
@@ -941,6 +1055,21 @@ function parseEvent(
   if (!found && !ev.name) return undefined;
   if (!found) conf["event.name"] = 0.5;
   return ev;
+}
+
+/** "12.500.000 đồng", "12,5 triệu đồng", "1,2 tỷ đồng" → VND. */
+export function budgetIn(text: string): number | undefined {
+  const scaled = text.match(
+    /(?<![\d.,])(\d{1,4}(?:[.,]\d{1,3})?)\s*(triệu|tỷ|tỉ)(?:\s*(?:đồng|VNĐ|VND|đ))?(?![\p{L}])/iu,
+  );
+  const amount = text.match(/(?<!\d)(\d{1,3}(?:[.,]\d{3})+|\d{1,15})\s*(?:đồng|VNĐ|VND|đ)(?![\p{L}])/iu);
+  if (amount?.[1] && (!scaled || (amount.index ?? 0) <= (scaled.index ?? 0)))
+    return Number(amount[1].replace(/[.,]/g, ""));
+  if (scaled?.[1] && scaled[2]) {
+    const unit = /^triệu$/iu.test(scaled[2]) ? 1e6 : 1e9;
+    return Math.round(Number(scaled[1].replace(",", ".")) * unit);
+  }
+  return undefined;
 }
 
 // ================================================================================================
@@ -1054,14 +1183,24 @@ function importLines(rawLines: string[], originalText: string, opts: ImportOptio
         .replace(/(?<![ \t])[ \t]+$/, ""),
     )
     .filter((l) => l.trim() !== "" && !/^\s*\d{1,3}\s*$/.test(l) && !/^\s*-\s*\d{1,3}\s*-\s*$/.test(l));
+  rejoinHeader(lines);
 
   // ---- type line, header, subject
   // The type line is short: longer lines are not collapsed just to be compared.
-  const typeAt = lines.findIndex((l, i) => i < 40 && l.length < 80 && TYPE_LINE_RE.test(collapseSpaces(l)));
+  const typeLineAt = lines.findIndex(
+    (l, i) => i < 40 && l.length < 80 && TYPE_LINE_RE.test(collapseSpaces(l)),
+  );
+  // A letter (công văn) has no type line: its subject starts "V/v", under the number.
+  const letterAt =
+    typeLineAt >= 0 ? -1 : lines.findIndex((l, i) => i < 40 && /^\s*(?:V\/v|V\/V|Về việc)\s/u.test(l));
+  const typeAt = typeLineAt >= 0 ? typeLineAt : letterAt;
   let type: DocumentTypeCode = "KH";
-  if (typeAt >= 0) {
+  if (typeLineAt >= 0) {
     type = TYPE_BY_NAME[collapseSpaces(lines[typeAt] as string)] ?? "KH";
     conf.type = 0.95;
+  } else if (letterAt >= 0) {
+    type = "CV";
+    conf.type = 0.85;
   } else {
     conf.type = 0.4;
     warnings.push(
@@ -1069,8 +1208,19 @@ function importLines(rawLines: string[], originalText: string, opts: ImportOptio
     );
   }
   const headerEnd = typeAt >= 0 ? typeAt : Math.min(lines.length, 8);
-  const header = parseHeader(lines.slice(0, headerEnd));
-  let cursor = typeAt >= 0 ? typeAt + 1 : 0;
+  // The right column of a letter's header may come after the left one's subject: motto, place and date.
+  const lateHeader: string[] = [];
+  if (letterAt >= 0)
+    for (let i = letterAt + 1; i < Math.min(lines.length, letterAt + 8); i++) {
+      const l = collapseSpaces(lines[i] as string);
+      if (/^CỘNG H[OÒ]A XÃ HỘI|^Độc lập\s*[-–]/u.test(l) || PLACE_DATE_RE.test(l)) {
+        lateHeader.push(l);
+        lines.splice(i, 1);
+        i--;
+      }
+    }
+  const header = parseHeader([...lines.slice(0, headerEnd), ...lateHeader]);
+  let cursor = typeLineAt >= 0 ? typeAt + 1 : Math.max(letterAt, 0);
   if (typeAt < 0) {
     // Skip what the header parser consumed.
     while (cursor < headerEnd && isHeaderish(lines[cursor] as string)) cursor++;
@@ -1090,13 +1240,19 @@ function importLines(rawLines: string[], originalText: string, opts: ImportOptio
         TERMINAL_RE.test(subjectLines[subjectLines.length - 1] as string))
     )
       break;
-    if (!subjectLines.length && (parseLabel(l)?.label.kind === "roman" || /^(Căn cứ|Thực hiện)\s/u.test(l)))
+    if (
+      !subjectLines.length &&
+      (parseLabel(l)?.label.kind === "roman" ||
+        /^Căn cứ\s/u.test(l) ||
+        (typeAt < 0 && /^Thực hiện\s/u.test(l)))
+    )
       break;
     subjectLines.push(l.replace(/^(V\/v|Về việc)\s+/u, ""));
     cursor++;
     if (subjectLines.join(" ").length > 300) break;
   }
-  let subject = collapseSpaces(subjectLines.join(" "));
+  // "… trên địa bàn quận Kính gửi:": the left column's "Kính gửi" on the subject's last line.
+  let subject = collapseSpaces(subjectLines.join(" ")).replace(/\s+Kính gửi\s*:?.{0,200}$/u, "");
   if (subject) conf.subject = typeAt >= 0 ? 0.9 : 0.4;
   else {
     subject = "(Chưa xác định trích yếu)";
@@ -1130,7 +1286,7 @@ function importLines(rawLines: string[], originalText: string, opts: ImportOptio
     .slice(cursor, tailAt)
     .filter((l) => l.length > 40 || !/^DỰ THẢO$/u.test(collapseSpaces(l)));
   const paras = toParagraphs(bodyLines);
-  const firstSection = paras.findIndex((p) => p.label?.kind === "roman");
+  const firstSection = paras.findIndex((p) => p.label !== undefined && TOP_KINDS.has(p.label.kind));
   const sectionStart = firstSection >= 0 ? firstSection : paras.findIndex((p) => p.label?.kind === "arabic");
   let closingAt = paras.findIndex(
     (p, i) => i > Math.max(0, sectionStart) && !p.label && /^Trên đây(?![\p{L}\d])/u.test(p.text),
@@ -1192,7 +1348,11 @@ function importLines(rawLines: string[], originalText: string, opts: ImportOptio
 
   // ---- basis
   const basis: Cited[] = [];
-  for (const p of preamble) {
+  // A basis written as its own section ("I. CĂN CỨ XÂY DỰNG KẾ HOẠCH") is read as the preamble is.
+  const basisTexts = sections
+    .filter((s) => /^CĂN CỨ(?![\p{L}])/iu.test(s.heading ?? ""))
+    .flatMap((s) => [...walk([s])].flatMap((it) => it.paragraphs));
+  for (const p of [...preamble, ...basisTexts]) {
     for (const c of [...parseCitations(p), ...parseUnnumberedBasis(p)])
       if (!basis.some((b) => b.symbol && b.symbol === c.symbol)) basis.push(c);
   }
@@ -1336,6 +1496,63 @@ function importLines(rawLines: string[], originalText: string, opts: ImportOptio
     return { draft: fallbackDraft(draft, originalText), confidence: conf, originalText, warnings };
   }
   return { draft, confidence: conf, originalText, warnings };
+}
+
+/** Words of an issuer's or the motto's header: a word split across two lines is rejoined from them. */
+const HEADER_WORDS = new Set(
+  "ỦY UỶ BAN NHÂN DÂN XÃ PHƯỜNG THỊ TRẤN HUYỆN QUẬN THÀNH PHỐ TỈNH ĐẶC KHU CỘNG HÒA HOÀ HỘI CHỦ NGHĨA VIỆT NAM".split(
+    " ",
+  ),
+);
+const HEADER_ZONE = 20;
+const ISSUER_LINE_RE =
+  /^(?:ỦY|UỶ) BAN NHÂN DÂN (?:XÃ|PHƯỜNG|THỊ TRẤN|ĐẶC KHU|HUYỆN|QUẬN|THỊ XÃ|THÀNH PHỐ|TỈNH) \S/u;
+
+/**
+ * Text copied from a PDF or a web page breaks the header where the page's layout did: both columns on one line
+ * ("ỦY BAN NHÂN DÂN HUYỆN X CỘNG HÒA XÃ HỘI …"), cells separated by "|", a word split in two ("THÀNH PH" / "Ố"),
+ * a place-date line wrapped after "ngày" or inside the place name ("Thanh" / "Hóa, ngày …"). Rejoined on the
+ * structure of the header, in place, before anything else reads it.
+ */
+function rejoinHeader(lines: string[]): void {
+  const end = Math.min(lines.length, HEADER_ZONE);
+  // Each join removes a line: a bounded number of them, so that hostile text cannot make this quadratic.
+  let joins = 0;
+  for (let i = 0; i < end && i < lines.length; i++) {
+    let l = lines[i] as string;
+    if (/^\s*(?:KẾ HOẠCH|V\/v|Về việc)(?![\p{L}])/u.test(l)) break;
+    // The right column's motto after the left column's text, on one line.
+    // The right column's motto after the left column's text, on one line; a superior and its issuer on one line.
+    l = l.replace(/(?<=\S) +(?=CỘNG H[OÒ]A XÃ HỘI|Độc lập\s*[-–])/u, "\t");
+    l = l.replace(/(?<=\p{Lu}) +(?=(?:ỦY|UỶ) BAN NHÂN DÂN(?![\p{L}]))/u, "\t");
+    lines[i] = l;
+    const next = lines[i + 1];
+    if (next === undefined) break;
+    const a = collapseSpaces(l);
+    const b = collapseSpaces(next);
+    // "…, ngày" / "14 tháng 3 năm 2024"
+    const wrappedDate = /,\s*ngày$/u.test(a) && /^(?:\d{1,2}|[.…_\s]*)\s*tháng/u.test(b);
+    // "Thanh" / "Hóa, ngày 03 tháng 7 năm 2023"
+    const wrappedPlace =
+      /^\p{Lu}\p{Ll}{0,7}(?: \p{Lu}\p{Ll}{0,7})?$/u.test(a) &&
+      /^\p{Lu}\p{L}{0,20}(?: \p{Lu}\p{L}{0,20}){0,3},\s*ngày/u.test(b);
+    const lastWord = a.slice(a.lastIndexOf(" ") + 1);
+    const firstWord = b.split(" ", 1)[0] ?? "";
+    const splitWord =
+      isCaps(a) && isCaps(firstWord) && !HEADER_WORDS.has(lastWord) && HEADER_WORDS.has(lastWord + firstWord);
+    // "ỦY BAN NHÂN DÂN XÃ VĨNH" / "LỘC": the issuer's name wrapped.
+    const lastCell = collapseSpaces(l.slice(l.lastIndexOf("\t") + 1));
+    const wrappedName =
+      ISSUER_LINE_RE.test(lastCell) &&
+      isCaps(b) &&
+      b.split(" ").length <= 2 &&
+      !/^(?:ỦY|UỶ|UBND|CỘNG|ĐỘC|KẾ|SỐ|ĐẢNG|V\/V)(?![\p{L}])/u.test(b);
+    if ((wrappedDate || wrappedPlace || splitWord || wrappedName) && joins++ < HEADER_ZONE) {
+      lines[i] = splitWord ? `${l}${next.trimStart()}` : `${l} ${next.trimStart()}`;
+      lines.splice(i + 1, 1);
+      i--;
+    }
+  }
 }
 
 function isHeaderish(line: string): boolean {

@@ -97,6 +97,7 @@ export function deadlineSentence(t: PlanTask): string | undefined {
     const [y, m, day] = d.date.split("-");
     return `Thời hạn: ${day}/${m}/${y}.`;
   }
+  if (d.kind === "recurring" || d.kind === "standing") return `Thời hạn: ${d.text}.`;
   if (d.days === 0) return "Thời hạn: ngày tổ chức.";
   return d.days < 0
     ? `Thời hạn: trước ngày tổ chức ${-d.days} ngày.`

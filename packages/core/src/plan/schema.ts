@@ -159,10 +159,21 @@ export type EventDetails = z.infer<typeof eventDetails>;
 export const TASK_KINDS = ["giao", "de_nghi"] as const;
 export const TASK_STATUSES = ["not_started", "in_progress", "done", "cancelled"] as const;
 
-/** A deadline is a date, or an offset in days from the event date. */
+/**
+ * A deadline is a date, an offset in days from the event date, a recurring one ("hằng tháng, trước ngày 20")
+ * or a standing duty ("thường xuyên"): the last two are deadlines as the plan words them, not missing ones.
+ */
 export const deadline = z.union([
   z.object({ kind: z.literal("date"), date: isoDate }),
   z.object({ kind: z.literal("relative_to_event"), days: z.number().int().min(-365).max(365) }),
+  z.object({
+    kind: z.literal("recurring"),
+    every: z.enum(["week", "month", "quarter", "year"]),
+    /** Day of the month (or of the period's last month) it falls due, when the plan names one. */
+    day: z.number().int().min(1).max(31).optional(),
+    text: requiredText(200),
+  }),
+  z.object({ kind: z.literal("standing"), text: requiredText(200) }),
 ]);
 
 export const task = z.object({

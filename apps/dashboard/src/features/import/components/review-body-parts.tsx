@@ -237,7 +237,9 @@ function TaskLine({ task }: { task: Task }) {
     ? it("f.task.noDeadline")
     : task.deadline.kind === "date"
       ? formatDate(task.deadline.date)
-      : it("f.task.relative", { days: task.deadline.days });
+      : task.deadline.kind === "relative_to_event"
+        ? it("f.task.relative", { days: task.deadline.days })
+        : task.deadline.text;
   return (
     <li className="review-task">
       <span>{task.description}</span>
