@@ -1,5 +1,6 @@
 import { DomainError } from "../errors";
 import { getPlan, insertPlan, requireWrite } from "./index";
+import { TEMPLATE_PLACEHOLDERS } from "./placeholders";
 import { type Plan, type PlanContent, type PlanContentInput, planContent, type SectionItem } from "./schema";
 
 export type Template = { id: string; name: string; description: string; content: PlanContentInput };
@@ -22,12 +23,12 @@ export function templates(issuer: { name: string; shortName: string }): Template
     ...communeIssuer(issuer),
     documentNumber: { typeCode: "KH" as const, issuerCode: "UBND" },
     type: "KH" as const,
-    recipients: ["UBND cấp trên trực tiếp", "Thường trực Đảng ủy", "Thường trực HĐND xã", "Lưu: VT"],
+    recipients: [TEMPLATE_PLACEHOLDERS[0], "Thường trực Đảng ủy", "Thường trực HĐND xã", "Lưu: VT"],
     signer: {
       authority: "TM." as const,
       onBehalfOf: "ỦY BAN NHÂN DÂN",
       title: "CHỦ TỊCH",
-      name: "(Họ và tên người ký)",
+      name: TEMPLATE_PLACEHOLDERS[1],
     },
   };
   const item = (
