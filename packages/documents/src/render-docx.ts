@@ -205,10 +205,9 @@ function renderItem(item: SectionItem, out: Paragraph[]): void {
 const TASK_COLUMNS = [700, 3300, 1700, 1700, 1361];
 const cellBorder = { style: BorderStyle.SINGLE, size: 4, color: "000000" };
 
-function cell(text: string, width: number, o: RunOpts & { align?: ParaOpts["align"]; span?: number } = {}) {
+function cell(text: string, width: number, o: RunOpts & { align?: ParaOpts["align"] } = {}) {
   return new TableCell({
     width: { size: width, type: WidthType.DXA },
-    ...(o.span ? { columnSpan: o.span } : {}),
     borders: { top: cellBorder, bottom: cellBorder, left: cellBorder, right: cellBorder },
     children: [
       para([run(text, { size: 13, bold: o.bold ?? false, italics: o.italics ?? false })], {
@@ -229,25 +228,18 @@ function assignmentsTable(plan: RenderablePlan): Table {
     tableHeader: true,
     children: TASK_TABLE_HEADERS.map((h, i) => cell(h, w[i] as number, { bold: true, align: center })),
   });
-  const rows = taskTableRows(plan).map((r) =>
-    r.kind === "unit"
-      ? new TableRow({
-          cantSplit: true,
-          children: [
-            cell(r.label, w[0] as number, { bold: true, align: center }),
-            cell(r.unit, total - (w[0] as number), { bold: true, span: 4 }),
-          ],
-        })
-      : new TableRow({
-          cantSplit: true,
-          children: [
-            cell(r.no, w[0] as number, { align: center }),
-            cell(r.description, w[1] as number, { align: AlignmentType.JUSTIFIED }),
-            cell(r.lead, w[2] as number),
-            cell(r.partners, w[3] as number),
-            cell(r.deadline, w[4] as number, { align: center }),
-          ],
-        }),
+  const rows = taskTableRows(plan).map(
+    (r) =>
+      new TableRow({
+        cantSplit: true,
+        children: [
+          cell(r.no, w[0] as number, { align: center }),
+          cell(r.description, w[1] as number, { align: AlignmentType.JUSTIFIED }),
+          cell(r.lead, w[2] as number),
+          cell(r.partners, w[3] as number),
+          cell(r.deadline, w[4] as number, { align: center }),
+        ],
+      }),
   );
   return new Table({
     width: { size: total, type: WidthType.DXA },

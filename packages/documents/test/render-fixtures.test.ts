@@ -31,14 +31,13 @@ describe("every imported fixture renders all it holds, each fact once", () => {
     const plan = await imported(name);
     const buf = await renderPlanDocx({ ...plan, status: "draft" });
     const text = flat((await mammoth.extractRawText({ buffer: buf })).value);
-    // Everything else the page prints of the clerk's words: the body, and the table's units and tasks.
+    // Everything else the page prints of the clerk's words: the body, and the table's tasks and units.
     const written = flat(
       [
         ...bodyTexts(plan),
-        ...plan.assignments.flatMap((a) => [
-          a.unit,
-          ...a.tasks.flatMap((t) => [t.description, t.leadUnit ?? a.unit, ...t.partnerUnits]),
-        ]),
+        ...plan.assignments.flatMap((a) =>
+          a.tasks.flatMap((t) => [t.description, t.leadUnit ?? a.unit, ...t.partnerUnits]),
+        ),
       ].join("\n"),
     );
     let checked = 0;

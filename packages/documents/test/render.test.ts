@@ -133,11 +133,10 @@ describe("renderPlanDocx – the seed plan (a draft)", () => {
     // The assignments table follows section III: a row per unit, a row per task exactly as written.
     const table = tableTexts(tables(docx.document).find((t) => t.includes("Nội dung công việc")) ?? "");
     expect(table[0]).toEqual(["TT", "Nội dung công việc", "Đơn vị chủ trì", "Đơn vị phối hợp", "Thời hạn"]);
-    expect(table[1]).toEqual(["1", "Văn phòng -thống kê"]);
-    expect(table[2]?.[1]).toMatch(/^Có trách nhiệm chuẩn bị tài liệu/);
-    expect(table.findIndex((r) => r[1] === "Công chức chuyên môn khác")).toBeGreaterThan(
-      table.findIndex((r) => r[1] === "Văn hoá thông tin"),
-    );
+    expect(table[1]?.[0]).toBe("1.1");
+    expect(table[1]?.[1]).toMatch(/^Có trách nhiệm chuẩn bị tài liệu/);
+    expect(table[1]?.[2]).toBe("Văn phòng -thống kê");
+    expect(table.map((r) => r[0])).toEqual(["TT", "1.1", "1.2", "1.3", "2.1", "3.1", "3.2", "4.1"]);
     expect(docx.document.indexOf("Nội dung công việc")).toBeGreaterThan(
       docx.document.indexOf("III. TỔ CHỨC THỰC HIỆN"),
     );

@@ -301,19 +301,24 @@ export function deadlineCell(t: PlanTask): string {
   return d.days < 0 ? `Trước ngày tổ chức ${-d.days} ngày` : `Sau ngày tổ chức ${d.days} ngày`;
 }
 
-export type TaskTableRow =
-  | { kind: "unit"; label: string; unit: string }
-  | { kind: "task"; no: string; description: string; lead: string; partners: string; deadline: string };
+export type TaskTableRow = {
+  no: string;
+  description: string;
+  lead: string;
+  partners: string;
+  deadline: string;
+};
 
-/** The assignments table: a row per responsible unit, then a row per task exactly as written. */
+/**
+ * The assignments table: a row per task exactly as written, numbered by its unit ("1.1", "1.2", "2.1"), with
+ * its lead (the task's, else its unit), partners and deadline. One row per task: the grouping is in the numbers.
+ */
 export function taskTableRows(plan: RenderablePlan): TaskTableRow[] {
   const rows: TaskTableRow[] = [];
   plan.assignments.forEach((a, i) => {
     const label = (a.label ?? String(i + 1)).replace(/[.)]+$/, "");
-    rows.push({ kind: "unit", label, unit: collapseSpaces(a.unit) });
     a.tasks.forEach((t, j) => {
       rows.push({
-        kind: "task",
         no: `${label}.${j + 1}`,
         description: t.description.normalize("NFC").trim(),
         lead: collapseSpaces(t.leadUnit ?? a.unit),

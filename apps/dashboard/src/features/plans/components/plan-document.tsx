@@ -187,9 +187,7 @@ function SectionView({ item }: { item: SectionItem }) {
 
 /** Section III's table: each responsible unit, then its tasks exactly as written, lead, partners, deadline. */
 function Assignments({ plan, annotate }: { plan: RenderablePlan; annotate: boolean }) {
-  const tasks = new Map(plan.assignments.flatMap((a) => a.tasks.map((t) => [t.id, t] as const)));
-  const ids = plan.assignments.flatMap((a) => a.tasks.map((t) => t.id));
-  let k = 0;
+  const tasks = plan.assignments.flatMap((a) => a.tasks);
   return (
     <table className="doc-assignments">
       <thead>
@@ -202,20 +200,10 @@ function Assignments({ plan, annotate }: { plan: RenderablePlan; annotate: boole
         </tr>
       </thead>
       <tbody>
-        {taskTableRows(plan).map((r) => {
-          if (r.kind === "unit")
-            return (
-              <tr key={`u-${r.label}-${r.unit}`} className="doc-assignment">
-                <td className="doc-assignment-no">{r.label}</td>
-                <th scope="colgroup" colSpan={4}>
-                  {r.unit}
-                </th>
-              </tr>
-            );
-          const id = ids[k++] as string;
-          const task = tasks.get(id);
+        {taskTableRows(plan).map((r, k) => {
+          const task = tasks[k];
           return (
-            <tr key={id} className="doc-task">
+            <tr key={task?.id ?? r.no} className="doc-task">
               <td className="doc-assignment-no">{r.no}</td>
               <td>
                 {r.description}
