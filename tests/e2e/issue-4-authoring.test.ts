@@ -91,6 +91,21 @@ describe("issue 4: authoring a plan, autosave, validation, conflicts; issue with
     await field(page, "assignments.0.tasks.0.deadline.date").fill(dmy(TASK_DUE));
 
     await page.getByLabel("Họ và tên người ký").fill("Nguyễn Văn Hùng");
+    // The template's gaps ("…", "UBND cấp trên trực tiếp") filled: an issued document carries none.
+    await field(page, "preamble.0").fill(
+      "Ủy ban nhân dân xã xây dựng Kế hoạch tổ chức Hội nghị sơ kết như sau:",
+    );
+    await field(page, "sections.0.children.0.paragraphs.0").fill(
+      "Đánh giá kết quả thực hiện cải cách hành chính.",
+    );
+    await field(page, "sections.0.children.1.children.0.paragraphs.0").fill(
+      "Phân tích, đánh giá đúng thực trạng.",
+    );
+    await field(page, "sections.1.children.0.paragraphs.0").fill(
+      "Sơ kết đánh giá kết quả cải cách hành chính.",
+    );
+    await field(page, "closing.0").fill("Trên đây là Kế hoạch tổ chức Hội nghị sơ kết./.");
+    await field(page, "recipients.0").fill("UBND tỉnh Hải Phòng");
     await saveStatus(page).filter({ hasText: "Chưa lưu" }).waitFor();
 
     // Autosave: shortly after the last edit, with the version read.

@@ -142,7 +142,9 @@ describe("issue 4: lifecycle on the plan page, by status and role", () => {
     const alert = actions.getByTestId("checker-errors");
     await alert.waitFor();
     expect(await textOf(alert)).toContain("Còn lỗi thể thức, chưa ban hành được");
-    expect(await textOf(alert)).toContain("event.date");
+    // Where, as the document reads: never a stored path.
+    expect(await textOf(alert)).toContain("Sự kiện, ngày:");
+    expect(await textOf(alert)).not.toContain("event.date");
     expect((await staff.api.get(plan.id)).status).toBe("approved");
 
     // The other leader's page still shows version 2 (submitted): approving it is refused, and said so.

@@ -129,8 +129,8 @@ describe("issue 5: import a plan, review, save; checker and DOCX on the plan pag
     await page.getByRole("heading", { level: 1, name: /KẾ HOẠCH/ }).waitFor();
     expect(await textOf(page.getByRole("heading", { level: 1 }))).toContain(subject);
 
-    // The checker panel on the saved plan.
-    const panel = page.getByRole("region", { name: "Kiểm tra thể thức" });
+    // The checker panel on the saved plan: the draft's findings (beside what would block issuing today).
+    const panel = page.getByRole("region", { name: "Kiểm tra thể thức" }).getByTestId("findings");
     const saved = panel.locator('[data-code="cited-after-event"]');
     await saved.waitFor();
     expect(await textOf(saved)).toContain("61/KH-UBND");

@@ -46,7 +46,8 @@ describe("plan page: history with field changes, print", () => {
     await history.getByText("Tạo dự thảo").waitFor();
     await history.getByText("1 thay đổi").click();
     const change = history.locator(".history-changes li", {
-      has: page.locator("code", { hasText: "subject" }),
+      // The changed field is named as the document names it, never by its stored path.
+      has: page.locator(".change-where", { hasText: /^Trích yếu$/ }),
     });
     expect(await textOf(change)).toContain("Kế hoạch thử lịch sử");
     expect(await textOf(change)).toContain("Kế hoạch thử lịch sử (sửa)");

@@ -59,6 +59,7 @@ const SAMPLES: Record<string, () => Sample> = {
   }),
   "POST /api/plans/:id/copy-next-period": () => ({ path: `/api/plans/${QN.planId}/copy-next-period` }),
   "GET /api/plans/:id/findings": () => ({ path: `/api/plans/${QN.planId}/findings` }),
+  "GET /api/plans/:id/issue-findings": () => ({ path: `/api/plans/${QN.planId}/issue-findings` }),
   "GET /api/plans/:id/document.docx": () => ({ path: `/api/plans/${QN.planId}/document.docx` }),
   "POST /api/communes/:communeId/reports": () => ({
     path: `/api/communes/${QN.communeId}/reports`,

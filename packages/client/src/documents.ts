@@ -2,9 +2,16 @@ import type { PlanContentInput } from "@kehoach/core/plan/schema";
 import { useMutation } from "@tanstack/react-query";
 import { api, unwrap } from "./api";
 
-/** Checker findings for content being edited (nothing is saved). */
-export function checkContent(content: PlanContentInput, status?: string) {
-  return unwrap(api.api.documents.check.$post({ json: { content, ...(status ? { status } : {}) } as never }));
+/**
+ * Checker findings for content being edited (nothing is saved); with `as: "issue"`, only what would block
+ * issuing it today (numbered and dated today).
+ */
+export function checkContent(content: PlanContentInput, status?: string, as?: "draft" | "issue") {
+  return unwrap(
+    api.api.documents.check.$post({
+      json: { content, ...(status ? { status } : {}), ...(as ? { as } : {}) } as never,
+    }),
+  );
 }
 
 export function useImportText() {

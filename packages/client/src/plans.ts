@@ -130,6 +130,13 @@ export const planFindingsQuery = (id: string) =>
     queryFn: () => unwrap(api.api.plans[":id"].findings.$get({ param: { id } })),
   });
 
+/** What blocks issuing: the checker's errors on the plan as issuing it today would make it (numbered, dated). */
+export const planIssueFindingsQuery = (id: string) =>
+  queryOptions({
+    queryKey: ["plans", "findings", id, "issue"] as const,
+    queryFn: () => unwrap(api.api.plans[":id"]["issue-findings"].$get({ param: { id } })),
+  });
+
 /** Where the DOCX of a plan downloads from (same origin; the session cookie goes along). */
 export const planDocxUrl = (id: string) => `/api/plans/${encodeURIComponent(id)}/document.docx`;
 

@@ -203,4 +203,31 @@ describe("templates and next period", () => {
     expect(task?.deadline).toEqual({ kind: "date", date: "2023-12-15" });
     expect(next.status).toBe("draft");
   });
+
+  it("copy to the next year moves the plan's own dates and years, never a cited document's number or date", async () => {
+    const src = await as(qnStaff, () =>
+      Plan.createDraft({
+        content: {
+          ...SEED_PLAN,
+          period: "2023",
+          subject: "Cải cách hành chính năm 2023",
+          basis: [
+            { type: "Nghị định", number: 30, symbol: "30/2020/NĐ-CP", date: "2020-03-05" },
+            { type: "Kế hoạch", number: 61, symbol: "61/KH-UBND", date: "2022-12-30" },
+          ],
+          preamble: [
+            "Căn cứ Nghị định số 30/2020/NĐ-CP ngày 05 tháng 3 năm 2020 của Chính phủ; Kế hoạch số 61/KH-UBND ngày 30/12/2022 và Quyết định số 12/2023/QĐ-UBND; Luật số 72/2025/QH15, UBND xã xây dựng Kế hoạch năm 2023 như sau:",
+          ],
+        },
+      }),
+    );
+    const next = await as(qnStaff, () => copyToNextPeriod(src.id));
+    expect(next.period).toBe("2024");
+    expect(next.subject).toBe("Cải cách hành chính năm 2024");
+    expect(next.basis).toEqual(src.basis);
+    expect(next.preamble[0]).toBe(
+      "Căn cứ Nghị định số 30/2020/NĐ-CP ngày 05 tháng 3 năm 2020 của Chính phủ; Kế hoạch số 61/KH-UBND ngày 30/12/2022 và Quyết định số 12/2023/QĐ-UBND; Luật số 72/2025/QH15, UBND xã xây dựng Kế hoạch năm 2024 như sau:",
+    );
+    expect(next.event?.date).toBe("2024-06-22");
+  });
 });

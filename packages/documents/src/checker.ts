@@ -1,5 +1,12 @@
 import { todayInVietnam } from "@kehoach/core/clock";
-import { type PlanContent, type SectionItem, SIGNER_AUTHORITIES } from "@kehoach/core/plan/schema";
+import { locationLabel } from "@kehoach/core/plan/locations";
+import { templatePhraseIn } from "@kehoach/core/plan/placeholders";
+import {
+  formatSymbol,
+  type PlanContent,
+  type SectionItem,
+  SIGNER_AUTHORITIES,
+} from "@kehoach/core/plan/schema";
 import { COMMUNE_OFFICES } from "@kehoach/core/seed/units";
 import {
   collapseSpaces,
@@ -9,6 +16,7 @@ import {
   nameKey,
   nfc,
   stripEnd,
+  toIso,
   toNewTone,
   toneStyleHits,
   toOldTone,
@@ -45,6 +53,8 @@ export const FINDING_CODES = {
   "placeholder-left": "error",
   "placeholder-text": "warning",
   "section-too-deep": "error",
+  "fact-contradiction": "error",
+  "subject-capitals": "warning",
 } as const satisfies Record<string, Severity>;
 export type FindingCode = keyof typeof FINDING_CODES;
 
@@ -808,12 +818,23 @@ function spaces(fields: Field[], out: Finding[]): void {
   }
 }
 
+/**
+ * A task whose words carry its time is not missing a deadline: a date ("trước ngày 15/7/2023"), a month or
+ * quarter ("trong tháng 02/2024", "Quý II/2024"), a time before the event ("trước ít nhất 05 ngày"), or a
+ * standing or recurring duty ("thường xuyên", "hằng tháng").
+ */
+const DEADLINE_WORDS =
+  /(?<![\p{L}])(?:thường xuyên|hằng|hàng)\s+(?:tháng|quý|năm|tuần|ngày)|thường xuyên|(?:trong|trước|chậm nhất)\s+(?:ngày|tháng|quý)\s+\S|quý\s+[IV]+\s*\/\s*\d{4}|trước\s+(?:ít nhất\s+)?\d+\s+ngày|sau\s+(?:khi\s+)?(?:kết thúc\s+)?(?:Hội nghị|sự kiện)|trong\s+(?:ngày|thời gian)\s+(?:tổ chức|diễn ra)/iu;
+export function deadlineInWords(description: string): boolean {
+  return findTextDates(description).some((d) => d.iso) || DEADLINE_WORDS.test(nfc(description));
+}
+
 function tasks(plan: CheckablePlan, out: Finding[]): void {
   const ev = plan.event?.date;
   for (const [i, a] of arr(plan.assignments).entries())
     for (const [j, t] of arr(a.tasks).entries()) {
       const tn = `${a.label ?? i + 1}.${j + 1}`;
-      if (!t.deadline)
+      if (!t.deadline && !deadlineInWords(str(t.description) ?? ""))
         out.push(
           finding(
             "task-no-deadline",
@@ -979,6 +1000,10 @@ const PLACEHOLDER = /(^|\s)(…|\.{3})(?=\s|\/|,|;|:|\.|\)|$)|\(\s*họ và tên
 /** Parts that identify the document: a gap there must be filled before issuing. */
 const IDENTIFYING = new Set(["subject", "place", "signer", "issuer"]);
 
+/**
+ * Template gaps ("…", "(Họ và tên người ký)", "UBND cấp trên trực tiếp"): an error anywhere in an issued
+ * document (and so in the plan as it would be issued); in a draft, an error where they identify the document.
+ */
 function placeholders(plan: CheckablePlan, fields: Field[], out: Finding[]): void {
   const signerName = typeof plan.signer?.name === "string" ? plan.signer.name : "";
   const all: Field[] = [...fields];
@@ -990,23 +1015,211 @@ function placeholders(plan: CheckablePlan, fields: Field[], out: Finding[]): voi
       kind: "name",
     });
   }
+  const issued = Boolean(plan.status && ISSUED_STATUSES.has(plan.status));
   for (const f of all) {
-    if (!PLACEHOLDER.test(f.text)) continue;
-    const identifying = IDENTIFYING.has(String(f.path[0]));
+    const phrase = templatePhraseIn(f.text);
+    if (!phrase && !PLACEHOLDER.test(f.text)) continue;
+    const blocking = issued || IDENTIFYING.has(String(f.path[0]));
+    const what = phrase ? `"${phrase}"` : "(…)";
     out.push(
       finding(
-        identifying ? "placeholder-left" : "placeholder-text",
+        blocking ? "placeholder-left" : "placeholder-text",
         f.path,
         f.label,
-        identifying
-          ? "Còn chỗ trống của mẫu (…) chưa điền; phải điền trước khi ban hành."
-          : "Còn chỗ trống của mẫu (…) chưa điền.",
-        identifying
-          ? "A template gap (…) is still unfilled; fill it before issuing."
-          : "A template gap (…) is still unfilled.",
+        blocking
+          ? `Còn chỗ trống của mẫu ${what} chưa điền; phải điền trước khi ban hành.`
+          : `Còn chỗ trống của mẫu ${what} chưa điền.`,
+        blocking
+          ? `A template gap ${what} is still unfilled; fill it before issuing.`
+          : `A template gap ${what} is still unfilled.`,
       ),
     );
   }
+}
+
+// ----------------------------------------------------------------------------------------------
+// One fact, one value: where the text restates a field, they must agree.
+
+type SectionText = { path: FindingPath; text: string; context: string };
+
+/** Every heading and paragraph of the body with its path and its item's heading (for "Thời gian: …" items). */
+function sectionTexts(plan: CheckablePlan): SectionText[] {
+  const out: SectionText[] = [];
+  for (const [i, p] of arr(plan.preamble).entries())
+    if (typeof p === "string") out.push({ path: ["preamble", i], text: p, context: "" });
+  const stack: Array<{ item: SectionItem; path: FindingPath; depth: number }> = arr(plan.sections)
+    .map((item, i) => ({ item, path: ["sections", i] as FindingPath, depth: 1 }))
+    .reverse();
+  while (stack.length) {
+    const { item, path, depth } = stack.pop() as (typeof stack)[number];
+    if (!item || typeof item !== "object") continue;
+    const heading = str(item.heading) ?? "";
+    if (heading) out.push({ path: [...path, "heading"], text: heading, context: heading });
+    for (const [j, p] of arr(item.paragraphs).entries())
+      if (typeof p === "string") out.push({ path: [...path, "paragraphs", j], text: p, context: heading });
+    if (depth < MAX_SECTION_DEPTH)
+      for (let j = arr(item.children).length - 1; j >= 0; j--)
+        stack.push({
+          item: item.children[j] as SectionItem,
+          path: [...path, "children", j],
+          depth: depth + 1,
+        });
+  }
+  for (const [i, p] of arr(plan.closing).entries())
+    if (typeof p === "string") out.push({ path: ["closing", i], text: p, context: "" });
+  return out;
+}
+
+const DATE_AFTER =
+  /^\s*,?\s*(?:ban hành\s+)?ngày\s+(\d{1,2})\s*(?:\/|-|\.|\s+tháng\s+)\s*(\d{1,2})\s*(?:\/|-|\.|\s+năm\s+)\s*(\d{4})/iu;
+const startsWith = (word: string) =>
+  new RegExp(`^(?:[\\dIVX]+(?:\\.\\d+)*[.)]?\\s*)?${word}(?![\\p{L}])`, "iu");
+const TIME_RE = startsWith("thời gian");
+const VENUE_RE = startsWith("địa điểm");
+const ATTENDEES_RE = startsWith("thành phần");
+const TENTATIVE_DATE_RE =
+  /dự kiến(?:\s+vào)?(?:\s+(?:lúc\s+)?\d{1,2}\s*(?:giờ|h)(?:\s*\d{1,2})?(?:\s*phút)?,?)?\s+ngày\s+(\d{1,2})\s*\/\s*(\d{1,2})\s*\/\s*(\d{4})/giu;
+const restOf = (text: string, re: RegExp) => text.replace(re, "").replace(/^[^:]*:\s*/u, "");
+const squash = (s: string) =>
+  nfc(s)
+    .toLocaleLowerCase("vi")
+    .replace(/[\s.,;:()]+/gu, " ")
+    .trim();
+
+function contradiction(out: Finding[], path: FindingPath, vi: string, en: string) {
+  out.push(finding("fact-contradiction", path, { vi: "", en: "" }, vi, en));
+}
+
+function contradictions(plan: CheckablePlan, out: Finding[]): void {
+  const texts = sectionTexts(plan);
+  const seen = new Set<string>();
+  const once = (key: string) => (seen.has(key) ? false : (seen.add(key), true));
+  // Cited documents: "Kế hoạch số 61/KH-UBND ngày 30/12/2023" against the basis list's date.
+  for (const [i, b] of arr(plan.basis).entries()) {
+    const sym = str(b.symbol)?.trim();
+    if (!sym || !b.date || !validIso(b.date)) continue;
+    for (const t of texts) {
+      let at = t.text.indexOf(sym);
+      while (at !== -1) {
+        const m = t.text.slice(at + sym.length).match(DATE_AFTER);
+        const y = Number(m?.[3]);
+        const mo = Number(m?.[2]);
+        const d = Number(m?.[1]);
+        if (m && isRealDate(y, mo, d)) {
+          const iso = `${y}-${String(mo).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
+          if (iso !== b.date && once(`basis|${i}|${t.path.join(".")}`))
+            contradiction(
+              out,
+              t.path,
+              `Văn bản ghi ${sym} ngày ${formatViDate(iso)}, danh sách căn cứ ghi ngày ${formatViDate(b.date)}; sửa cho thống nhất.`,
+              `The text dates ${sym} ${formatViDate(iso)}, the basis list ${formatViDate(b.date)}; make them agree.`,
+            );
+        }
+        at = t.text.indexOf(sym, at + sym.length);
+      }
+    }
+  }
+  const ev = plan.event;
+  if (ev) {
+    for (const t of texts) {
+      const timeLine = TIME_RE.test(t.text) || (TIME_RE.test(t.context) && !t.path.includes("heading"));
+      if (ev.date && validIso(ev.date)) {
+        const stated = timeLine
+          ? findTextDates(t.text).flatMap((d) => (d.iso ? [d.iso] : []))
+          : [...t.text.matchAll(TENTATIVE_DATE_RE)].flatMap((m) => {
+              const [y, mo, d] = [Number(m[3]), Number(m[2]), Number(m[1])];
+              return isRealDate(y, mo, d) ? [toIso(y, mo, d)] : [];
+            });
+        const wrong = stated.find((d) => d !== ev.date);
+        if (wrong && !stated.includes(ev.date) && once(`event-date|${t.path.join(".")}`))
+          contradiction(
+            out,
+            t.path,
+            `Văn bản ghi ngày tổ chức ${formatViDate(wrong)}, thông tin sự kiện ghi ${formatViDate(ev.date)}; sửa cho thống nhất.`,
+            `The text gives the event date as ${formatViDate(wrong)}, the event's date is ${formatViDate(ev.date)}; make them agree.`,
+          );
+      }
+      const venueLine = VENUE_RE.test(t.text) || (VENUE_RE.test(t.context) && !t.path.includes("heading"));
+      const venue = str(ev.venue);
+      if (venueLine && venue) {
+        const own = VENUE_RE.test(t.text);
+        const written = own ? (t.text.includes(":") ? squash(restOf(t.text, VENUE_RE)) : "") : squash(t.text);
+        const field = squash(venue);
+        if (
+          written &&
+          !written.includes(field) &&
+          !field.includes(written) &&
+          once(`venue|${t.path.join(".")}`)
+        )
+          contradiction(
+            out,
+            t.path,
+            `Văn bản ghi địa điểm "${collapseSpaces(written)}", thông tin sự kiện ghi "${collapseSpaces(venue)}"; sửa cho thống nhất.`,
+            `The text gives the venue as "${collapseSpaces(written)}", the event's venue is "${collapseSpaces(venue)}"; make them agree.`,
+          );
+      }
+      const attendeeLine =
+        ATTENDEES_RE.test(t.text) || (ATTENDEES_RE.test(t.context) && !t.path.includes("heading"));
+      if (attendeeLine && ev.attendeeCount !== undefined) {
+        const m = t.text.match(/(\d+)\s*(?:đại biểu|người|đồng chí)/iu);
+        const n = m ? Number(m[1]) : undefined;
+        const groupCounts = arr(ev.attendeeGroups).map((g) => g.count);
+        if (
+          n !== undefined &&
+          n !== ev.attendeeCount &&
+          !groupCounts.includes(n) &&
+          once(`count|${t.path.join(".")}`)
+        )
+          contradiction(
+            out,
+            t.path,
+            `Văn bản ghi ${n} đại biểu, thông tin sự kiện ghi ${ev.attendeeCount}; sửa cho thống nhất.`,
+            `The text gives ${n} attendees, the event's count is ${ev.attendeeCount}; make them agree.`,
+          );
+      }
+    }
+  }
+  // A task's words that state its deadline ("hoàn thành trước ngày 15/7/2023") against the deadline field.
+  for (const [i, a] of arr(plan.assignments).entries())
+    for (const [j, t] of arr(a.tasks).entries()) {
+      if (t.deadline?.kind !== "date" || typeof t.description !== "string") continue;
+      const m = t.description.match(
+        /(?:trước|chậm nhất|thời hạn:?|hạn chót:?)\s*(?:ngày\s*)?(\d{1,2})\s*\/\s*(\d{1,2})\s*\/\s*(\d{4})/iu,
+      );
+      if (!m) continue;
+      const y = Number(m[3]);
+      const mo = Number(m[2]);
+      const d = Number(m[1]);
+      if (!isRealDate(y, mo, d)) continue;
+      const iso = `${y}-${String(mo).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
+      if (iso !== t.deadline.date)
+        contradiction(
+          out,
+          ["assignments", i, "tasks", j, "description"],
+          `Nội dung nhiệm vụ ghi hạn ${formatViDate(iso)}, thời hạn của nhiệm vụ là ${formatViDate(t.deadline.date)}; sửa cho thống nhất.`,
+          `The task's words give ${formatViDate(iso)}, its deadline is ${formatViDate(t.deadline.date)}; make them agree.`,
+        );
+    }
+}
+
+/** Decree 30 writes the subject in sentence case; a subject in capitals is a warning. */
+function subjectCase(plan: CheckablePlan, out: Finding[]): void {
+  const s = str(plan.subject) ?? "";
+  const letters = s.replace(/[^\p{L}]/gu, "");
+  if (
+    letters.length >= 8 &&
+    letters === letters.toLocaleUpperCase("vi") &&
+    letters !== letters.toLocaleLowerCase("vi")
+  )
+    out.push(
+      finding(
+        "subject-capitals",
+        ["subject"],
+        L.subject,
+        "Trích yếu viết in hoa toàn bộ; Nghị định 30 viết trích yếu bằng chữ thường (chỉ viết hoa chữ đầu).",
+        "The subject is in capitals; Decree 30 writes it in sentence case.",
+      ),
+    );
 }
 
 /**
@@ -1032,8 +1245,46 @@ export function checkPlan(plan: CheckablePlan, opts: CheckOptions = {}): Finding
   eventNaming(plan, fields, out);
   phrases(fields, out);
   placeholders(plan, fields, out);
+  contradictions(plan, out);
+  subjectCase(plan, out);
+  // One finding per fact: the same rule at the same place with the same words is said once.
+  const seen = new Set<string>();
+  const unique = out.filter((f) => {
+    const key = `${f.code}|${f.location.path.join(".")}|${f.message.vi}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+  // Locations read as the document does ("Mục III › 1 › đoạn 1", "Nơi nhận, dòng 1").
+  for (const f of unique) {
+    const l = locationLabel(plan, f.location.path);
+    f.location.label = `${l.vi} / ${l.en}`;
+  }
   // Errors first, then in document order of rules.
-  return out.sort((a, b) => (a.severity === b.severity ? 0 : a.severity === "error" ? -1 : 1));
+  return unique.sort((a, b) => (a.severity === b.severity ? 0 : a.severity === "error" ? -1 : 1));
+}
+
+/**
+ * The plan as issuing today would make it: dated today, numbered (the number's value is the counter's; its
+ * form is what the checker sees), status issued.
+ */
+export function asIssued(plan: CheckablePlan, today: string = todayInVietnam()): CheckablePlan {
+  const dn = plan.documentNumber ?? {};
+  const typeCode = plan.type ?? "KH";
+  const issuerCode = dn.issuerCode ?? plan.issuer?.code ?? "UBND";
+  const number = { number: dn.number ?? 1, typeCode, issuerCode };
+  return {
+    ...plan,
+    status: "issued",
+    date: today,
+    documentNumber: { ...number, symbol: formatSymbol(number) ?? "" },
+  };
+}
+
+/** Exactly what blocks issuing: the errors of the plan as it would be issued today (the issue gate's list). */
+export function issueBlockers(plan: CheckablePlan, opts: CheckOptions = {}): Finding[] {
+  const today = opts.today ?? todayInVietnam();
+  return checkPlan(asIssued(plan, today), { ...opts, today }).filter((f) => f.severity === "error");
 }
 
 export function hasBlockingErrors(findings: readonly Finding[]): boolean {

@@ -1,15 +1,17 @@
 import {
   collapseSpaces,
-  deadlineSentence,
   implementationSection,
-  isDraft,
   issuerHeaderLines,
   labelKind,
   labelText,
   numberLine,
+  printedPlan,
   recipientLines,
   romanAfter,
+  showsDraftMark,
   signerLines,
+  TASK_TABLE_HEADERS,
+  taskTableRows,
   upperVi,
 } from "@kehoach/core/plan/document-text";
 import {
@@ -200,34 +202,83 @@ function renderItem(item: SectionItem, out: Paragraph[]): void {
   }
 }
 
-function renderAssignments(plan: RenderablePlan, out: Paragraph[]): void {
-  plan.assignments.forEach((a, i) => {
-    const label = (a.label ?? String(i + 1)).replace(/[.)]+$/, "");
-    out.push(
-      para([run(`${label}. ${collapseSpaces(a.unit)}`, { bold: true })], { indent: true, keepNext: true }),
-    );
-    for (const t of a.tasks) {
-      const dl = deadlineSentence(t);
-      const desc = nfc(t.description).trim();
-      out.push(para([run(`- ${desc}${dl && !desc.includes("Thời hạn") ? ` ${dl}` : ""}`)], { indent: true }));
-    }
+const TASK_COLUMNS = [700, 3300, 1700, 1700, 1361];
+const cellBorder = { style: BorderStyle.SINGLE, size: 4, color: "000000" };
+
+function cell(text: string, width: number, o: RunOpts & { align?: ParaOpts["align"] } = {}) {
+  return new TableCell({
+    width: { size: width, type: WidthType.DXA },
+    borders: { top: cellBorder, bottom: cellBorder, left: cellBorder, right: cellBorder },
+    children: [
+      para([run(text, { size: 13, bold: o.bold ?? false, italics: o.italics ?? false })], {
+        align: o.align ?? AlignmentType.LEFT,
+        after: 40,
+        before: 40,
+        line: 240,
+      }),
+    ],
   });
 }
 
-function renderBody(plan: RenderablePlan): Paragraph[] {
-  const out: Paragraph[] = [];
-  for (const p of plan.preamble) if (p.trim()) out.push(para([run(nfc(p).trim())], { indent: true }));
+/** The assignments table: a row per responsible unit, a row per task with its lead, partners and deadline. */
+function assignmentsTable(plan: RenderablePlan): Table {
+  const w = TASK_COLUMNS;
+  const total = w.reduce((a, b) => a + b, 0);
+  const header = new TableRow({
+    tableHeader: true,
+    children: TASK_TABLE_HEADERS.map((h, i) => cell(h, w[i] as number, { bold: true, align: center })),
+  });
+  const rows = taskTableRows(plan).map(
+    (r) =>
+      new TableRow({
+        cantSplit: true,
+        children: [
+          cell(r.no, w[0] as number, { align: center }),
+          cell(r.description, w[1] as number, { align: AlignmentType.JUSTIFIED }),
+          cell(r.lead, w[2] as number),
+          cell(r.partners, w[3] as number),
+          cell(r.deadline, w[4] as number, { align: center }),
+        ],
+      }),
+  );
+  return new Table({
+    width: { size: total, type: WidthType.DXA },
+    columnWidths: w,
+    layout: TableLayoutType.FIXED,
+    rows: [header, ...rows],
+  });
+}
+
+function renderBody(source: RenderablePlan): Array<Paragraph | Table> {
+  const plan = printedPlan(source);
+  const out: Array<Paragraph | Table> = [];
+  const paragraphs: Paragraph[] = [];
+  const flush = () => {
+    out.push(...paragraphs.splice(0));
+  };
+  for (const p of plan.preamble) if (p.trim()) paragraphs.push(para([run(nfc(p).trim())], { indent: true }));
   const implementation = implementationSection(plan);
+  const hasTasks = plan.assignments.length > 0;
   for (const s of plan.sections) {
-    renderSection(s, out);
-    if (s === implementation && s.children.length === 0) renderAssignments(plan, out);
+    renderSection(s, paragraphs);
+    // Every task reaches the page, whatever section III holds of its own: the table follows it.
+    if (s === implementation && hasTasks) {
+      flush();
+      out.push(assignmentsTable(plan));
+      paragraphs.push(para([run("")], { after: 0, line: 240 }));
+    }
   }
-  if (plan.assignments.length && !implementation) {
+  if (hasTasks && !implementation) {
     const label = romanAfter(plan.sections.length);
-    out.push(para([run(`${label}. TỔ CHỨC THỰC HIỆN`, { bold: true })], { indent: true, keepNext: true }));
-    renderAssignments(plan, out);
+    paragraphs.push(
+      para([run(`${label}. TỔ CHỨC THỰC HIỆN`, { bold: true })], { indent: true, keepNext: true }),
+    );
+    flush();
+    out.push(assignmentsTable(plan));
+    paragraphs.push(para([run("")], { after: 0, line: 240 }));
   }
-  for (const p of plan.closing) if (p.trim()) out.push(para([run(nfc(p).trim())], { indent: true }));
+  for (const p of plan.closing) if (p.trim()) paragraphs.push(para([run(nfc(p).trim())], { indent: true }));
+  flush();
   return out;
 }
 
@@ -280,8 +331,15 @@ export function signatureTable(recipients: string[], signerLines: string[], name
       after: 0,
       line: 240,
     }),
-    ...recipients.map((r) =>
-      para([run(r, { size: 11 })], { align: AlignmentType.LEFT, after: 0, line: 240 }),
+    // One recipient, one paragraph: a line that wraps hangs under its text, not under the dash.
+    ...recipients.map(
+      (r) =>
+        new Paragraph({
+          children: [run(r, { size: 11 })],
+          alignment: AlignmentType.LEFT,
+          spacing: { after: 0, before: 0, line: 240, lineRule: LineRuleType.AUTO },
+          indent: { left: 170, hanging: 170 },
+        }),
     ),
   ];
   const right: Paragraph[] = signerLines.map((l) => headerPara([run(l, { bold: true, size: 14 })]));
@@ -341,7 +399,7 @@ export async function decree30Docx(m: DocumentMeta, children: Array<Paragraph | 
 
 /** Render a plan as a Decree 30 DOCX. Pure: no I/O. */
 export async function renderPlanDocx(plan: RenderablePlan): Promise<Buffer> {
-  const draft = isDraft(plan.status);
+  const draft = showsDraftMark(plan);
   const typeName = upperVi(DOCUMENT_TYPES[plan.type] ?? "Kế hoạch");
 
   const headerTable = decree30Header({

@@ -375,25 +375,90 @@ describe("checkPlan rules", () => {
     expect(phrase("Hàng hóa được phân phối với giá niêm yết./.")).toHaveLength(0);
   });
 
-  it("placeholder-left / placeholder-text: template gaps, an error where they identify the document", () => {
+  it("placeholder-left / placeholder-text: template gaps, in a draft an error where they identify the document, in an issued document an error anywhere", () => {
     const gaps = modify((p) => {
       p.subject = "Tổ chức Hội nghị sơ kết công tác … 6 tháng đầu năm";
       p.signer.name = "(Họ và tên người ký)";
       p.preamble = [
         "Thực hiện Kế hoạch số …/KH-UBND ngày … của UBND xã về …, UBND xã xây dựng Kế hoạch như sau:",
       ];
+      p.recipients = ["UBND cấp trên trực tiếp", ...p.recipients];
     });
-    const found = check(gaps).filter((f) => f.code.startsWith("placeholder"));
-    expect(found.map((f) => [f.code, f.location.path.join(".")])).toEqual([
-      ["placeholder-left", "subject"],
-      ["placeholder-left", "signer.name"],
-      ["placeholder-text", "preamble.0"],
+    const gapsOf = (p: CheckablePlan) =>
+      check(p)
+        .filter((f) => f.code.startsWith("placeholder"))
+        .map((f) => [f.code, f.location.path.join("."), f.location.label]);
+    expect(gapsOf({ ...gaps, status: "draft" })).toEqual([
+      ["placeholder-left", "subject", "Trích yếu / Subject"],
+      ["placeholder-left", "signer.name", "Người ký, họ tên / Signer, name"],
+      ["placeholder-text", "preamble.0", "Phần mở đầu, đoạn 1 / Preamble, paragraph 1"],
+      ["placeholder-text", "recipients.0", "Nơi nhận, dòng 1 / Recipients, line 1"],
     ]);
+    const issued = gapsOf(gaps);
+    expect(issued.map((g) => g[0])).toEqual(Array(4).fill("placeholder-left"));
+    const found = check(gaps).filter((f) => f.code.startsWith("placeholder"));
     expect(hasBlockingErrors(found)).toBe(true);
     // An ellipsis meaning "and so on" is not a gap.
     const etc = modify(
       (p) => (p.closing = ["Chuẩn bị tài liệu (báo cáo, tham luận,...) phục vụ Hội nghị./."]),
     );
     expect(codes(check(etc))).not.toContain("placeholder-text");
+  });
+});
+
+describe("one fact, one value", () => {
+  it("flags a cited date, an event date, a venue, an attendee count and a deadline the text restates differently", () => {
+    const p = modify((p) => {
+      p.preamble = [(p.preamble[0] as string).replace("30 tháng 12 năm 2022", "30 tháng 12 năm 2023")];
+      (p.event as NonNullable<PlanContent["event"]>).date = "2023-06-25";
+      (p.event as NonNullable<PlanContent["event"]>).venue = "Hội trường UBND xã";
+      (p.event as NonNullable<PlanContent["event"]>).attendeeCount = 40;
+      const task = p.assignments[0]?.tasks[0] as PlanContent["assignments"][number]["tasks"][number];
+      task.description = "Chuẩn bị tài liệu, hoàn thành trước ngày 15/6/2023.";
+      task.deadline = { kind: "date", date: "2023-06-18" };
+    });
+    const found = only(check(p), "fact-contradiction");
+    const at = (s: string) => found.filter((f) => f.message.vi.includes(s)).map((f) => f.location.label);
+    expect(at("61/KH-UBND ngày 30/12/2023")).toEqual(["Phần mở đầu, đoạn 1 / Preamble, paragraph 1"]);
+    expect(at("ngày tổ chức 22/06/2023")).toHaveLength(1);
+    expect(at("Văn bản ghi địa điểm")).toHaveLength(1);
+    expect(at("35 đại biểu")).toHaveLength(1);
+    expect(at("hạn 15/06/2023")).toEqual([
+      "Tổ chức thực hiện › 1. Văn phòng - Thống kê › nhiệm vụ 1, nội dung / Implementation › 1. Văn phòng - Thống kê › task 1, description",
+    ]);
+    expect(found.every((f) => f.severity === "error")).toBe(true);
+    expect(only(check(cleanPlan()), "fact-contradiction")).toEqual([]);
+  });
+
+  it("a subject in capitals is a warning; a task whose words carry its time is not missing a deadline", () => {
+    const p = modify((p) => {
+      p.subject = "TỔ CHỨC HỘI NGHỊ SƠ KẾT CẢI CÁCH HÀNH CHÍNH";
+      const tasks = p.assignments[0]?.tasks ?? [];
+      for (const t of tasks) delete t.deadline;
+      (tasks[0] as { description: string }).description = "Cập nhật thông tin thường xuyên.";
+      (tasks[1] as { description: string }).description = "Báo cáo hằng tháng, trước ngày 20.";
+      (tasks[2] as { description: string }).description = "Chuẩn bị hội trường.";
+    });
+    const f = check(p);
+    expect(only(f, "subject-capitals")).toHaveLength(1);
+    expect(only(f, "task-no-deadline").map((x) => x.location.path.join("."))).toEqual([
+      "assignments.0.tasks.2.deadline",
+    ]);
+  });
+
+  it("the blocking list is the plan's errors as issued today: an event before today and template gaps anywhere", async () => {
+    const { issueBlockers } = await import("../src/checker");
+    const draft = {
+      ...cleanPlan(),
+      status: "draft",
+      date: undefined,
+      documentNumber: { typeCode: "KH" as const },
+    };
+    draft.recipients = ["UBND cấp trên trực tiếp", ...draft.recipients];
+    expect(codes(check(draft).filter((x) => x.severity === "error"))).toEqual([]);
+    const blocking = issueBlockers(draft, { today: TODAY });
+    expect(codes(blocking)).toContain("event-before-issue");
+    expect(codes(blocking)).toContain("placeholder-left");
+    expect(blocking.every((x) => x.severity === "error")).toBe(true);
   });
 });

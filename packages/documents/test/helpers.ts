@@ -108,3 +108,14 @@ export function rows(tableXml: string): string[][] {
     [...(r[1] ?? r[2] ?? "").matchAll(/<w:tc>([\s\S]*?)<\/w:tc>/g)].map((c) => c[1] ?? ""),
   );
 }
+
+/** A table's rows as the text of each cell. */
+export function tableTexts(tableXml: string): string[][] {
+  return rows(tableXml).map((r) =>
+    r.map((c) =>
+      paragraphs(c)
+        .map((p) => p.text)
+        .join("\n"),
+    ),
+  );
+}

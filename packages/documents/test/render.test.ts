@@ -5,7 +5,17 @@ import { join } from "node:path";
 import { planContent } from "@kehoach/core/plan/schema";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { numberLine, recipientLines, renderPlanDocx } from "../src/render-docx";
-import { cleanPlan, type Docx, paragraphs, rows, runs, seedPlan, tables, unzipDocx } from "./helpers";
+import {
+  cleanPlan,
+  type Docx,
+  paragraphs,
+  rows,
+  runs,
+  seedPlan,
+  tables,
+  tableTexts,
+  unzipDocx,
+} from "./helpers";
 
 const which = (cmd: string) =>
   spawnSync("sh", ["-c", `command -v ${cmd}`], { encoding: "utf8" }).stdout.trim();
@@ -120,9 +130,16 @@ describe("renderPlanDocx – the seed plan (a draft)", () => {
     expect(texts).toContain("2.1. Thời gian tổ chức: ½ ngày (dự kiến ngày 22/6/2023)");
     expect(texts).toContain("- BTV Đảng uỷ;");
     expect(at("III. TỔ CHỨC THỰC HIỆN")).toBeGreaterThan(at("II. NỘI DUNG VÀ HÌNH THỨC THỰC HIỆN"));
-    expect(at("1. Văn phòng -thống kê")).toBeGreaterThan(at("III. TỔ CHỨC THỰC HIỆN"));
-    expect(texts[at("1. Văn phòng -thống kê") + 1]).toMatch(/^- Có trách nhiệm chuẩn bị tài liệu/);
-    expect(at("4. Công chức chuyên môn khác")).toBeGreaterThan(at("3. Văn hoá thông tin"));
+    // The assignments table follows section III: a row per unit, a row per task exactly as written.
+    const table = tableTexts(tables(docx.document).find((t) => t.includes("Nội dung công việc")) ?? "");
+    expect(table[0]).toEqual(["TT", "Nội dung công việc", "Đơn vị chủ trì", "Đơn vị phối hợp", "Thời hạn"]);
+    expect(table[1]?.[0]).toBe("1.1");
+    expect(table[1]?.[1]).toMatch(/^Có trách nhiệm chuẩn bị tài liệu/);
+    expect(table[1]?.[2]).toBe("Văn phòng -thống kê");
+    expect(table.map((r) => r[0])).toEqual(["TT", "1.1", "1.2", "1.3", "2.1", "3.1", "3.2", "4.1"]);
+    expect(docx.document.indexOf("Nội dung công việc")).toBeGreaterThan(
+      docx.document.indexOf("III. TỔ CHỨC THỰC HIỆN"),
+    );
     expect(texts.some((t) => t.startsWith("Trên đây là Kế hoạch"))).toBe(true);
     const heading = paragraphs(docx.document).find((p) => p.text === "I. MỤC ĐÍCH, YÊU CẦU");
     expect(runs(heading?.xml ?? "")[0]?.bold).toBe(true);
@@ -186,8 +203,10 @@ describe("renderPlanDocx – an issued plan", () => {
     expect(texts).toContain("Số: 05/KH-UBND");
     expect(texts).toContain("Quảng Nghiệp, ngày 10 tháng 6 năm 2023");
     expect(texts.some((t) => t.includes("DỰ THẢO"))).toBe(false);
-    // deadlines are written after the task
-    expect(texts.some((t) => t.endsWith("Thời hạn: trước ngày tổ chức 2 ngày."))).toBe(true);
+    // deadlines have their own column; nothing is appended to the task's words
+    const table = tableTexts(tables(docx.document).find((t) => t.includes("Nội dung công việc")) ?? "");
+    expect(table.filter((r) => r[4] === "Trước ngày tổ chức 2 ngày").length).toBe(7);
+    expect(texts.some((t) => t.includes("Thời hạn:"))).toBe(false);
   });
 
   it("writes a deputy's signature as TM. / KT. CHỦ TỊCH / PHÓ CHỦ TỊCH, and the superior above the issuer", async () => {

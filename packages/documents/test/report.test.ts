@@ -197,10 +197,16 @@ function issuedReport() {
 }
 
 describe("a drafted periodic report as a Decree 30 document", () => {
-  it("passes the checker's blocking rules once numbered, its gaps left as warnings", () => {
-    const findings = checkPlan(issuedReport(), { today: "2026-06-20" });
+  it("as a draft passes the checker's blocking rules, its gaps warnings; issued, every gap left is an error", () => {
+    const findings = checkPlan({ ...issuedReport(), status: "draft" }, { today: "2026-06-20" });
     expect(hasBlockingErrors(findings), JSON.stringify(findings)).toBe(false);
     expect(findings.some((f) => f.code === "placeholder-text")).toBe(true);
+    const issued = checkPlan(issuedReport(), { today: "2026-06-20" }).filter((f) => f.severity === "error");
+    expect(issued.length).toBeGreaterThan(0);
+    expect(
+      issued.every((f) => f.code === "placeholder-left"),
+      JSON.stringify(issued),
+    ).toBe(true);
   });
 
   it('renders the title "BÁO CÁO" and a number "…/BC-UBND", in the draft too', async () => {

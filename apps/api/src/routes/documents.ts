@@ -2,7 +2,7 @@ import { OpenAPIHono, z } from "@hono/zod-openapi";
 import { DomainError } from "@kehoach/core/errors";
 import { planContent } from "@kehoach/core/plan/schema";
 import { COMMUNE_OFFICES } from "@kehoach/core/seed/units";
-import { checkPlan } from "@kehoach/documents/checker";
+import { checkPlan, issueBlockers } from "@kehoach/documents/checker";
 import type { ImportJob, ImportLimits } from "@kehoach/documents/import-worker";
 import { MAX_IMPORT_BYTES } from "@kehoach/documents/limits";
 import { bodyLimit } from "hono/body-limit";
@@ -79,7 +79,14 @@ export const documents = new OpenAPIHono<Env>()
       request: {
         body: {
           content: {
-            "application/json": { schema: z.object({ content: planContent, status: z.string().optional() }) },
+            "application/json": {
+              schema: z.object({
+                content: planContent,
+                status: z.string().optional(),
+                /** "issue": only what would block issuing it today (numbered and dated today). */
+                as: z.enum(["draft", "issue"]).optional(),
+              }),
+            },
           },
           required: true,
         },
@@ -87,8 +94,9 @@ export const documents = new OpenAPIHono<Env>()
       responses: { 200: json(z.array(findingSchema), "Kết quả kiểm tra / Findings"), ...commonErrors },
     }),
     (c) => {
-      const { content, status } = c.req.valid("json");
-      return c.json(checkPlan({ ...content, ...(status ? { status } : {}) }), 200);
+      const { content, status, as } = c.req.valid("json");
+      const plan = { ...content, ...(status ? { status } : {}) };
+      return c.json(as === "issue" ? issueBlockers(plan) : checkPlan(plan), 200);
     },
   )
   .openapi(

@@ -4,7 +4,7 @@ import * as Plan from "@kehoach/core/plan";
 import * as Lifecycle from "@kehoach/core/plan/lifecycle";
 import { type Plan as PlanData, plan, planSummary } from "@kehoach/core/plan/schema";
 import { copyToNextPeriod } from "@kehoach/core/plan/templates";
-import { checkPlan, hasBlockingErrors } from "@kehoach/documents/checker";
+import { checkPlan, issueBlockers } from "@kehoach/documents/checker";
 import { commonErrors, conflictError, type Env, errorSchema, guarded, json } from "../http";
 import { findingSchema } from "./documents";
 
@@ -144,9 +144,8 @@ export const plans = new OpenAPIHono<Env>()
       const body = c.req.valid("json");
       // Checker errors block issuing; checked on the very plan being issued, dated today.
       const blockOnCheckerErrors = (issuing: PlanData) => {
-        const findings = checkPlan(issuing);
-        if (!hasBlockingErrors(findings)) return;
-        const errors = findings.filter((f) => f.severity === "error");
+        const errors = issueBlockers(issuing, issuing.date ? { today: issuing.date } : {});
+        if (!errors.length) return;
         throw new DomainError(
           422,
           "checker_errors",
@@ -182,6 +181,21 @@ export const plans = new OpenAPIHono<Env>()
       responses: { 200: json(z.array(findingSchema), "Kết quả kiểm tra / Findings"), ...commonErrors },
     }),
     async (c) => c.json(checkPlan(await Plan.getPlan(c.req.valid("param").id)), 200),
+  )
+  .openapi(
+    guarded(READERS, {
+      method: "get",
+      path: "/{id}/issue-findings",
+      summary:
+        "Lỗi chặn ban hành: kiểm tra kế hoạch như khi ban hành hôm nay (có số, có ngày) / What blocks issuing: the plan checked as issued today",
+      tags: ["documents"],
+      request: { params: idParam },
+      responses: {
+        200: json(z.array(findingSchema), "Lỗi chặn ban hành / Blocking findings"),
+        ...commonErrors,
+      },
+    }),
+    async (c) => c.json(issueBlockers(await Plan.getPlan(c.req.valid("param").id)), 200),
   )
   .openapi(
     guarded(READERS, {

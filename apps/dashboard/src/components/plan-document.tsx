@@ -1,17 +1,19 @@
 import {
   collapseSpaces,
-  deadlineSentence,
   documentTypeName,
   implementationSection,
-  isDraft,
   issuerHeaderLines,
   labelKind,
   labelText,
   numberLine,
+  printedPlan,
   type RenderablePlan,
   recipientLines,
   romanAfter,
+  showsDraftMark,
   signerLines,
+  TASK_TABLE_HEADERS,
+  taskTableRows,
   upperVi,
 } from "@kehoach/core/plan/document-text";
 import { formatPlaceDate, type SectionItem } from "@kehoach/core/plan/schema";
@@ -32,12 +34,14 @@ type Props = {
  * title, body, recipients and signer. Always Vietnamese: it is the document, not the UI.
  * Used by the plan page and (later) by the editor's live preview.
  */
-export function PlanDocument({ plan, annotate = false, titleAs: Title = "h1" }: Props) {
+export function PlanDocument({ plan: stored, annotate = false, titleAs: Title = "h1" }: Props) {
+  // Cited documents and the event as the DOCX prints them (from the plan's fields).
+  const plan = printedPlan(stored);
   const implementation = implementationSection(plan);
   const hasAssignments = plan.assignments.length > 0;
   return (
     <article className="doc" lang="vi" aria-label={`${documentTypeName(plan.type)} ${plan.subject}`}>
-      {isDraft(plan.status) ? (
+      {showsDraftMark(plan) ? (
         <p className="doc-draft-mark">
           <span>DỰ THẢO</span>
         </p>
@@ -83,9 +87,7 @@ export function PlanDocument({ plan, annotate = false, titleAs: Title = "h1" }: 
         {plan.sections.map((s) => (
           <Fragment key={s.id}>
             <SectionView item={s} />
-            {s === implementation && s.children.length === 0 ? (
-              <Assignments plan={plan} annotate={annotate} />
-            ) : null}
+            {s === implementation && hasAssignments ? <Assignments plan={plan} annotate={annotate} /> : null}
           </Fragment>
         ))}
         {hasAssignments && !implementation ? (
@@ -183,28 +185,38 @@ function SectionView({ item }: { item: SectionItem }) {
   );
 }
 
-/** Section III: each responsible unit and the tasks given to (or requested of) it. */
+/** Section III's table: each responsible unit, then its tasks exactly as written, lead, partners, deadline. */
 function Assignments({ plan, annotate }: { plan: RenderablePlan; annotate: boolean }) {
+  const tasks = plan.assignments.flatMap((a) => a.tasks);
   return (
-    <div className="doc-assignments">
-      {plan.assignments.map((a, i) => (
-        <section key={a.id} className="doc-assignment" aria-label={collapseSpaces(a.unit)}>
-          <p className="doc-p">
-            <span className="doc-h-arabic">{`${(a.label ?? String(i + 1)).replace(/[.)]+$/, "")}. ${collapseSpaces(a.unit)}`}</span>
-          </p>
-          {a.tasks.map((t) => {
-            const desc = t.description.normalize("NFC").trim();
-            const dl = deadlineSentence(t);
-            return (
-              <div key={t.id} className="doc-task">
-                <p className="doc-p">{`- ${desc}${dl && !desc.includes("Thời hạn") ? ` ${dl}` : ""}`}</p>
-                {annotate ? <TaskNote task={t} eventDate={plan.event?.date} /> : null}
-              </div>
-            );
-          })}
-        </section>
-      ))}
-    </div>
+    <table className="doc-assignments">
+      <thead>
+        <tr>
+          {TASK_TABLE_HEADERS.map((h) => (
+            <th key={h} scope="col">
+              {h}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {taskTableRows(plan).map((r, k) => {
+          const task = tasks[k];
+          return (
+            <tr key={task?.id ?? r.no} className="doc-task">
+              <td className="doc-assignment-no">{r.no}</td>
+              <td>
+                {r.description}
+                {annotate && task ? <TaskNote task={task} eventDate={plan.event?.date} /> : null}
+              </td>
+              <td>{r.lead}</td>
+              <td>{r.partners}</td>
+              <td className="doc-deadline">{r.deadline}</td>
+            </tr>
+          );
+        })}
+      </tbody>
+    </table>
   );
 }
 

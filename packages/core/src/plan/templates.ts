@@ -1,5 +1,6 @@
 import { DomainError } from "../errors";
 import { getPlan, insertPlan, requireWrite } from "./index";
+import { TEMPLATE_PLACEHOLDERS } from "./placeholders";
 import { type Plan, type PlanContent, type PlanContentInput, planContent, type SectionItem } from "./schema";
 
 export type Template = { id: string; name: string; description: string; content: PlanContentInput };
@@ -22,12 +23,12 @@ export function templates(issuer: { name: string; shortName: string }): Template
     ...communeIssuer(issuer),
     documentNumber: { typeCode: "KH" as const, issuerCode: "UBND" },
     type: "KH" as const,
-    recipients: ["UBND cấp trên trực tiếp", "Thường trực Đảng ủy", "Thường trực HĐND xã", "Lưu: VT"],
+    recipients: [TEMPLATE_PLACEHOLDERS[0], "Thường trực Đảng ủy", "Thường trực HĐND xã", "Lưu: VT"],
     signer: {
       authority: "TM." as const,
       onBehalfOf: "ỦY BAN NHÂN DÂN",
       title: "CHỦ TỊCH",
-      name: "(Họ và tên người ký)",
+      name: TEMPLATE_PLACEHOLDERS[1],
     },
   };
   const item = (
@@ -194,8 +195,27 @@ export function addMonths(iso: string, months: number): string {
   return target.toISOString().slice(0, 10);
 }
 
-/** Rewrites period wording in text: "6 tháng đầu năm 2023" ↔ "6 tháng cuối năm 2023", "quý I" → "quý II", years. */
+/**
+ * A cited document's number and date as written: "số 61/KH-UBND ngày 30/12/2022", "30/2020/NĐ-CP ngày 05 tháng
+ * 3 năm 2020", "72/2025/QH15". They name another document: copying a plan to the next period leaves them alone.
+ */
+const CITATION =
+  /\d+[a-z]?\/(?:\d{4}\/)?[\p{Lu}\d]+(?:-[\p{Lu}\d]+)*(?:\s*,?\s*(?:ban hành\s+)?ngày\s+(?:\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4}|\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}))?/gu;
+
+/** Period wording moved to the next period outside cited documents' numbers and dates. */
 function shiftText(s: string, from: string, to: string): string {
+  let out = "";
+  let last = 0;
+  for (const m of s.matchAll(CITATION)) {
+    const at = m.index ?? 0;
+    out += shiftPlain(s.slice(last, at), from, to) + m[0];
+    last = at + m[0].length;
+  }
+  return out + shiftPlain(s.slice(last), from, to);
+}
+
+/** Rewrites period wording in text: "6 tháng đầu năm 2023" ↔ "6 tháng cuối năm 2023", "quý I" → "quý II", years. */
+function shiftPlain(s: string, from: string, to: string): string {
   const [fy, fp] = from.split("-");
   const [ty, tp] = to.split("-");
   let out = s;

@@ -107,7 +107,7 @@ export function PlanPage() {
           <PlanCheckerPanel plan={plan} />
           {plan.event ? <EventCard event={plan.event} /> : null}
           <PlanSource source={plan.source} />
-          <PlanHistory planId={plan.id} />
+          <PlanHistory planId={plan.id} plan={plan} />
         </aside>
       </div>
     </div>

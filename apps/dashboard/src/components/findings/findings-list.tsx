@@ -9,6 +9,8 @@ export type FindingsListProps = {
   onSelect?: (path: FindingPath) => void;
   /** Heading level of the "2 lỗi, 5 cảnh báo" line (default 3). */
   headingLevel?: 2 | 3 | 4;
+  /** The list's test id (default "findings"). */
+  testId?: string;
 };
 
 /** From this many findings of one code, they are folded under one expandable heading. */
@@ -35,7 +37,12 @@ function blocksOf(findings: Finding[], severity: FindingSeverity): Block[] {
  * The checker's findings: a count header, errors before warnings, each finding a button that
  * takes the user to its field; many findings of one code fold into one expandable group.
  */
-export function FindingsList({ findings, onSelect, headingLevel = 3 }: FindingsListProps) {
+export function FindingsList({
+  findings,
+  onSelect,
+  headingLevel = 3,
+  testId = "findings",
+}: FindingsListProps) {
   const { ct } = useCheckerI18n();
   const errors = blocksOf(findings, "error");
   const warnings = blocksOf(findings, "warning");
@@ -45,7 +52,7 @@ export function FindingsList({ findings, onSelect, headingLevel = 3 }: FindingsL
   const SubHeading = `h${Math.min(headingLevel + 1, 6) as 3 | 4 | 5}` as const;
 
   return (
-    <div className="findings" data-testid="findings">
+    <div className="findings" data-testid={testId}>
       <Heading className={`findings-count${errorCount ? " has-errors" : ""}`}>
         {findings.length === 0
           ? ct("findings.none")

@@ -21,6 +21,11 @@ const vi = {
   "findings.loading": "Đang kiểm tra thể thức…",
   "findings.rechecking": "Đang kiểm tra lại…",
   "findings.editHint": "Bấm vào một mục để mở trường đó trong trình soạn thảo.",
+  "findings.blocking": "Chặn ban hành ({count})",
+  "findings.blockingHint":
+    "Kiểm tra như khi ban hành hôm nay (có số, ngày ban hành hôm nay): các lỗi này phải sửa trước khi ban hành.",
+  "findings.blockingNone": "Không có lỗi chặn ban hành nếu ban hành hôm nay.",
+  "findings.asDraft": "Bản dự thảo hiện tại",
   "docx.download": "Tải DOCX",
   "docx.hint": "Tải văn bản Word theo thể thức Nghị định 30",
 
@@ -40,9 +45,11 @@ const vi = {
   "code.task-no-lead": "Nhiệm vụ chưa có đơn vị chủ trì",
   "code.event-naming": "Tên sự kiện không thống nhất",
   "code.phrase-missing-word": "Cụm từ thiếu chữ",
-  "code.placeholder-left": "Chỗ trống của mẫu ở phần nhận diện văn bản",
-  "code.placeholder-text": "Chỗ trống của mẫu chưa điền",
-  "code.section-too-deep": "Mục lồng quá nhiều cấp",
+  "code.placeholder-left": "Còn chỗ trống của mẫu",
+  "code.placeholder-text": "Còn chỗ trống của mẫu",
+  "code.section-too-deep": "Mục lồng quá sâu",
+  "code.fact-contradiction": "Văn bản ghi khác thông tin đã nhập",
+  "code.subject-capitals": "Trích yếu viết in hoa",
 } as const;
 
 export type CheckerKey = keyof typeof vi;
@@ -63,6 +70,11 @@ const en: Record<CheckerKey, string> = {
   "findings.at": "Where",
   "findings.loading": "Checking the format…",
   "findings.rechecking": "Checking again…",
+  "findings.blocking": "Blocks issuing ({count})",
+  "findings.blockingHint":
+    "Checked as if issued today (numbered, dated today): these errors must be fixed before issuing.",
+  "findings.blockingNone": "Nothing would block issuing it today.",
+  "findings.asDraft": "The draft as it is",
   "findings.editHint": "Choose an item to open its field in the editor.",
   "docx.download": "Download DOCX",
   "docx.hint": "Download the Word document in the Decree 30 format",
@@ -83,9 +95,11 @@ const en: Record<CheckerKey, string> = {
   "code.task-no-lead": "Tasks with no lead unit",
   "code.event-naming": "Inconsistent event naming",
   "code.phrase-missing-word": "Word missing in a phrase",
-  "code.placeholder-left": "Template gap in the document's identifying parts",
-  "code.placeholder-text": "Unfilled template gap",
-  "code.section-too-deep": "Sections nested too deeply",
+  "code.placeholder-left": "Template gap left",
+  "code.placeholder-text": "Template gap left",
+  "code.section-too-deep": "Sections nested too deep",
+  "code.fact-contradiction": "Text differs from the entered facts",
+  "code.subject-capitals": "Subject in capitals",
 };
 
 const messages = createMessages(vi, en);

@@ -1,4 +1,4 @@
-import { planFindingsQuery } from "@kehoach/client/plans";
+import { planFindingsQuery, planIssueFindingsQuery } from "@kehoach/client/plans";
 import type { PlanStatus } from "@kehoach/core/plan/schema";
 import { useQuery } from "@tanstack/react-query";
 import { useRouteContext, useRouter } from "@tanstack/react-router";
@@ -6,8 +6,12 @@ import { useId } from "react";
 import { ErrorAlert } from "../../../components/error-alert";
 import { FindingsList } from "../../../components/findings/findings-list";
 import { useCheckerI18n } from "../../../components/findings/i18n";
+import { IssueBlockers } from "../../../components/findings/issue-blockers";
 import type { Finding, FindingPath } from "../../../components/findings/types";
 import { Loading } from "../../../components/loading";
+
+/** Statuses before issue: the panel also shows what would block issuing today. */
+const BEFORE_ISSUE = new Set<PlanStatus>(["draft", "submitted", "approved"]);
 
 /** Where the editor opens a field: /plans/$planId/edit?focus=basis.0.date (the editor reads `focus`). */
 export const editFocusHref = (planId: string, path: FindingPath) =>
@@ -25,6 +29,8 @@ export function PlanCheckerPanel({ plan }: Props) {
   const router = useRouter();
   const { me } = useRouteContext({ from: "/_app" });
   const findings = useQuery(planFindingsQuery(plan.id));
+  const beforeIssue = BEFORE_ISSUE.has(plan.status);
+  const blocking = useQuery({ ...planIssueFindingsQuery(plan.id), enabled: beforeIssue });
   const canEdit =
     plan.status === "draft" &&
     (me.role === "commune_staff" || me.role === "commune_leader") &&
@@ -43,8 +49,13 @@ export function PlanCheckerPanel({ plan }: Props) {
       </h2>
       {findings.isPending ? <Loading label={ct("findings.loading")} /> : null}
       {findings.error ? <ErrorAlert error={findings.error} /> : null}
+      {blocking.error ? <ErrorAlert error={blocking.error} /> : null}
+      {beforeIssue && blocking.data ? (
+        <IssueBlockers findings={blocking.data as Finding[]} onSelect={onSelect} />
+      ) : null}
       {findings.data ? (
         <>
+          {beforeIssue ? <h3 className="findings-as-draft">{ct("findings.asDraft")}</h3> : null}
           {onSelect && findings.data.length ? <p className="field-hint">{ct("findings.editHint")}</p> : null}
           <FindingsList findings={findings.data as Finding[]} onSelect={onSelect} />
         </>

@@ -65,6 +65,8 @@ export function PlanEditor({
   const { content, setContent, validation } = draft;
   const offices = useQuery(officesQuery());
   const checker = useChecker(validation.ok ? validation.data : undefined, draft.json);
+  // What would block issuing it today (numbered and dated today), beside the draft's own findings.
+  const blocking = useChecker(validation.ok ? validation.data : undefined, draft.json, "issue");
   const [mode, setMode] = useState<Mode>("form");
 
   // Focus requests from list controls and findings, applied once the new content is on screen;
@@ -223,6 +225,7 @@ export function PlanEditor({
             <ValidationSummary issues={issues} onSelect={select} />
             <CheckerPanel
               findings={checker.data}
+              blocking={blocking.data}
               pending={checker.isFetching}
               stale={checker.stale}
               error={checker.error}

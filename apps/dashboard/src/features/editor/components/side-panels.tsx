@@ -1,6 +1,7 @@
 import type { FieldIssue } from "@kehoach/client/api";
 import { ApiError } from "@kehoach/client/api";
 import { FindingsList } from "../../../components/findings/findings-list";
+import { IssueBlockers } from "../../../components/findings/issue-blockers";
 import type { Finding } from "../../../components/findings/types";
 import { Loading } from "../../../components/loading";
 import type { Path } from "../lib/content";
@@ -38,6 +39,7 @@ export function ValidationSummary({
 /** The Decree 30 checker beside the editor; each finding takes the user to its field. */
 export function CheckerPanel({
   findings,
+  blocking,
   pending,
   stale,
   error,
@@ -45,6 +47,8 @@ export function CheckerPanel({
   onSelect,
 }: {
   findings: Finding[] | undefined;
+  /** The errors issuing it today would refuse with. */
+  blocking?: Finding[] | undefined;
   pending: boolean;
   stale: boolean;
   error: unknown;
@@ -71,6 +75,7 @@ export function CheckerPanel({
         <Loading label={et("checker.loading")} />
       ) : (
         <div className={stale ? "is-stale" : undefined}>
+          {blocking ? <IssueBlockers findings={blocking} onSelect={onSelect} /> : null}
           {errors > 0 ? <p className="checker-blocks">{et("checker.blocks")}</p> : null}
           <FindingsList findings={findings} onSelect={onSelect} />
         </div>

@@ -9,7 +9,7 @@ const CHECK_DELAY_MS = 800;
  * Decree 30 findings for the content being edited (nothing saved), asked again a moment after
  * the last edit. Only valid content is checked: the API refuses the rest with 400.
  */
-export function useChecker(data: PlanContent | undefined, json: string) {
+export function useChecker(data: PlanContent | undefined, json: string, as: "draft" | "issue" = "draft") {
   const [asked, setAsked] = useState<{ json: string; data: PlanContent } | null>(
     data ? { json, data } : null,
   );
@@ -20,8 +20,8 @@ export function useChecker(data: PlanContent | undefined, json: string) {
   }, [json, data]);
 
   const query = useQuery({
-    queryKey: ["editor-check", asked?.json] as const,
-    queryFn: () => checkContent((asked as { data: PlanContent }).data),
+    queryKey: ["editor-check", as, asked?.json] as const,
+    queryFn: () => checkContent((asked as { data: PlanContent }).data, undefined, as),
     enabled: asked !== null,
     placeholderData: keepPreviousData,
     staleTime: Number.POSITIVE_INFINITY,

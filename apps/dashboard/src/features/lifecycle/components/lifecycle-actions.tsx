@@ -1,10 +1,17 @@
 import { ApiError } from "@kehoach/client/api";
-import { planKeys, useCopyToNextPeriod, useDeletePlan, useTransition } from "@kehoach/client/plans";
+import {
+  planIssueFindingsQuery,
+  planKeys,
+  useCopyToNextPeriod,
+  useDeletePlan,
+  useTransition,
+} from "@kehoach/client/plans";
+import { locationLabel } from "@kehoach/core/plan/locations";
 import type { Plan } from "@kehoach/core/plan/schema";
 import { availableActions, isCommuneWriter, type Action as Step } from "@kehoach/core/plan/transitions";
-import { useIsFetching, useQueryClient } from "@tanstack/react-query";
+import { useIsFetching, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Link, useNavigate } from "@tanstack/react-router";
-import { useId, useRef, useState } from "react";
+import { type ReactNode, useId, useRef, useState } from "react";
 import { ErrorAlert } from "../../../components/error-alert";
 import { Field } from "../../../components/field";
 import { ModalDialog } from "../../../components/modal-dialog";
@@ -12,7 +19,7 @@ import { type LifecycleKey, useLifecycleI18n } from "../lib/i18n";
 import "./lifecycle.css";
 
 type Me = { role: string; unit: { id: string } | null };
-type Dialog = "issue" | "delete" | "cancel" | "return" | null;
+type Dialog = "issue" | "submit" | "delete" | "cancel" | "return" | null;
 
 const PRIMARY: readonly Step[] = ["submit", "approve", "issue", "start", "complete"];
 
@@ -42,6 +49,10 @@ export function LifecycleActions({ plan, me }: { plan: Plan; me: Me }) {
   const steps = availableActions(who, plan);
   const busy = transition.isPending || remove.isPending || copy.isPending;
   const isDraft = plan.status === "draft";
+  // What would block issuing it today: submit and issue warn with it before they go.
+  const beforeIssue = plan.status === "draft" || plan.status === "submitted" || plan.status === "approved";
+  const blocking = useQuery({ ...planIssueFindingsQuery(plan.id), enabled: writer && beforeIssue });
+  const blockers = blocking.data ?? [];
 
   function openDialog(d: Exclude<Dialog, null>) {
     setReason("");
@@ -116,7 +127,9 @@ export function LifecycleActions({ plan, me }: { plan: Plan; me: Me }) {
     const onClick =
       step === "issue" || step === "cancel" || step === "return"
         ? () => openDialog(step)
-        : () => void run(step);
+        : step === "submit" && blockers.length > 0
+          ? () => openDialog("submit")
+          : () => void run(step);
     const kind = step === "cancel" ? "btn-danger" : PRIMARY.includes(step) ? "btn-primary" : "";
     return (
       <button
@@ -186,7 +199,7 @@ export function LifecycleActions({ plan, me }: { plan: Plan; me: Me }) {
       <p ref={doneRef} tabIndex={-1} className={done ? "lifecycle-done" : "visually-hidden"} role="status">
         {done}
       </p>
-      {error ? <LifecycleError error={error} onReload={reload} /> : null}
+      {error ? <LifecycleError error={error} plan={plan} onReload={reload} /> : null}
 
       <ConfirmDialog
         open={dialog === "issue"}
@@ -197,7 +210,21 @@ export function LifecycleActions({ plan, me }: { plan: Plan; me: Me }) {
         busy={busy}
         onConfirm={() => void run("issue")}
         onClose={() => setDialog(null)}
-      />
+      >
+        {blockers.length ? <Blockers plan={plan} findings={blockers} /> : null}
+      </ConfirmDialog>
+      <ConfirmDialog
+        open={dialog === "submit"}
+        title={lt("lifecycle.submitTitle")}
+        body={lt("lifecycle.submitBlocked", { count: blockers.length })}
+        confirm={lt("lifecycle.submitAnyway")}
+        confirmClass="btn-primary"
+        busy={busy}
+        onConfirm={() => void run("submit")}
+        onClose={() => setDialog(null)}
+      >
+        <Blockers plan={plan} findings={blockers} />
+      </ConfirmDialog>
       <ConfirmDialog
         open={dialog === "delete"}
         title={lt("lifecycle.deleteTitle")}
@@ -273,10 +300,12 @@ function ConfirmDialog({
   busy,
   onConfirm,
   onClose,
+  children,
 }: {
   open: boolean;
   title: string;
   body: string;
+  children?: ReactNode;
   confirm: string;
   confirmClass: "btn-primary" | "btn-danger";
   busy: boolean;
@@ -288,6 +317,7 @@ function ConfirmDialog({
   return (
     <ModalDialog open={open} title={title} onClose={onClose} describedBy={bodyId}>
       <p id={bodyId}>{body}</p>
+      {children}
       <div className="modal-actions">
         <button type="button" className={`btn ${confirmClass}`} disabled={busy} onClick={onConfirm}>
           {confirm}
@@ -300,8 +330,24 @@ function ConfirmDialog({
   );
 }
 
+type Blocker = { location: { path: (string | number)[] }; message: { vi: string; en: string } };
+
+/** The errors that would block issuing, each with where it is as the document reads. */
+function Blockers({ plan, findings }: { plan: Plan; findings: Blocker[] }) {
+  const { pick } = useLifecycleI18n();
+  return (
+    <ul className="lifecycle-issues" data-testid="issue-blockers-warning">
+      {findings.map((f) => (
+        <li key={`${f.location.path.join(".")}|${f.message.vi}`}>
+          <strong>{pick(locationLabel(plan, f.location.path))}</strong>: {pick(f.message)}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 /** 409: reload and retry; 422: the checker errors that block issuing; anything else as it came. */
-function LifecycleError({ error, onReload }: { error: unknown; onReload: () => void }) {
+function LifecycleError({ error, plan, onReload }: { error: unknown; plan: Plan; onReload: () => void }) {
   const { lt, pick } = useLifecycleI18n();
   if (error instanceof ApiError && error.status === 409 && error.code === "version_conflict") {
     return (
@@ -324,7 +370,8 @@ function LifecycleError({ error, onReload }: { error: unknown; onReload: () => v
         <ul className="lifecycle-issues">
           {error.issues.map((i) => (
             <li key={`${i.path.join(".")}|${i.message.vi}`}>
-              {pick(i.message)} <code>{i.path.slice(i.path[0] === "content" ? 1 : 0).join(".")}</code>
+              <strong>{pick(locationLabel(plan, i.path.slice(i.path[0] === "content" ? 1 : 0)))}</strong>:{" "}
+              {pick(i.message)}
             </li>
           ))}
         </ul>

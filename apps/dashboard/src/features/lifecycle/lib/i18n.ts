@@ -32,6 +32,10 @@ const vi = {
   "lifecycle.issueBody":
     "Hệ thống cấp số tiếp theo trong sổ đăng ký văn bản đi của năm và khóa nội dung. Sau khi ban hành, kế hoạch chỉ thay đổi được bằng một bản sửa đổi.",
   "lifecycle.issueConfirm": "Ban hành và cấp số",
+  "lifecycle.submitTitle": "Trình khi còn lỗi chặn ban hành?",
+  "lifecycle.submitBlocked":
+    "Nếu ban hành hôm nay, kế hoạch sẽ bị chặn vì {count} lỗi dưới đây. Nên sửa trước khi trình.",
+  "lifecycle.submitAnyway": "Vẫn trình duyệt",
   "lifecycle.deleteTitle": "Xóa dự thảo này?",
   "lifecycle.deleteBody": "Dự thảo bị xóa hẳn; lịch sử thao tác vẫn được giữ.",
   "lifecycle.deleteConfirm": "Xóa dự thảo",
@@ -88,6 +92,10 @@ const en: Record<LifecycleKey, string> = {
   "lifecycle.issueBody":
     "The next number of this year's register is assigned and the content is frozen. After issuing, the plan changes only through an amendment.",
   "lifecycle.issueConfirm": "Issue and number it",
+  "lifecycle.submitTitle": "Submit with errors that block issuing?",
+  "lifecycle.submitBlocked":
+    "Issued today, the plan would be refused for the {count} errors below. Better fix them before submitting.",
+  "lifecycle.submitAnyway": "Submit anyway",
   "lifecycle.deleteTitle": "Delete this draft?",
   "lifecycle.deleteBody": "The draft is deleted for good; its history is kept.",
   "lifecycle.deleteConfirm": "Delete the draft",

@@ -1,4 +1,6 @@
 import { planHistoryQuery } from "@kehoach/client/plans";
+import { locationLabel } from "@kehoach/core/plan/locations";
+import type { PlanContent } from "@kehoach/core/plan/schema";
 import { useQuery } from "@tanstack/react-query";
 import { ErrorAlert } from "../../../components/error-alert";
 import { Loading } from "../../../components/loading";
@@ -12,8 +14,8 @@ function shortValue(v: unknown, empty: string): string {
 }
 
 /** The audit trail: who did what and when, with the fields each edit changed. Newest first. */
-export function PlanHistory({ planId }: { planId: string }) {
-  const { t, tryT } = useI18n();
+export function PlanHistory({ planId, plan }: { planId: string; plan?: Partial<PlanContent> | undefined }) {
+  const { t, tryT, pick } = useI18n();
   const history = useQuery(planHistoryQuery(planId));
 
   return (
@@ -53,7 +55,7 @@ export function PlanHistory({ planId }: { planId: string }) {
                     <ul>
                       {h.changes.map((c) => (
                         <li key={c.path}>
-                          <code>{c.path}</code>
+                          <span className="change-where">{pick(locationLabel(plan, c.path))}</span>
                           <span className="change-from">{shortValue(c.from, t("history.empty.value"))}</span>
                           <span aria-hidden="true"> → </span>
                           <span className="change-to">{shortValue(c.to, t("history.empty.value"))}</span>
