@@ -6,6 +6,7 @@
  * bare, app) so that machine load hits both alike. Prints the app's requests per second as a ratio
  * of the bare route's, and the DynamoDB requests one list sends (counted with an SDK middleware).
  */
+import { readFileSync } from "node:fs";
 import type { AddressInfo } from "node:net";
 import { QueryCommand } from "@aws-sdk/lib-dynamodb";
 import { serve } from "@hono/node-server";
@@ -35,9 +36,31 @@ function listen(
   });
 }
 
-async function load(url: string, headers: Record<string, string>, seconds: number) {
+/** CPU seconds a process has used so far (user + system), from /proc. */
+function cpuOf(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]?.split(" ") ?? [];
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
+const spent = { app: { node: 0, db: 0, requests: 0 }, bare: { node: 0, db: 0, requests: 0 } };
+
+async function load(
+  url: string,
+  headers: Record<string, string>,
+  seconds: number,
+  dbPid: number,
+  into?: keyof typeof spent,
+) {
+  const node0 = process.cpuUsage();
+  const db0 = cpuOf(dbPid);
   const r = await autocannon({ url, connections: CONNECTIONS, duration: seconds, headers });
   if (r.non2xx || r.errors) throw new Error(`${url}: ${r.non2xx} non-2xx, ${r.errors} errors`);
+  if (into) {
+    const node = process.cpuUsage(node0);
+    spent[into].node += (node.user + node.system) / 1e6;
+    spent[into].db += cpuOf(dbPid) - db0;
+    spent[into].requests += r.requests.total;
+  }
   return r.requests.total;
 }
 
@@ -84,17 +107,23 @@ async function main() {
     const perList = counter.per(1);
     counter.stop();
 
-    await load(bareUrl, {}, 2);
-    await load(appUrl, { cookie }, 2);
+    const dbPid = Number(local.process.pid);
+    await load(bareUrl, {}, 2, dbPid);
+    await load(appUrl, { cookie }, 2, dbPid);
     let bareTotal = 0;
     let appTotal = 0;
     for (let round = 0; round < 2; round++) {
-      bareTotal += await load(bareUrl, {}, SECONDS);
-      appTotal += await load(appUrl, { cookie }, SECONDS);
+      bareTotal += await load(bareUrl, {}, SECONDS, dbPid, "bare");
+      appTotal += await load(appUrl, { cookie }, SECONDS, dbPid, "app");
     }
     const seconds = 2 * SECONDS;
     console.log(
       `plan list of ${mine.items.length}: app ${(appTotal / seconds).toFixed(0)} req/s, bare Hono + the same Query ${(bareTotal / seconds).toFixed(0)} req/s (${CONNECTIONS} connections, ${seconds} s each)`,
+    );
+    const per = (k: keyof typeof spent) =>
+      `Node ${((1000 * spent[k].node) / spent[k].requests).toFixed(2)} ms, DynamoDB Local ${((1000 * spent[k].db) / spent[k].requests).toFixed(2)} ms`;
+    console.log(
+      `CPU per request (this process includes autocannon): app — ${per("app")}; bare — ${per("bare")}`,
     );
     console.log(
       `api: read throughput ratio ${(appTotal / bareTotal).toFixed(2)} vs bare Hono; ${perList} DynamoDB requests per list`,
