@@ -1093,7 +1093,11 @@ function contradiction(out: Finding[], path: FindingPath, vi: string, en: string
 function contradictions(plan: CheckablePlan, out: Finding[]): void {
   const texts = sectionTexts(plan);
   const seen = new Set<string>();
-  const once = (key: string) => (seen.has(key) ? false : (seen.add(key), true));
+  const once = (key: string) => {
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  };
   // Cited documents: "Kế hoạch số 61/KH-UBND ngày 30/12/2023" against the basis list's date.
   for (const [i, b] of arr(plan.basis).entries()) {
     const sym = str(b.symbol)?.trim();

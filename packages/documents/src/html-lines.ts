@@ -128,7 +128,10 @@ class LineSink {
     }
     const t = this.tables.pop();
     if (!t) return;
-    if (t.cell) (t.row ??= []).push(t.cell);
+    if (t.cell) {
+      t.row ??= [];
+      t.row.push(t.cell);
+    }
     if (t.row) t.rows.push(t.row);
     writeTable(t.rows, (l) => this.emit(l));
   }
