@@ -1411,7 +1411,15 @@ function importLines(rawLines: string[], originalText: string, opts: ImportOptio
     documentNumber.issuerCode = "UBND";
     conf["documentNumber.symbol"] = 0.3;
   }
+  // What the source itself lacks is said once, as information: the draft is numbered at issue; an
+  // issued document without them is an error of the checker.
+  if (header.symbolTail === undefined) {
+    warnings.push("Văn bản nguồn không có số, ký hiệu / The source has no number of its own");
+  }
   let place = header.place;
+  if (!header.place && !header.date && !header.dateBlank) {
+    warnings.push("Văn bản nguồn không có địa danh, ngày tháng / The source has no place and date line");
+  }
   if (place) conf.place = 0.95;
   else {
     place = issuerName.replace(/^UBND\s+(xã|phường|thị trấn|đặc khu)\s+/u, "");
@@ -1419,7 +1427,7 @@ function importLines(rawLines: string[], originalText: string, opts: ImportOptio
     conf.place = place.startsWith("(") ? 0 : 0.5;
   }
   if (header.date) conf.date = 0.95;
-  else if (!header.dateBlank) warnings.push("Không thấy ngày ban hành / No issue date found");
+  else if (!header.dateBlank && header.place) warnings.push("Không thấy ngày ban hành / No issue date found");
 
   // ---- signer
   const signer: PlanContentInput["signer"] = {

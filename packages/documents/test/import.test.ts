@@ -430,7 +430,7 @@ describe("importPlanText – other plans of the genre", () => {
       title: "PHÓ CHỦ TỊCH",
       name: "Đỗ Văn Long",
     });
-    expect(r.warnings.join("\n")).toMatch(/No issue date/);
+    expect(r.warnings.join("\n")).toMatch(/The source has no place and date line/);
   });
 
   it("a draft with a blank number and date ('Số:      /KH-UBND'), 'Giao X', two partners, 1/2 ngày", () => {
@@ -691,5 +691,52 @@ describe("importPlanDocx", () => {
         413,
         "too-large",
       ));
+  });
+});
+
+describe("what the source itself lacks", () => {
+  const body = [
+    "KẾ HOẠCH",
+    "Tổ chức tập huấn nghiệp vụ văn thư năm 2026",
+    "I. MỤC ĐÍCH, YÊU CẦU",
+    "Nâng cao kỹ năng soạn thảo văn bản cho công chức xã.",
+    "II. TỔ CHỨC THỰC HIỆN",
+    "Văn phòng HĐND và UBND xã chủ trì thực hiện.",
+    "Nơi nhận:",
+    "- Như trên;",
+    "- Lưu: VT.",
+    "CHỦ TỊCH",
+    "Nguyễn Văn An",
+  ];
+  const NO_NUMBER = "The source has no number of its own";
+  const NO_PLACE_DATE = "The source has no place and date line";
+
+  it("says once that there is no number and no place-date line, as information for the review", () => {
+    const r = importPlanText(["ỦY BAN NHÂN DÂN", "XÃ AN LẠC", ...body].join("\n"));
+    expect(r.warnings.filter((w) => w.includes(NO_NUMBER))).toHaveLength(1);
+    expect(r.warnings.filter((w) => w.includes(NO_PLACE_DATE))).toHaveLength(1);
+    // One fact, one message: no second "no issue date" for the same missing line.
+    expect(r.warnings.some((w) => w.includes("No issue date found"))).toBe(false);
+    // On the draft this is information, not an error: it is numbered and dated at issue.
+    expect(
+      checkPlan(r.draft).some((f) => f.severity === "error" && f.location.path[0] === "documentNumber"),
+    ).toBe(false);
+  });
+
+  it("says nothing of the kind when the source has them, even with the number left blank for issue", () => {
+    const r = importPlanText(
+      ["ỦY BAN NHÂN DÂN", "XÃ AN LẠC", "Số:      /KH-UBND", "An Lạc, ngày 05 tháng 3 năm 2026", ...body].join(
+        "\n",
+      ),
+    );
+    expect(r.warnings.some((w) => w.includes(NO_NUMBER) || w.includes(NO_PLACE_DATE))).toBe(false);
+  });
+
+  it("an issued document without its number is an error of the checker", () => {
+    const r = importPlanText(["ỦY BAN NHÂN DÂN", "XÃ AN LẠC", ...body].join("\n"));
+    const issued = checkPlan({ ...r.draft, status: "issued" });
+    expect(
+      issued.some((f) => f.severity === "error" && f.location.path.join(".") === "documentNumber.number"),
+    ).toBe(true);
   });
 });
