@@ -1,6 +1,6 @@
 import { type Page, request } from "playwright-core";
 import { describe, expect, inject, it } from "vitest";
-import { apiLogin, login, useBrowser } from "./support/browser";
+import { apiLogin, login, useBrowser, writeGaps } from "./support/browser";
 
 /**
  * Scheduled exports in Chromium: Xã Tứ Kỳ's chairman schedules the 6-month report on the schedules
@@ -96,6 +96,8 @@ describe("scheduled exports", () => {
     await strengths.waitFor();
     const written = "Các nhiệm vụ được triển khai đúng tiến độ; báo cáo lập từ lịch xuất tự động.";
     await strengths.fill(written);
+    // The other gaps the draft leaves for people to write, written too: an issued report has none.
+    await writeGaps(page, "Đã đánh giá trong kỳ.");
     // No plan in the window to take the signer from: the chairman signs it himself.
     await page.locator('[data-path="signer.name"]').fill("Nguyễn Văn An");
     await page

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { apiLogin, login, textOf, useBrowser } from "./support/browser";
+import { apiLogin, login, textOf, useBrowser, writeGaps } from "./support/browser";
 
 const vnDay = () => new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
 const field = (page: import("playwright-core").Page, path: string) => page.locator(`[data-path="${path}"]`);
@@ -38,6 +38,8 @@ describe("issue 10: periodic reports", () => {
     const written =
       "Các nhiệm vụ trọng tâm được triển khai đúng tiến độ; thủ tục hành chính được công khai đầy đủ.";
     await strengths.fill(written);
+    // The other gaps the draft leaves for people to write, written too: an issued report has none.
+    await writeGaps(page, "Đã đánh giá trong kỳ.");
     await page
       .getByTestId("save-status")
       .filter({ hasText: /^Đã lưu lúc/ })

@@ -1,4 +1,5 @@
 import { setClock } from "@kehoach/core/clock";
+import { planContent } from "@kehoach/core/plan/schema";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { app } from "../src/app";
@@ -159,6 +160,18 @@ describe("the year's reports, the annex and the board", () => {
       "Kế hoạch số 01/KH-UBND ngày 02/12/2026 về tuyên truyền cải cách hành chính tháng 12 năm 2026",
     );
     expect(year.body.signer.name).toBe("Lê Văn Cường");
+    // The draft leaves gaps ("…") where people write the assessment; an issued report has none.
+    const drafted = (await call("GET", `/api/plans/${year.body.id}`, { cookie: staff })).body;
+    const gaps = JSON.stringify(drafted.sections).split('"…"').length - 1;
+    expect(gaps).toBeGreaterThan(0);
+    const sections = JSON.parse(
+      JSON.stringify(drafted.sections).replaceAll('"…"', '"Đã đánh giá trong kỳ."'),
+    );
+    const saved = await call("PUT", `/api/plans/${year.body.id}`, {
+      cookie: staff,
+      json: { version: drafted.version, content: planContent.parse({ ...drafted, sections }) },
+    });
+    expect(saved.status, saved.text).toBe(200);
     const issued = await issue(year.body.id);
     expect(issued.body.documentNumber.symbol).toBe("01/BC-UBND");
 
