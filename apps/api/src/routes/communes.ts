@@ -2,6 +2,7 @@ import { OpenAPIHono, z } from "@hono/zod-openapi";
 import { todayInVietnam } from "@kehoach/core/clock";
 import { notFound } from "@kehoach/core/errors";
 import { register } from "@kehoach/core/plan/lifecycle";
+import { registerQuery } from "@kehoach/core/plan/schema";
 import { templates } from "@kehoach/core/plan/templates";
 import { COMMUNE_OFFICES } from "@kehoach/core/seed/units";
 import { communesInScope, unitsById } from "@kehoach/core/unit";
@@ -10,12 +11,6 @@ import { commonErrors, type Env, guarded, json } from "../http";
 
 const READERS = ["commune_staff", "commune_leader", "overseer"] as const;
 const communeParam = z.object({ communeId: z.string().min(1).max(80) });
-const yearQuery = z.object({
-  year: z
-    .string()
-    .regex(/^\d{4}$/, { message: "Năm gồm 4 chữ số / Year must have 4 digits" })
-    .optional(),
-});
 const registerEntry = z
   .object({
     number: z.number(),
@@ -88,7 +83,7 @@ export const communes = new OpenAPIHono<Env>()
       path: "/{communeId}/register",
       summary: "Sổ đăng ký văn bản đi theo năm / Register of issued documents for a year",
       tags: ["plans"],
-      request: { params: communeParam, query: yearQuery },
+      request: { params: communeParam, query: registerQuery },
       responses: { 200: json(z.array(registerEntry), "Sổ đăng ký / Register"), ...commonErrors },
     }),
     async (c) => {
@@ -103,7 +98,7 @@ export const communes = new OpenAPIHono<Env>()
       path: "/{communeId}/register.xlsx",
       summary: "Xuất sổ đăng ký văn bản đi ra XLSX / Export the register to XLSX",
       tags: ["plans"],
-      request: { params: communeParam, query: yearQuery },
+      request: { params: communeParam, query: registerQuery },
       responses: {
         200: {
           content: {

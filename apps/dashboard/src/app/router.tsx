@@ -15,6 +15,9 @@ import {
 } from "@kehoach/client/plans";
 import { reportsQuery } from "@kehoach/client/reports";
 import { boardQuery, taskHistoryQuery, taskQuery } from "@kehoach/client/tasks";
+import { registerQuery as registerYearQuery } from "@kehoach/core/plan/schema";
+import { reportListQuery } from "@kehoach/core/report/schema";
+import { boardQuery as taskBoardQuery } from "@kehoach/core/task/schema";
 import type { QueryClient } from "@tanstack/react-query";
 import {
   createRootRouteWithContext,
@@ -25,15 +28,17 @@ import {
   Outlet,
   redirect,
 } from "@tanstack/react-router";
+import { z } from "zod";
 import { ErrorPage } from "../components/error-page";
 import { Loading } from "../components/loading";
 import { NotFoundPage } from "../components/not-found-page";
 import { adminLoader, requireAdmin } from "../features/admin/lib/loaders";
 import { boardSearch } from "../features/board/lib/view";
 import { planFilters, planListParams } from "../features/plans/lib/filters";
-import { BOARD_PAGE, BOARD_VIEWS, type BoardView } from "../features/tasks/lib/board";
+import { BOARD_PAGE, type BoardView } from "../features/tasks/lib/board";
 import { loadOr } from "../lib/api-errors";
 import { currentYear } from "../lib/format";
+import { searchValue, yearSearch } from "../lib/search";
 import { LoginPage } from "./routes/login";
 
 export type RouterContext = { queryClient: QueryClient };
@@ -46,7 +51,7 @@ const loginRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: "/login",
   validateSearch: (s: Record<string, unknown>): { redirect?: string | undefined } => ({
-    redirect: typeof s.redirect === "string" ? s.redirect : undefined,
+    redirect: searchValue(z.string(), s.redirect),
   }),
   component: LoginPage,
 });
@@ -130,7 +135,7 @@ const planEditRoute = createRoute({
   path: "/plans/$planId/edit",
   // ?focus=basis.0.date: the field to open at (a finding of the checker on the plan page links here).
   validateSearch: (s: Record<string, unknown>): { focus?: string | undefined } => ({
-    focus: typeof s.focus === "string" && s.focus ? s.focus : undefined,
+    focus: searchValue(z.string(), s.focus),
   }),
   // Always the stored version: the editor saves "at the version read", so it must read the latest.
   loader: async ({ context, params, location }) => {
@@ -145,11 +150,7 @@ const planEditRoute = createRoute({
 const communeRegisterRoute = createRoute({
   getParentRoute: () => appRoute,
   path: "/communes/$communeId/register",
-  // A number, so the address reads ?year=2024 (a numeric-looking string would be quoted).
-  validateSearch: (s: Record<string, unknown>): { year?: number | undefined } => {
-    const year = typeof s.year === "string" || typeof s.year === "number" ? String(s.year) : "";
-    return { year: /^\d{4}$/.test(year) ? Number(year) : undefined };
-  },
+  validateSearch: yearSearch(registerYearQuery.shape.year),
   loaderDeps: ({ search }) => ({ year: String(search.year ?? currentYear()) }),
   loader: async ({ context, params, deps, location }) => {
     if (!context.me.communes.some((c) => c.id === params.communeId)) throw notFound();
@@ -165,10 +166,7 @@ const communeRegisterRoute = createRoute({
 const communeReportsRoute = createRoute({
   getParentRoute: () => appRoute,
   path: "/communes/$communeId/reports",
-  validateSearch: (s: Record<string, unknown>): { year?: number | undefined } => {
-    const year = typeof s.year === "string" || typeof s.year === "number" ? String(s.year) : "";
-    return { year: /^\d{4}$/.test(year) ? Number(year) : undefined };
-  },
+  validateSearch: yearSearch(reportListQuery.shape.year),
   loaderDeps: ({ search }) => ({ year: String(search.year ?? currentYear()) }),
   loader: async ({ context, params, deps, location }) => {
     if (!context.me.communes.some((c) => c.id === params.communeId)) throw notFound();
@@ -190,14 +188,15 @@ type BoardSearch = {
 const communeTasksRoute = createRoute({
   getParentRoute: () => appRoute,
   path: "/communes/$communeId/tasks",
-  validateSearch: (s: Record<string, unknown>): BoardSearch => ({
-    view:
-      BOARD_VIEWS.includes(s.view as BoardView) && s.view !== "open"
-        ? (s.view as "overdue" | "done")
-        : undefined,
-    group: s.group === "deadline" ? "deadline" : undefined,
-    mine: s.mine === 1 || s.mine === "1" ? 1 : undefined,
-  }),
+  validateSearch: (s: Record<string, unknown>): BoardSearch => {
+    // The API's board views, of which the board's radio offers these (the default one is left out).
+    const view = searchValue(taskBoardQuery.shape.view, s.view);
+    return {
+      view: view === "overdue" || view === "done" ? view : undefined,
+      group: searchValue(z.literal("deadline"), s.group),
+      mine: searchValue(z.literal("1"), s.mine) ? 1 : undefined,
+    };
+  },
   loaderDeps: ({ search }): { view: BoardView } => ({ view: search.view ?? "open" }),
   // Not awaited: a view switch shows at once (the radio follows the address) and the board says
   // it is loading; its errors are shown by the board (a lost session by the query client).

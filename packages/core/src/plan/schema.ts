@@ -70,6 +70,14 @@ export const planListQuery = z.object({
   q: z.string().max(200).optional(),
 });
 
+/** The register of issued documents' query: the API's and the dashboard's address (?year=). */
+export const registerQuery = z.object({
+  year: z
+    .string()
+    .regex(/^\d{4}$/, { message: "Năm gồm 4 chữ số / Year must have 4 digits" })
+    .optional(),
+});
+
 /** A plan's statuses from issue onward: what an overseer sees of a commune (drafts are its own). */
 export const ISSUED_PLAN_STATUSES = [
   "issued",

@@ -20,6 +20,7 @@ import { TASK_STATUS_LABELS, type TaskStatus, taskStatus } from "../task/schema"
 import { parse } from "../validate";
 import { put, update } from "../write";
 import { type Period, period, periodKey, periodsOf, REPORT_CATEGORY, reportPeriodOf } from "./period";
+import { reportListQuery } from "./schema";
 
 /**
  * Periodic reports (DOMAIN.md "Periodic reports (CCHC)"): a commune's quarterly, 6-month or annual
@@ -27,7 +28,7 @@ import { type Period, period, periodKey, periodsOf, REPORT_CATEGORY, reportPerio
  * and numbering as a plan — drafted from the commune's plans and tasks of the period's window.
  */
 
-export { REPORT_CATEGORY, reportPeriodOf };
+export { REPORT_CATEGORY, reportListQuery, reportPeriodOf };
 
 /** A report sums up at most this many plans; a commune with more in one window is told so. */
 export const REPORT_PLAN_CAP = 200;
@@ -95,12 +96,6 @@ export type ReportData = {
 };
 
 export const reportInput = z.object({ period: periodKey });
-export const reportListQuery = z.object({
-  year: z
-    .string()
-    .regex(/^(19|20)\d\d$/, { message: "Năm gồm 4 chữ số / Year must have 4 digits" })
-    .optional(),
-});
 
 const zeroFigures = (): TaskFigures => ({
   total: 0,

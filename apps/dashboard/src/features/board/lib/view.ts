@@ -1,5 +1,6 @@
 import type { BoardRow, ReportState } from "@kehoach/client/board";
 import { foldVietnamese } from "@kehoach/core/text";
+import { z } from "zod";
 
 /** The columns a board sorts by. */
 export const SORT_KEYS = [
@@ -33,15 +34,28 @@ export type BoardSearch = {
   charts?: 1 | undefined;
 };
 
+/** Each parameter on its own: a bad or missing one is dropped, leaving the others. */
+const boardSearchSchema = z.object({
+  // Kept as typed (spaces and all) while the search box writes it; a blank one is none.
+  q: z
+    .union([z.string(), z.number()])
+    .transform((v) => String(v).slice(0, 100))
+    .transform((q) => (q.trim() ? q : undefined))
+    .optional()
+    .catch(undefined),
+  show: z.enum(SHOW).optional().catch(undefined),
+  sort: z.enum(SORT_KEYS).optional().catch(undefined),
+  dir: z.enum(["asc", "desc"]).optional().catch(undefined),
+  charts: z
+    .union([z.literal(1), z.literal("1")])
+    .transform(() => 1 as const)
+    .optional()
+    .catch(undefined),
+});
+
 export function boardSearch(s: Record<string, unknown>): BoardSearch {
-  const q = typeof s.q === "string" || typeof s.q === "number" ? String(s.q).slice(0, 100) : "";
-  return {
-    q: q.trim() ? q : undefined,
-    show: SHOW.includes(s.show as Show) ? (s.show as Show) : undefined,
-    sort: SORT_KEYS.includes(s.sort as SortKey) ? (s.sort as SortKey) : undefined,
-    dir: s.dir === "asc" || s.dir === "desc" ? s.dir : undefined,
-    charts: s.charts === 1 || s.charts === "1" ? 1 : undefined,
-  };
+  const parsed = boardSearchSchema.safeParse(s);
+  return parsed.success ? parsed.data : {};
 }
 
 /** A report state from worst to best, so that ascending puts the communes to chase first. */

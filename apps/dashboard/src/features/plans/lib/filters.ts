@@ -1,6 +1,6 @@
 import type { ListParams } from "@kehoach/client/plans";
 import { type PlanStatus, planListQuery } from "@kehoach/core/plan/schema";
-import type { ZodType } from "zod";
+import { searchValue } from "../../../lib/search";
 
 export type PlanFilters = {
   q?: string | undefined;
@@ -33,15 +33,10 @@ const filterSchema = planListQuery.pick({ q: true, status: true, year: true, cat
  * dropped, leaving the others; ?year=2024 arrives as a number and is read as text.
  */
 export function planFilters(search: Record<string, unknown>): PlanFilters {
-  const field = <T>(schema: ZodType<T>, v: unknown): T | undefined => {
-    const text = typeof v === "string" || typeof v === "number" ? String(v).trim() : "";
-    const parsed = schema.safeParse(text || undefined);
-    return parsed.success ? parsed.data : undefined;
-  };
   return {
-    q: field(filterSchema.q, search.q),
-    status: field(filterSchema.status, search.status),
-    year: field(filterSchema.year, search.year),
-    category: field(filterSchema.category, search.category),
+    q: searchValue(filterSchema.q, search.q),
+    status: searchValue(filterSchema.status, search.status),
+    year: searchValue(filterSchema.year, search.year),
+    category: searchValue(filterSchema.category, search.category),
   };
 }
