@@ -719,7 +719,7 @@ describe("what the source itself lacks", () => {
     expect(r.warnings.some((w) => w.includes("No issue date found"))).toBe(false);
     // On the draft this is information, not an error: it is numbered and dated at issue.
     expect(
-      checkPlan(r.draft).some((f) => f.severity === "error" && f.location.path[0] === "documentNumber"),
+      checkPlan(planContent.parse(r.draft)).some((f) => f.severity === "error" && f.location.path[0] === "documentNumber"),
     ).toBe(false);
   });
 
@@ -734,7 +734,7 @@ describe("what the source itself lacks", () => {
 
   it("an issued document without its number is an error of the checker", () => {
     const r = importPlanText(["ỦY BAN NHÂN DÂN", "XÃ AN LẠC", ...body].join("\n"));
-    const issued = checkPlan({ ...r.draft, status: "issued" });
+    const issued = checkPlan({ ...planContent.parse(r.draft), status: "issued" });
     expect(
       issued.some((f) => f.severity === "error" && f.location.path.join(".") === "documentNumber.number"),
     ).toBe(true);
