@@ -23,7 +23,7 @@ describe("issue 2: the seed plan, as a clerk would recognise it", () => {
     // Home is the commune's plan list.
     await page.waitForURL(/\/communes\/quang-nghiep\/plans/);
     await page.getByRole("heading", { level: 1, name: "Kế hoạch của Xã Quảng Nghiệp" }).waitFor();
-    const link = page.getByRole("link", { name: SUBJECT });
+    const link = page.getByRole("link", { name: SUBJECT, exact: true });
     await link.waitFor();
     const row = page.locator(`tr[data-plan-id="${SEED_PLAN_ID}"]`);
     expect(await textOf(row)).toContain("Dự thảo");

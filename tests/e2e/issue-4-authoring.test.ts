@@ -2,6 +2,7 @@ import type { Locator, Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { formatPlaceDate } from "../../packages/core/src/plan/schema";
 import { apiLogin, login, textOf, useBrowser } from "./support/browser";
+import { ddmmyyyy as dmy } from "./support/seed-like-plan";
 
 /** Today in Vietnam (what the server numbers and dates with), and days around it. */
 const vnDay = (offsetDays = 0) =>
@@ -9,8 +10,6 @@ const vnDay = (offsetDays = 0) =>
 const TODAY = vnDay();
 const YEAR = TODAY.slice(0, 4);
 const EVENT_DAY = vnDay(30);
-/** A day as it is typed in a date field: dd/mm/yyyy. */
-const dmy = (iso: string) => iso.split("-").reverse().join("/");
 const TASK_DUE = vnDay(27);
 const BASIS_DAY = vnDay(-20);
 

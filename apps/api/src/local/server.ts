@@ -68,6 +68,10 @@ export function startServer(opts: { port: number; host: string; dist?: string })
         });
       },
     );
+    // Keep idle connections longer than clients keep them (Node's default is 5 s): a client that
+    // reuses a socket the server has just closed gets ECONNRESET instead of an answer.
+    (server as import("node:http").Server).keepAliveTimeout = 65_000;
+    (server as import("node:http").Server).headersTimeout = 66_000;
     server.on("error", (err) => {
       if (!started) return reject(err);
       console.error(JSON.stringify({ level: "error", msg: "server error", err: String(err) }));
