@@ -45,12 +45,11 @@ describe("issue 2: the seed plan, as a clerk would recognise it", () => {
     expect(text).toContain("/KH-UBND");
     expect(text).toContain("Quảng Nghiệp, ngày … tháng … năm …");
 
-    // Its four responsible units, each a titled part of section III.
-    for (const unit of UNITS) {
-      const part = doc.getByRole("region", { name: unit, exact: true });
-      expect(await part.count(), unit).toBe(1);
-      expect(await textOf(part)).toContain(unit);
-    }
+    // Its four responsible units lead tasks in section III's table (task, lead, partners, deadline).
+    const table = doc.getByRole("table");
+    expect(await table.count()).toBe(1);
+    const leads = await table.locator("tbody tr td:nth-child(3)").allTextContents();
+    for (const unit of UNITS) expect(leads, unit).toContain(unit);
 
     // Recipients and the signer block.
     expect(text).toContain("Nơi nhận:");
