@@ -719,7 +719,9 @@ describe("what the source itself lacks", () => {
     expect(r.warnings.some((w) => w.includes("No issue date found"))).toBe(false);
     // On the draft this is information, not an error: it is numbered and dated at issue.
     expect(
-      checkPlan(planContent.parse(r.draft)).some((f) => f.severity === "error" && f.location.path[0] === "documentNumber"),
+      checkPlan(planContent.parse(r.draft)).some(
+        (f) => f.severity === "error" && f.location.path[0] === "documentNumber",
+      ),
     ).toBe(false);
   });
 
