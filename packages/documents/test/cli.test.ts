@@ -30,7 +30,7 @@ describe("documents CLI", () => {
     const draft = JSON.parse(r.stdout);
     expect(draft.subject).toBe("Tổ chức Hội nghị sơ kết công tác cải cách hành chính 6 tháng đầu năm 2023");
     expect(draft.signer.name).toBe("Vũ Chí Mạnh");
-    expect(r.stderr).toMatch(/No issue date/); // warnings go to stderr
+    expect(r.stderr).toMatch(/The source has no place and date line/); // warnings go to stderr
     writeFileSync(seedJson, r.stdout);
   });
 
