@@ -8,11 +8,16 @@ import { DEFAULT_DEMO_PASSWORD } from "@kehoach/core/seed";
 import { afterAll, describe, expect, it } from "vitest";
 
 /**
- * `npm start`'s process as a user runs it (tsx apps/api/src/local/start.ts), each with its own
- * data directory and ports: DynamoDB Local is restarted when it dies, and never outlives Node.
+ * `npm start`'s server process as a user runs it (the last command of the `start` script), each
+ * with its own data directory and ports: DynamoDB Local is restarted when it dies, and never
+ * outlives Node.
  */
 const REPO = resolve(fileURLToPath(import.meta.url), "../../../..");
-const TSX = join(REPO, "node_modules/.bin/tsx");
+const START = (JSON.parse(readFileSync(join(REPO, "package.json"), "utf8")).scripts.start as string)
+  .split("&&")
+  .at(-1)
+  ?.trim()
+  .split(/\s+/) as string[];
 const started: { app: ChildProcess; dir: string }[] = [];
 
 /** Java processes of DynamoDB Local serving this data directory. */
@@ -48,7 +53,8 @@ async function until<T>(what: string, probe: () => T | Promise<T>, ms: number): 
 async function startApp(extraEnv: Record<string, string> = {}) {
   const dir = mkdtempSync(join(tmpdir(), "kehoach-supervise-"));
   const port = await freePort();
-  const app = spawn(TSX, ["apps/api/src/local/start.ts"], {
+  const [command, ...args] = START;
+  const app = spawn(command === "node" ? process.execPath : (command as string), args, {
     cwd: REPO,
     env: {
       ...process.env,
@@ -123,7 +129,11 @@ describe("npm start supervises DynamoDB Local", () => {
 
   it("SIGTERM stops the server and DynamoDB Local, even with its output pipe gone (EPIPE)", async () => {
     const s = await startApp();
-    expect(javaFor(s.dir).length).toBe(1);
+    const java = javaFor(s.dir);
+    expect(java.length).toBe(1);
+    // The signal reaches the server itself: no launcher in between that could give up on a
+    // busy server after a few milliseconds, kill it and exit 143.
+    expect(parentOf(java[0] as number)).toBe(s.app.pid);
     s.app.stdout?.destroy(); // like `npm start | head`: its next line of output meets a closed pipe
     s.app.kill("SIGTERM");
     expect(await s.exited).toBe(0);
