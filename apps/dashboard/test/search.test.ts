@@ -3,7 +3,7 @@ import { reportListQuery } from "@kehoach/core/report/schema";
 import { boardQuery } from "@kehoach/core/task/schema";
 import { describe, expect, it } from "vitest";
 import { boardSearch } from "../src/features/board/lib/view";
-import { planFilters } from "../src/features/plans/lib/filters";
+import { planFilters } from "../src/features/plans/lib/filter-search";
 import { searchValue, yearSearch } from "../src/lib/search";
 
 /** The address's parameters are read with the API's own query schemas; a bad one falls back. */

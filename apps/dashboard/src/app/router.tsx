@@ -15,9 +15,6 @@ import {
 } from "@kehoach/client/plans";
 import { reportsQuery } from "@kehoach/client/reports";
 import { boardQuery, taskHistoryQuery, taskQuery } from "@kehoach/client/tasks";
-import { registerQuery as registerYearQuery } from "@kehoach/core/plan/schema";
-import { reportListQuery } from "@kehoach/core/report/schema";
-import { boardQuery as taskBoardQuery } from "@kehoach/core/task/schema";
 import type { QueryClient } from "@tanstack/react-query";
 import {
   createRootRouteWithContext,
@@ -28,18 +25,17 @@ import {
   Outlet,
   redirect,
 } from "@tanstack/react-router";
-import { z } from "zod";
 import { ErrorPage } from "../components/error-page";
 import { Loading } from "../components/loading";
 import { NotFoundPage } from "../components/not-found-page";
 import { adminLoader, requireAdmin } from "../features/admin/lib/loaders";
-import { boardSearch } from "../features/board/lib/view";
-import { planFilters, planListParams } from "../features/plans/lib/filters";
+import { planListParams } from "../features/plans/lib/filters";
 import { BOARD_PAGE, type BoardView } from "../features/tasks/lib/board";
 import { loadOr } from "../lib/api-errors";
 import { currentYear } from "../lib/format";
-import { searchValue, yearSearch } from "../lib/search";
 import { LoginPage } from "./routes/login";
+import { searchSchema } from "./search-loader";
+import type { TaskBoardSearch } from "./search-schemas";
 
 export type RouterContext = { queryClient: QueryClient };
 
@@ -50,9 +46,12 @@ const rootRoute = createRootRouteWithContext<RouterContext>()({
 const loginRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: "/login",
-  validateSearch: (s: Record<string, unknown>): { redirect?: string | undefined } => ({
-    redirect: searchValue(z.string(), s.redirect),
-  }),
+  // Without zod: the login form is the first thing a visitor waits for.
+  validateSearch: (s: Record<string, unknown>): { redirect?: string | undefined } => {
+    const v =
+      typeof s.redirect === "string" || typeof s.redirect === "number" ? String(s.redirect).trim() : "";
+    return { redirect: v || undefined };
+  },
   component: LoginPage,
 });
 
@@ -84,7 +83,7 @@ const indexRoute = createRoute({
 const communePlansRoute = createRoute({
   getParentRoute: () => appRoute,
   path: "/communes/$communeId/plans",
-  validateSearch: planFilters,
+  validateSearch: (s: Record<string, unknown>) => searchSchema("planFilters")(s),
   loaderDeps: ({ search }) => search,
   loader: async ({ context, params, deps, location }) => {
     // A commune outside the user's scope is "not found", like the API says for it.
@@ -134,9 +133,7 @@ const planEditRoute = createRoute({
   getParentRoute: () => appRoute,
   path: "/plans/$planId/edit",
   // ?focus=basis.0.date: the field to open at (a finding of the checker on the plan page links here).
-  validateSearch: (s: Record<string, unknown>): { focus?: string | undefined } => ({
-    focus: searchValue(z.string(), s.focus),
-  }),
+  validateSearch: (s: Record<string, unknown>) => searchSchema("focus")(s),
   // Always the stored version: the editor saves "at the version read", so it must read the latest.
   loader: async ({ context, params, location }) => {
     await loadOr(
@@ -150,7 +147,7 @@ const planEditRoute = createRoute({
 const communeRegisterRoute = createRoute({
   getParentRoute: () => appRoute,
   path: "/communes/$communeId/register",
-  validateSearch: yearSearch(registerYearQuery.shape.year),
+  validateSearch: (s: Record<string, unknown>) => searchSchema("register")(s),
   loaderDeps: ({ search }) => ({ year: String(search.year ?? currentYear()) }),
   loader: async ({ context, params, deps, location }) => {
     if (!context.me.communes.some((c) => c.id === params.communeId)) throw notFound();
@@ -166,7 +163,7 @@ const communeRegisterRoute = createRoute({
 const communeReportsRoute = createRoute({
   getParentRoute: () => appRoute,
   path: "/communes/$communeId/reports",
-  validateSearch: yearSearch(reportListQuery.shape.year),
+  validateSearch: (s: Record<string, unknown>) => searchSchema("reports")(s),
   loaderDeps: ({ search }) => ({ year: String(search.year ?? currentYear()) }),
   loader: async ({ context, params, deps, location }) => {
     if (!context.me.communes.some((c) => c.id === params.communeId)) throw notFound();
@@ -178,25 +175,11 @@ const communeReportsRoute = createRoute({
   component: lazyRouteComponent(() => import("./routes/commune-reports"), "CommuneReportsPage"),
 });
 
-type BoardSearch = {
-  view?: Exclude<BoardView, "open"> | undefined;
-  group?: "deadline" | undefined;
-  mine?: 1 | undefined;
-};
-
 /** The commune's task board (tracked tasks): ?view=overdue|done, ?group=deadline, ?mine=1. */
 const communeTasksRoute = createRoute({
   getParentRoute: () => appRoute,
   path: "/communes/$communeId/tasks",
-  validateSearch: (s: Record<string, unknown>): BoardSearch => {
-    // The API's board views, of which the board's radio offers these (the default one is left out).
-    const view = searchValue(taskBoardQuery.shape.view, s.view);
-    return {
-      view: view === "overdue" || view === "done" ? view : undefined,
-      group: searchValue(z.literal("deadline"), s.group),
-      mine: searchValue(z.literal("1"), s.mine) ? 1 : undefined,
-    };
-  },
+  validateSearch: (s: Record<string, unknown>): TaskBoardSearch => searchSchema("tasks")(s),
   loaderDeps: ({ search }): { view: BoardView } => ({ view: search.view ?? "open" }),
   // Not awaited: a view switch shows at once (the radio follows the address) and the board says
   // it is loading; its errors are shown by the board (a lost session by the query client).
@@ -252,7 +235,7 @@ const boardIndexRoute = createRoute({
 const scopeBoardRoute = createRoute({
   getParentRoute: () => appRoute,
   path: "/board/$scopeId",
-  validateSearch: boardSearch,
+  validateSearch: (s: Record<string, unknown>) => searchSchema("board")(s),
   beforeLoad: ({ context }) => {
     if (context.me.role !== "overseer" && context.me.role !== "admin") throw notFound();
   },
@@ -321,7 +304,7 @@ const unitSchedulesRoute = createRoute({
 const nationalRoute = createRoute({
   getParentRoute: () => appRoute,
   path: "/national",
-  validateSearch: boardSearch,
+  validateSearch: (s: Record<string, unknown>) => searchSchema("board")(s),
   beforeLoad: ({ context }) => requireAdmin(context.me),
   loader: async ({ context, location }) => {
     await loadOr(context.queryClient.ensureQueryData(nationalBoardQuery()), location.href);

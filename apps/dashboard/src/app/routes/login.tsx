@@ -8,6 +8,7 @@ import { LoginForm } from "../../features/auth/components/login-form";
 import { useI18n } from "../../i18n";
 import { safeRedirect } from "../../lib/api-errors";
 import { useDocumentTitle } from "../../lib/use-document-title";
+import { loadSearchSchemas } from "../search-loader";
 
 const route = getRouteApi("/login");
 
@@ -24,7 +25,8 @@ export function LoginPage() {
     // not before it, and outside the query cache, so its expected 401 does not trigger the
     // session-ended handler.
     unwrap(api.api.me.$get())
-      .then((me) => {
+      .then(async (me) => {
+        await loadSearchSchemas();
         if (!live) return;
         queryClient.setQueryData(meQuery().queryKey, me);
         router.history.replace(safeRedirect(redirect));
@@ -33,6 +35,7 @@ export function LoginPage() {
     // While the user types: the code of the signed-in shell and of the commune's plan list (a
     // commune user's home), so signing in waits only for data.
     const prefetch = setTimeout(() => {
+      void loadSearchSchemas();
       void router.loadRouteChunk(router.routesById["/_app"]);
       void router.loadRouteChunk(router.routesById["/_app/communes/$communeId/plans"]);
     }, 0);
@@ -63,7 +66,13 @@ export function LoginPage() {
           onSuccess={() => {
             // A new session starts with an empty cache: nothing of a previous user survives.
             queryClient.clear();
-            router.history.push(safeRedirect(redirect));
+            const to = safeRedirect(redirect);
+            // The signed-in pages' code (usually loaded while the user typed); if it cannot be
+            // fetched, a full load of the page asks for it again.
+            loadSearchSchemas().then(
+              () => router.history.push(to),
+              () => window.location.assign(to),
+            );
           }}
         />
       </main>
