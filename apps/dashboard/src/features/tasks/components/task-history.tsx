@@ -1,8 +1,7 @@
 import { taskHistoryQuery } from "@kehoach/client/tasks";
 import { useQuery } from "@tanstack/react-query";
-import { ErrorAlert } from "../../../components/error-alert";
-import { Loading } from "../../../components/loading";
-import { formatDate, formatDateTime } from "../../../lib/format";
+import { HistoryCard, HistoryMeta } from "../../../components/history";
+import { formatDate } from "../../../lib/format";
 import { type TasksKey, useTasksI18n } from "../lib/i18n";
 
 type Change = { path: string; from?: unknown; to?: unknown };
@@ -34,54 +33,43 @@ export function TaskHistory({ seriesId, taskId }: { seriesId: string; taskId: st
   };
 
   return (
-    <section className="card history" aria-labelledby="task-history-title">
-      <h2 id="task-history-title" className="card-title">
-        {tt("history.title")}
-      </h2>
-      {history.isPending ? (
-        <Loading />
-      ) : history.isError ? (
-        <ErrorAlert error={history.error} />
-      ) : history.data.length === 0 ? (
-        <p className="empty">{tt("history.empty")}</p>
-      ) : (
-        <ol className="history-list">
-          {[...history.data].reverse().map((h) => {
-            const known = [
-              "task_update",
-              "evidence_added",
-              "tasks_created",
-              "comment",
-              "revision_requested",
-              "revision_resolved",
-            ].includes(h.action);
-            const changes = (h.changes ?? []).map(describe).filter((s): s is string => Boolean(s));
-            return (
-              <li key={`${h.at}-${h.action}-${h.version ?? ""}`} className="history-entry">
-                <p className="history-head">
-                  <strong>{known ? tt(`history.${h.action}` as TasksKey) : tt("history.other")}</strong>
-                </p>
-                <p className="history-meta">
-                  <time dateTime={h.at}>{formatDateTime(h.at)}</time> · {h.actorName ?? h.actor}
-                  {h.actorName ? <span className="muted"> ({h.actor})</span> : null}
-                </p>
-                {changes.length ? (
-                  <ul className="task-history-changes">
-                    {changes.map((c) => (
-                      <li key={c}>{c}</li>
-                    ))}
-                  </ul>
-                ) : null}
-                {h.note && h.action === "evidence_added" ? (
-                  <p className="history-note">{tt("history.file", { name: h.note })}</p>
-                ) : h.note && h.action === "task_update" ? (
-                  <p className="history-note">{h.note}</p>
-                ) : null}
-              </li>
-            );
-          })}
-        </ol>
-      )}
-    </section>
+    <HistoryCard
+      id="task-history-title"
+      title={tt("history.title")}
+      empty={tt("history.empty")}
+      history={history}
+    >
+      {(h) => {
+        const known = [
+          "task_update",
+          "evidence_added",
+          "tasks_created",
+          "comment",
+          "revision_requested",
+          "revision_resolved",
+        ].includes(h.action);
+        const changes = (h.changes ?? []).map(describe).filter((s): s is string => Boolean(s));
+        return (
+          <>
+            <p className="history-head">
+              <strong>{known ? tt(`history.${h.action}` as TasksKey) : tt("history.other")}</strong>
+            </p>
+            <HistoryMeta entry={h} />
+            {changes.length ? (
+              <ul className="task-history-changes">
+                {changes.map((c) => (
+                  <li key={c}>{c}</li>
+                ))}
+              </ul>
+            ) : null}
+            {h.note && h.action === "evidence_added" ? (
+              <p className="history-note">{tt("history.file", { name: h.note })}</p>
+            ) : h.note && h.action === "task_update" ? (
+              <p className="history-note">{h.note}</p>
+            ) : null}
+          </>
+        );
+      }}
+    </HistoryCard>
   );
 }
