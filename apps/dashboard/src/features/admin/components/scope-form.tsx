@@ -1,4 +1,5 @@
 import { usePutScope } from "@kehoach/client/admin";
+import type { ScopeHeader } from "@kehoach/core/board/membership";
 import { useMemo } from "react";
 import { ErrorAlert } from "../../../components/error-alert";
 import { TextField } from "../../../components/field";
@@ -8,14 +9,8 @@ import { type AdminUnit, datesOutOfOrder, optional, todayVn } from "../lib/units
 import { UnitSelect, ValidityFields } from "./unit-bits";
 import { UnitChecklist } from "./unit-checklist";
 
-export type AdminScope = {
-  scopeId: string;
-  overseerUnitId: string;
-  name: string;
-  unitIds: string[];
-  validFrom: string;
-  validTo?: string | undefined;
-};
+/** A scope as the admin API lists it. */
+export type AdminScope = ScopeHeader;
 
 export type ScopeDraft = {
   scopeId: string;

@@ -1,5 +1,6 @@
 import { reportAnnexUrl, reportsQuery, useDraftReport } from "@kehoach/client/reports";
 import { todayInVietnam } from "@kehoach/core/clock";
+import type { ReportSlot } from "@kehoach/core/report";
 import { useQuery } from "@tanstack/react-query";
 import { Link, useNavigate } from "@tanstack/react-router";
 import { DataTable } from "../../../components/data-table";
@@ -13,16 +14,7 @@ import "./reports.css";
 
 const FIRST_YEAR = 2015;
 
-type Slot = {
-  period: string;
-  label: { vi: string; en: string };
-  from: string;
-  to: string;
-  due: string;
-  state: "none" | "draft" | "on_time" | "late";
-  submittedOn?: string;
-  report?: { id: string; status: string; subject: string; version: number; symbol?: string };
-};
+type Slot = ReportSlot;
 
 /** What a period's report stands at, in words: not drafted (overdue), a draft's step, issued on time or late. */
 function stateOf(s: Slot, today: string): { key: ReportsKey; tone: string } {
