@@ -11,6 +11,7 @@ import { useId, useState } from "react";
 import { ErrorAlert, fieldIssue, SuccessNote } from "../../../components/error-alert";
 import { formatDateTime, formatInstantDate } from "../../../lib/format";
 import { useExportsI18n } from "../lib/i18n";
+import { KindSelect } from "./kind-select";
 
 /** "Xuất ngay" and the unit's exports: status with progress, the error of a failed one, its files. */
 export function ExportsPanel({ unit }: { unit: Unit }) {
@@ -40,16 +41,7 @@ function ExportNowForm({ unit, kinds }: { unit: Unit; kinds: ExportKind[] }) {
         now.mutate({ kind, ...(period.trim() ? { periodKey: period.trim() } : {}) });
       }}
     >
-      <div className="field">
-        <label htmlFor={`${id}-kind`}>{xt("exports.kind")}</label>
-        <select id={`${id}-kind`} value={kind} onChange={(e) => setKind(e.target.value as ExportKind)}>
-          {kinds.map((k) => (
-            <option key={k} value={k}>
-              {xt(`kind.${k}`)}
-            </option>
-          ))}
-        </select>
-      </div>
+      <KindSelect id={`${id}-kind`} kinds={kinds} value={kind} onChange={setKind} />
       <div className="field">
         <label htmlFor={`${id}-period`}>{xt("exports.period")}</label>
         <input

@@ -24,6 +24,7 @@ import { useId, useState } from "react";
 import { ErrorAlert, fieldIssue, SuccessNote } from "../../../components/error-alert";
 import { formatDateTime } from "../../../lib/format";
 import { useExportsI18n } from "../lib/i18n";
+import { KindSelect } from "./kind-select";
 
 const toInput = (s: Schedule): ScheduleInput => ({
   kind: s.kind,
@@ -182,24 +183,15 @@ function ScheduleForm({ unit, schedule, onDone }: { unit: Unit; schedule?: Sched
       }}
     >
       <h2 id={`${id}-title`}>{xt(schedule ? "schedules.edit" : "schedules.new")}</h2>
-      <div className="field">
-        <label htmlFor={`${id}-kind`}>{xt("exports.kind")}</label>
-        <select
-          id={`${id}-kind`}
-          value={kind}
-          onChange={(e) => {
-            const k = e.target.value as ExportKind;
-            setKind(k);
-            setFormats([...FORMATS_OF[k]]);
-          }}
-        >
-          {kinds.map((k) => (
-            <option key={k} value={k}>
-              {xt(`kind.${k}`)}
-            </option>
-          ))}
-        </select>
-      </div>
+      <KindSelect
+        id={`${id}-kind`}
+        kinds={kinds}
+        value={kind}
+        onChange={(k) => {
+          setKind(k);
+          setFormats([...FORMATS_OF[k]]);
+        }}
+      />
       <div className="field">
         <label htmlFor={`${id}-name`}>{xt("schedules.name")}</label>
         <input id={`${id}-name`} value={name} maxLength={120} onChange={(e) => setName(e.target.value)} />
