@@ -10,18 +10,18 @@ describe("account: sessions, password, sign-in throttling", () => {
   let locked: Account;
 
   beforeAll(async () => {
-    leader = await makeAccount(b.browser(), {
+    leader = await makeAccount({
       prefix: "tanky.phien",
       role: "commune_leader",
       unitId: "tan-ky",
       displayName: "Chủ tịch UBND xã Tân Kỳ (phiên)",
     });
-    mover = await makeAccount(b.browser(), {
+    mover = await makeAccount({
       prefix: "daihop.matkhau",
       role: "commune_leader",
       unitId: "dai-hop",
     });
-    locked = await makeAccount(b.browser(), {
+    locked = await makeAccount({
       prefix: "quangnghiep.khoa",
       role: "commune_leader",
       unitId: "quang-nghiep",
