@@ -23,6 +23,7 @@ describe("issue 3: admin pages manage units, scopes and accounts", () => {
       unitId: "quang-nghiep",
       officeId: "van-phong",
     },
+    tuKy: { prefix: "tuky.donvi", role: "overseer", unitId: "tu-ky" },
   });
   const run = Date.now().toString(36);
   const commune = { id: `xa-thu-nghiem-${run}`, name: `Xã Thử Nghiệm ${run}`, short: `Thử Nghiệm ${run}` };
@@ -99,7 +100,9 @@ describe("issue 3: admin pages manage units, scopes and accounts", () => {
       .click();
     await page.waitForURL("**/admin/users");
     await page.getByRole("heading", { level: 1, name: "Tài khoản" }).waitFor();
-    expect(await textOf(page.locator('tr[data-username="quangnghiep.canbo"]'))).toContain("Công chức xã");
+    const member = page.locator(`tr[data-username="${as.member.username}"]`);
+    await member.waitFor();
+    expect(await textOf(member)).toContain("Công chức xã");
     const users = page.getByRole("complementary", { name: "Cấp tài khoản hoặc đặt lại mật khẩu" });
     await users.getByText("đặt lại mật khẩu của tài khoản đó").waitFor();
     await users.getByLabel("Tên đăng nhập").fill(staff.username);
@@ -181,7 +184,7 @@ describe("issue 3: admin pages manage units, scopes and accounts", () => {
       .click();
     await page.waitForURL("**/admin/scopes");
     const tuKyRow = page.locator('tr[data-scope-id="tu-ky-communes"]');
-    expect(await textOf(tuKyRow)).toContain("tuky.noivu");
+    expect(await textOf(tuKyRow)).toContain(as.tuKy.username);
     const scopes = page.getByRole("complementary", { name: "Thêm phạm vi" });
     await scopes.getByLabel("Mã phạm vi").fill(scope.id);
     await scopes.getByLabel("Tên phạm vi").fill(scope.name);
