@@ -18,20 +18,19 @@ describe("accessibility: axe finds nothing serious on any page", () => {
   let admin: Account;
 
   beforeAll(async () => {
-    const browser = b.browser();
-    staff = await makeAccount(browser, {
+    staff = await makeAccount({
       prefix: "xatuky.a11y",
       role: "commune_staff",
       unitId: "xa-tu-ky",
       officeId: "van-phong",
     });
-    leader = await makeAccount(browser, {
+    leader = await makeAccount({
       prefix: "quangnghiep.a11y",
       role: "commune_leader",
       unitId: "quang-nghiep",
     });
-    overseer = await makeAccount(browser, { prefix: "sonoivu.a11y", role: "overseer", unitId: "hai-phong" });
-    admin = await makeAccount(browser, { prefix: "quantri.a11y", role: "admin" });
+    overseer = await makeAccount({ prefix: "sonoivu.a11y", role: "overseer", unitId: "hai-phong" });
+    admin = await makeAccount({ prefix: "quantri.a11y", role: "admin" });
   });
 
   /** Open a page, wait for its heading and for its data, then run axe. */

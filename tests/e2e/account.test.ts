@@ -8,24 +8,26 @@ describe("account: sessions, password, sign-in throttling", () => {
   let leader: Account;
   let mover: Account;
   let locked: Account;
+  let keeper: Account;
 
   beforeAll(async () => {
-    leader = await makeAccount(b.browser(), {
+    leader = await makeAccount({
       prefix: "tanky.phien",
       role: "commune_leader",
       unitId: "tan-ky",
       displayName: "Chủ tịch UBND xã Tân Kỳ (phiên)",
     });
-    mover = await makeAccount(b.browser(), {
+    mover = await makeAccount({
       prefix: "daihop.matkhau",
       role: "commune_leader",
       unitId: "dai-hop",
     });
-    locked = await makeAccount(b.browser(), {
+    locked = await makeAccount({
       prefix: "quangnghiep.khoa",
       role: "commune_leader",
       unitId: "quang-nghiep",
     });
+    keeper = await makeAccount({ prefix: "quantri.gioihan", role: "admin" });
   });
 
   it("lists my sessions, marks this one, and revokes another", async () => {
@@ -119,7 +121,7 @@ describe("account: sessions, password, sign-in throttling", () => {
 
     // An admin lifts the account's and this address's delays, so later sign-ins are not slowed.
     const admin = await b.newContext();
-    await apiLogin(admin, "admin");
+    await apiLogin(admin, keeper.username, keeper.password);
     const list = await admin.request.get("/api/admin/throttles");
     const counters = (await list.json()) as { kind: string; subject: string }[];
     expect(counters).toContainEqual(expect.objectContaining({ kind: "account", subject: locked.username }));

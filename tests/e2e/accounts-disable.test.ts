@@ -1,30 +1,22 @@
 import { describe, expect, it } from "vitest";
+import { useAccounts } from "./support/accounts";
 import { apiLogin, login, textOf, useBrowser } from "./support/browser";
-
-const PASSWORD = "mat-khau-thu-nghiem-2025";
 
 describe("an admin disables an account (someone left the office) and enables it again", () => {
   const b = useBrowser();
-  const run = Date.now().toString(36);
-  const user = { username: `daihop${run}.nghiviec`, name: `Công chức nghỉ việc ${run}` };
+  const as = useAccounts({
+    admin: { prefix: "quantri.vohieu", role: "admin" },
+    user: { prefix: "daihop.nghiviec", role: "commune_staff", unitId: "dai-hop" },
+  });
 
   it("the account's open session ends at once, its sign-in says it is disabled, and enabling restores it", async () => {
-    // The account, provisioned through the API (the form is tested in issue-3-admin).
-    await apiLogin(b.context(), "admin");
-    const made = await b.context().request.post("/api/admin/users", {
-      data: {
-        username: user.username,
-        displayName: user.name,
-        role: "commune_staff",
-        unitId: "dai-hop",
-        password: PASSWORD,
-      },
-    });
-    expect(made.status(), await made.text()).toBe(201);
+    // The account was provisioned through the API (the form is tested in issue-3-admin).
+    const { admin, user } = as;
+    await apiLogin(b.context(), admin.username, admin.password);
 
     // The user is signed in elsewhere.
     const other = await (await b.newContext()).newPage();
-    await login(other, user.username, PASSWORD);
+    await login(other, user.username, user.password);
     await other.waitForURL("**/communes/dai-hop/plans");
 
     const page = b.page();
@@ -33,12 +25,9 @@ describe("an admin disables an account (someone left the office) and enables it 
     const row = page.locator(`tr[data-username="${user.username}"]`);
     const disable = row.getByRole("button", { name: `Vô hiệu hóa tài khoản ${user.username}` });
     // The admin's own row offers no such button.
-    expect(
-      await page
-        .locator('tr[data-username="admin"]')
-        .getByRole("button", { name: /Vô hiệu hóa/ })
-        .count(),
-    ).toBe(0);
+    const own = page.locator(`tr[data-username="${admin.username}"]`);
+    await own.waitFor();
+    expect(await own.getByRole("button", { name: /Vô hiệu hóa/ }).count()).toBe(0);
 
     // Keyboard: the button opens a confirmation whose focused answer is "Không"; Esc leaves all as it was.
     await disable.focus();
@@ -65,7 +54,7 @@ describe("an admin disables an account (someone left the office) and enables it 
     await other.waitForURL("**/login**");
     // The right password: told the account is disabled. A wrong one: the usual answer.
     await other.getByLabel("Tên đăng nhập").fill(user.username);
-    await other.getByLabel("Mật khẩu").fill(PASSWORD);
+    await other.getByLabel("Mật khẩu").fill(user.password);
     await other.getByLabel("Mật khẩu").press("Enter");
     await other.getByRole("alert").filter({ hasText: "Tài khoản này đã bị vô hiệu hóa" }).waitFor();
     expect(other.url()).toContain("/login");
@@ -98,7 +87,7 @@ describe("an admin disables an account (someone left the office) and enables it 
     await counter.waitFor({ state: "detached" });
 
     // The user signs in again.
-    await login(other, user.username, PASSWORD);
+    await login(other, user.username, user.password);
     await other.waitForURL("**/communes/dai-hop/plans");
   });
 });

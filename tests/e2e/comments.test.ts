@@ -1,16 +1,10 @@
-import { type APIRequestContext, request } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import type { APIRequestContext } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type Account, apiSession, makeAccounts } from "./support/accounts";
 import { login, textOf, useBrowser } from "./support/browser";
 import { seedLikeContent, YEAR } from "./support/seed-like-plan";
 
 type Plan = { id: string; version: number };
-
-async function signedInApi(username: string) {
-  const ctx = await request.newContext({ baseURL: inject("baseUrl") });
-  const res = await ctx.post("/api/auth/login", { data: { username, password: inject("demoPassword") } });
-  if (!res.ok()) throw new Error(`login ${username}: ${res.status()}`);
-  return ctx;
-}
 
 async function step(ctx: APIRequestContext, id: string, action: string) {
   const { version } = (await (await ctx.get(`/api/plans/${id}`)).json()) as Plan;
@@ -29,10 +23,16 @@ describe("comments: an overseer's revision request, answered and resolved by the
   let staff: APIRequestContext;
   let leader: APIRequestContext;
   let plan: Plan;
+  let as: Record<"staff" | "leader" | "overseer", Account>;
 
   beforeAll(async () => {
-    staff = await signedInApi("xatuky.canbo");
-    leader = await signedInApi("xatuky.chutich");
+    as = await makeAccounts({
+      staff: { prefix: "xatuky.gopy", role: "commune_staff", unitId: "xa-tu-ky", officeId: "van-phong" },
+      leader: { prefix: "xatuky.gopy.ct", role: "commune_leader", unitId: "xa-tu-ky" },
+      overseer: { prefix: "sonoivu.gopy", role: "overseer", unitId: "hai-phong" },
+    });
+    staff = await apiSession(as.staff);
+    leader = await apiSession(as.leader);
     // An issued plan without tasks: the commune's task board (issue 8's e2e) stays as it expects.
     const content = { ...seedLikeContent({}), subject: SUBJECT, assignments: [] };
     const res = await staff.post("/api/plans", { data: { content } });
@@ -47,10 +47,10 @@ describe("comments: an overseer's revision request, answered and resolved by the
     await leader?.dispose();
   });
 
-  it("sonoivu.haiphong requests a revision; the chairman finds it in the bell, answers and resolves it; the overseer sees it resolved", async () => {
+  it("the city's Sở Nội vụ requests a revision; the chairman finds it in the bell, answers and resolves it; the overseer sees it resolved", async () => {
     // The overseer, on the issued plan of Xã Tứ Kỳ.
     const page = b.page();
-    await login(page, "sonoivu.haiphong");
+    await login(page, as.overseer.username, as.overseer.password);
     await page.goto(`/plans/${plan.id}`);
     const card = page.getByRole("region", { name: "Góp ý và yêu cầu chỉnh sửa" });
     await card.getByRole("radio", { name: "Yêu cầu chỉnh sửa" }).check();
@@ -72,7 +72,7 @@ describe("comments: an overseer's revision request, answered and resolved by the
 
     // The chairman of Xã Tứ Kỳ: the notification centre has it, and it leads to the thread.
     const chair = await (await b.newContext()).newPage();
-    await login(chair, "xatuky.chutich");
+    await login(chair, as.leader.username, as.leader.password);
     // Above the commune's plan list: what it still has to answer.
     const waiting = chair.getByRole("region", { name: /^Yêu cầu chỉnh sửa đang chờ xã giải quyết/ });
     await waiting.getByRole("link", { name: REQUEST }).waitFor();
@@ -81,7 +81,7 @@ describe("comments: an overseer's revision request, answered and resolved by the
     const notice = panel.getByRole("link", { name: new RegExp(`Yêu cầu chỉnh sửa.*${STAMP}`) });
     await notice.waitFor();
     const words = await textOf(notice);
-    expect(words).toContain("Sở Nội vụ thành phố Hải Phòng");
+    expect(words).toContain(as.overseer.displayName);
     expect(words).toContain(`Về: ${SUBJECT}`);
     await notice.click();
     await chair.waitForURL((url) => url.pathname === `/plans/${plan.id}` && url.hash === `#${threadId}`);
@@ -112,7 +112,7 @@ describe("comments: an overseer's revision request, answered and resolved by the
     await chairCard.getByRole("status").filter({ hasText: "Đã giải quyết yêu cầu." }).waitFor();
     await thread.getByText("Đã giải quyết", { exact: true }).waitFor();
     expect(await textOf(thread)).toContain(RESOLUTION);
-    expect(await textOf(thread)).toContain("Chủ tịch UBND xã Tứ Kỳ đã giải quyết lúc");
+    expect(await textOf(thread)).toContain(`${as.leader.displayName} đã giải quyết lúc`);
     expect(await thread.getByRole("button", { name: "Đánh dấu đã giải quyết" }).count()).toBe(0);
     const requestsRead = chair.waitForResponse((r) => r.url().endsWith("/api/communes/xa-tu-ky/requests"));
     await chair.goto("/communes/xa-tu-ky/plans");

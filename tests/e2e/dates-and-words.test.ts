@@ -13,7 +13,7 @@ describe("dates dd/mm/yyyy whatever the browser's locale; plurals by the languag
   let planId: string;
 
   beforeAll(async () => {
-    staff = await makeAccount(b.browser(), {
+    staff = await makeAccount({
       prefix: "quangnghiep.ng",
       role: "commune_staff",
       unitId: "quang-nghiep",

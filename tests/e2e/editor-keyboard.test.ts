@@ -42,7 +42,7 @@ describe("editor lists: one Tab stop per item's actions, arrow keys between them
   let planId: string;
 
   beforeAll(async () => {
-    staff = await makeAccount(b.browser(), {
+    staff = await makeAccount({
       prefix: "quangnghiep.bp",
       role: "commune_staff",
       unitId: "quang-nghiep",

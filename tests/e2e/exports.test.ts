@@ -1,5 +1,6 @@
-import { type Page, request } from "playwright-core";
+import type { Page } from "playwright-core";
 import { describe, expect, inject, it } from "vitest";
+import { type Account, apiSession, useAccounts } from "./support/accounts";
 import { apiLogin, login, useBrowser, writeGaps } from "./support/browser";
 
 /**
@@ -9,6 +10,10 @@ import { apiLogin, login, useBrowser, writeGaps } from "./support/browser";
  * The city's Sở Nội vụ exports the roll-up of its scope with "Xuất ngay" and downloads it.
  */
 const b = useBrowser();
+const as = useAccounts({
+  leader: { prefix: "xatuky.xuat", role: "commune_leader", unitId: "xa-tu-ky" },
+  overseer: { prefix: "sonoivu.xuat", role: "overseer", unitId: "hai-phong" },
+});
 
 async function useServerData() {
   process.env.DYNAMODB_ENDPOINT = inject("dynamoEndpoint");
@@ -21,14 +26,13 @@ async function useServerData() {
 }
 
 /** Every file link of the first export row downloads with a 200 and some bytes. */
-async function downloadsOf(page: Page, username: string, row: ReturnType<Page["locator"]>) {
+async function downloadsOf(page: Page, account: Account, row: ReturnType<Page["locator"]>) {
   const links = row.getByRole("link");
   const hrefs = await links.evaluateAll((as) =>
     as.map((a) => (a as HTMLAnchorElement).getAttribute("href") ?? ""),
   );
   expect(hrefs.length).toBeGreaterThan(0);
-  const ctx = await request.newContext({ baseURL: inject("baseUrl") });
-  await ctx.post("/api/auth/login", { data: { username, password: inject("demoPassword") } });
+  const ctx = await apiSession(account);
   for (const href of hrefs) {
     const res = await ctx.get(href);
     expect(res.status(), href).toBe(200);
@@ -43,7 +47,7 @@ async function downloadsOf(page: Page, username: string, row: ReturnType<Page["l
 describe("scheduled exports", () => {
   it("the chairman schedules the 6-month report; the dispatcher runs it at 07:00 on 15/6; it downloads; the draft is written in, issued as NN/BC-UBND and counted on the board", async () => {
     const page = b.page();
-    await login(page, "xatuky.chutich");
+    await login(page, as.leader.username, as.leader.password);
     await page
       .getByRole("navigation", { name: "Điều hướng chính" })
       .getByRole("link", { name: "Xuất dữ liệu" })
@@ -81,7 +85,7 @@ describe("scheduled exports", () => {
     await exportRow.waitFor();
     expect(await exportRow.getAttribute("data-status")).toBe("succeeded");
     expect(await exportRow.textContent()).toContain("Hoàn thành");
-    await downloadsOf(page, "xatuky.chutich", exportRow);
+    await downloadsOf(page, as.leader, exportRow);
 
     // The run drafted the period's report: the commune writes in it and issues it, and the
     // city's board counts it submitted.
@@ -120,7 +124,7 @@ describe("scheduled exports", () => {
       .filter({ hasText: /Đã ban hành: số \d{2,}\/BC-UBND\./ })
       .waitFor();
     const overseer = await b.newContext();
-    await apiLogin(overseer, "sonoivu.haiphong");
+    await apiLogin(overseer, as.overseer.username, as.overseer.password);
     const board = (await (await overseer.request.get("/api/board/scopes/hai-phong-communes")).json()) as {
       rows: { id: string; reportHistory: Record<string, { onTime: number; late: number }> }[];
     };
@@ -132,7 +136,7 @@ describe("scheduled exports", () => {
 
   it("Sở Nội vụ exports its scope's roll-up now, watches it finish, and downloads it", async () => {
     const page = b.page();
-    await login(page, "sonoivu.haiphong");
+    await login(page, as.overseer.username, as.overseer.password);
     await page
       .getByRole("navigation", { name: "Điều hướng chính" })
       .getByRole("link", { name: "Xuất dữ liệu" })
@@ -145,6 +149,6 @@ describe("scheduled exports", () => {
     const done = page.locator('tr[data-status="succeeded"]').first();
     await done.waitFor({ timeout: 30_000 });
     expect(await done.textContent()).toContain("tong-hop-hai-phong-communes");
-    await downloadsOf(page, "sonoivu.haiphong", done);
+    await downloadsOf(page, as.overseer, done);
   });
 });

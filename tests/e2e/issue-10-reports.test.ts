@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { useAccounts } from "./support/accounts";
 import { apiLogin, login, textOf, useBrowser, writeGaps } from "./support/browser";
 
 const vnDay = () => new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
@@ -6,10 +7,14 @@ const field = (page: import("playwright-core").Page, path: string) => page.locat
 
 describe("issue 10: periodic reports", () => {
   const b = useBrowser();
+  const as = useAccounts({
+    leader: { prefix: "xatuky.baocao", role: "commune_leader", unitId: "xa-tu-ky" },
+    overseer: { prefix: "sonoivu.baocao", role: "overseer", unitId: "hai-phong" },
+  });
 
   it("the leader drafts the 6-month report from the reports page, writes in it, issues it; the overseer's board counts it", async () => {
     const page = b.page();
-    await login(page, "xatuky.chutich");
+    await login(page, as.leader.username, as.leader.password);
     // From the navigation, by keyboard.
     await page.getByRole("link", { name: "Báo cáo định kỳ" }).focus();
     await page.keyboard.press("Enter");
@@ -93,7 +98,7 @@ describe("issue 10: periodic reports", () => {
 
     // The city's Sở Nội vụ sees the submission on its board.
     const overseer = await b.newContext();
-    await apiLogin(overseer, "sonoivu.haiphong");
+    await apiLogin(overseer, as.overseer.username, as.overseer.password);
     const board = (await (await overseer.request.get("/api/board/scopes/hai-phong-communes")).json()) as {
       rows: { id: string; reportHistory: Record<string, { onTime: number; late: number }> }[];
     };

@@ -4,7 +4,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { apiLogin, login, textOf, useBrowser } from "./support/browser";
+import { useAccounts } from "./support/accounts";
+import { login, textOf, useBrowser } from "./support/browser";
 import { ddmmyyyy as dmy } from "./support/seed-like-plan";
 
 /**
@@ -23,10 +24,7 @@ const long = (iso: string) => {
   const [y, m, d] = iso.split("-").map(Number) as [number, number, number];
   return `ngày ${String(d).padStart(2, "0")} tháng ${m <= 2 ? String(m).padStart(2, "0") : m} năm ${y}`;
 };
-const PASSWORD = "kehoach-e2e-2025!";
 const run = Date.now().toString(36);
-const STAFF = `daihop${run}.vanthu`;
-const LEADER = `daihop${run}.chutich`;
 const TASKS = [
   "Chuẩn bị tài liệu, báo cáo sơ kết; trang trí, khánh tiết phục vụ Hội nghị.",
   "Tham mưu nguồn kinh phí và hướng dẫn thanh quyết toán theo quy định.",
@@ -45,22 +43,14 @@ function soffice(): string {
 
 describe("issue 12: what the checker says, what is stored and what is printed agree", () => {
   const b = useBrowser();
+  const as = useAccounts({
+    staff: { prefix: "daihop.vanthu", role: "commune_staff", unitId: "dai-hop" },
+    leader: { prefix: "daihop.chutich", role: "commune_leader", unitId: "dai-hop" },
+  });
 
   it("a template plan: the cited date corrected through the checker's link, the event moved, issued; DOCX and print view agree", async () => {
-    const admin = await b.newContext();
-    await apiLogin(admin, "admin");
-    for (const [username, role, displayName] of [
-      [STAFF, "commune_staff", `Văn thư ${run}`],
-      [LEADER, "commune_leader", `Chủ tịch ${run}`],
-    ] as const) {
-      const made = await admin.request.post("/api/admin/users", {
-        data: { username, displayName, role, unitId: "dai-hop", password: PASSWORD },
-      });
-      expect(made.status(), await made.text()).toBe(201);
-    }
-
     const page = b.page();
-    await login(page, STAFF, PASSWORD);
+    await login(page, as.staff.username, as.staff.password);
     await page.getByRole("link", { name: "Tạo kế hoạch" }).click();
     await page.getByRole("radio", { name: /Hội nghị sơ kết/ }).check();
     await page.getByRole("button", { name: "Tạo dự thảo" }).click();
@@ -137,7 +127,7 @@ describe("issue 12: what the checker says, what is stored and what is printed ag
     await actions.getByRole("status").filter({ hasText: "Đã trình duyệt." }).waitFor();
 
     const leader = await (await b.newContext()).newPage();
-    await login(leader, LEADER, PASSWORD);
+    await login(leader, as.leader.username, as.leader.password);
     await leader.goto(`/plans/${id}`);
     const leaderActions = leader.getByRole("region", { name: "Xử lý kế hoạch" });
     await leader

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { useAccounts } from "./support/accounts";
 import { login, textOf, useBrowser } from "./support/browser";
 
 const SEED_PLAN_ID = "seed-quang-nghiep-hnsk-cchc-2023-h1";
@@ -12,13 +13,21 @@ const UNITS = [
 
 describe("issue 2: the seed plan, as a clerk would recognise it", () => {
   const b = useBrowser();
+  const as = useAccounts({
+    staff: {
+      prefix: "quangnghiep.mau",
+      role: "commune_staff",
+      unitId: "quang-nghiep",
+      officeId: "van-phong",
+    },
+  });
 
   it("a Quảng Nghiệp official finds the seed plan in the list and reads it", async () => {
     const page = b.page();
     await page.goto("/");
     // Not signed in: the app sends us to the login page.
     await page.waitForURL(/\/login/);
-    await login(page, "quangnghiep.canbo");
+    await login(page, as.staff.username, as.staff.password);
 
     // Home is the commune's plan list.
     await page.waitForURL(/\/communes\/quang-nghiep\/plans/);

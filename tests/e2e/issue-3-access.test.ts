@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { useAccounts } from "./support/accounts";
 import { apiLogin, login, textOf, useBrowser } from "./support/browser";
 
 const SEED_PLAN_ID = "seed-quang-nghiep-hnsk-cchc-2023-h1";
@@ -11,6 +12,17 @@ const TU_KY_COMMUNES = [
 
 describe("issue 3: each user sees their own scope, and nothing else", () => {
   const b = useBrowser();
+  const as = useAccounts({
+    quangNghiep: {
+      prefix: "quangnghiep.pham",
+      role: "commune_staff",
+      unitId: "quang-nghiep",
+      officeId: "van-phong",
+    },
+    daiHop: { prefix: "daihop.pham", role: "commune_staff", unitId: "dai-hop", officeId: "van-phong" },
+    tanKy: { prefix: "tanky.pham", role: "commune_staff", unitId: "tan-ky", officeId: "van-phong" },
+    tuKy: { prefix: "tuky.pham", role: "overseer", unitId: "tu-ky" },
+  });
   // A plan of another commune, so "only its own plans" means something.
   const daiHopSubject = `Kế hoạch kiểm thử của xã Đại Hợp ${Date.now()}`;
   let daiHopPlanId = "";
@@ -18,7 +30,7 @@ describe("issue 3: each user sees their own scope, and nothing else", () => {
   async function ensureDaiHopPlan() {
     if (daiHopPlanId) return daiHopPlanId;
     const ctx = await b.newContext();
-    await apiLogin(ctx, "daihop.canbo");
+    await apiLogin(ctx, as.daiHop.username, as.daiHop.password);
     const res = await ctx.request.post("/api/plans", {
       data: {
         content: {
@@ -42,7 +54,7 @@ describe("issue 3: each user sees their own scope, and nothing else", () => {
   it("staff of Quảng Nghiệp see only Quảng Nghiệp plans, with no commune picker", async () => {
     const otherId = await ensureDaiHopPlan();
     const page = b.page();
-    await login(page, "quangnghiep.canbo");
+    await login(page, as.quangNghiep.username, as.quangNghiep.password);
     await page.waitForURL(/\/communes\/quang-nghiep\/plans/);
     await page.getByRole("link", { name: SEED_SUBJECT }).waitFor();
 
@@ -66,7 +78,7 @@ describe("issue 3: each user sees their own scope, and nothing else", () => {
   it("the Tứ Kỳ overseer picks any of its three communes and opens each list, without their drafts", async () => {
     await ensureDaiHopPlan();
     const page = b.page();
-    await login(page, "tuky.noivu");
+    await login(page, as.tuKy.username, as.tuKy.password);
     // An overseer lands on its board; the picker in the navigation opens a commune's plans.
     await page.waitForURL(/\/board\/tu-ky-communes/);
     await page.goto("/communes/quang-nghiep/plans");
@@ -98,7 +110,7 @@ describe("issue 3: each user sees their own scope, and nothing else", () => {
 
   it("staff of another commune opening the Quảng Nghiệp seed plan get the not-found page", async () => {
     const page = b.page();
-    await login(page, "daihop.canbo");
+    await login(page, as.daiHop.username, as.daiHop.password);
     await page.goto(`/plans/${SEED_PLAN_ID}`);
     const heading = page.getByRole("heading", { level: 1 });
     await heading.waitFor();
@@ -118,13 +130,13 @@ describe("issue 3: each user sees their own scope, and nothing else", () => {
 
   it("logout returns to the login page, and the next login resumes where the user wanted to go", async () => {
     const page = b.page();
-    await login(page, "quangnghiep.canbo");
+    await login(page, as.quangNghiep.username, as.quangNghiep.password);
     await page.waitForURL(/\/communes\/quang-nghiep\/plans/);
     // Signed in, the login page just sends us on.
     await page.goto("/login");
     await page.waitForURL(/\/communes\/quang-nghiep\/plans/);
 
-    await page.getByRole("button", { name: /Công chức Văn phòng - Thống kê xã Quảng Nghiệp/ }).click();
+    await page.getByRole("button", { name: as.quangNghiep.displayName }).click();
     await page.getByRole("button", { name: "Đăng xuất" }).click();
     await page.waitForURL(/\/login/);
     await page.getByRole("heading", { level: 1, name: "Đăng nhập" }).waitFor();
@@ -132,7 +144,7 @@ describe("issue 3: each user sees their own scope, and nothing else", () => {
     // The session is gone: a protected page sends us back to login, remembering the address.
     await page.goto(`/plans/${SEED_PLAN_ID}`);
     await page.waitForURL(/\/login\?redirect=/);
-    await login(page, "quangnghiep.canbo");
+    await login(page, as.quangNghiep.username, as.quangNghiep.password);
     await page.waitForURL(`**/plans/${SEED_PLAN_ID}`);
     await page.getByRole("heading", { level: 1, name: /KẾ HOẠCH/ }).waitFor();
   });
@@ -140,7 +152,7 @@ describe("issue 3: each user sees their own scope, and nothing else", () => {
   it("a wrong password shows the API's message, in Vietnamese and in English", async () => {
     const page = b.page();
     await page.goto("/login");
-    await page.getByLabel("Tên đăng nhập").fill("tanky.canbo");
+    await page.getByLabel("Tên đăng nhập").fill(as.tanKy.username);
     await page.getByLabel("Mật khẩu").fill("not-the-password");
     await page.getByRole("button", { name: "Đăng nhập" }).click();
     const alert = page.getByRole("alert");

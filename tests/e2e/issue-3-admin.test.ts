@@ -1,5 +1,6 @@
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
+import { useAccounts } from "./support/accounts";
 import { apiLogin, login, textOf, useBrowser } from "./support/browser";
 
 const SEED_SUBJECT = "Tổ chức Hội nghị sơ kết công tác cải cách hành chính 6 tháng đầu năm 2023";
@@ -14,6 +15,16 @@ const childIds = (page: Page, id: string) =>
 
 describe("issue 3: admin pages manage units, scopes and accounts", () => {
   const b = useBrowser();
+  const as = useAccounts({
+    admin: { prefix: "quantri.donvi", role: "admin" },
+    member: {
+      prefix: "quangnghiep.khac",
+      role: "commune_staff",
+      unitId: "quang-nghiep",
+      officeId: "van-phong",
+    },
+    tuKy: { prefix: "tuky.donvi", role: "overseer", unitId: "tu-ky" },
+  });
   const run = Date.now().toString(36);
   const commune = { id: `xa-thu-nghiem-${run}`, name: `Xã Thử Nghiệm ${run}`, short: `Thử Nghiệm ${run}` };
   const staff = { username: `thunghiem${run}.canbo`, name: `Công chức xã Thử Nghiệm ${run}` };
@@ -28,7 +39,7 @@ describe("issue 3: admin pages manage units, scopes and accounts", () => {
 
   it("the admin lands in the admin area, sees the units tree, adds a commune and a staff account for it", async () => {
     const page = b.page();
-    await login(page, "admin");
+    await login(page, as.admin.username, as.admin.password);
     // The admin's home is the admin area, and only the admin's navigation offers it.
     await page.waitForURL("**/admin/units");
     const nav = page.getByRole("navigation", { name: "Điều hướng chính" });
@@ -89,7 +100,9 @@ describe("issue 3: admin pages manage units, scopes and accounts", () => {
       .click();
     await page.waitForURL("**/admin/users");
     await page.getByRole("heading", { level: 1, name: "Tài khoản" }).waitFor();
-    expect(await textOf(page.locator('tr[data-username="quangnghiep.canbo"]'))).toContain("Công chức xã");
+    const member = page.locator(`tr[data-username="${as.member.username}"]`);
+    await member.waitFor();
+    expect(await textOf(member)).toContain("Công chức xã");
     const users = page.getByRole("complementary", { name: "Cấp tài khoản hoặc đặt lại mật khẩu" });
     await users.getByText("đặt lại mật khẩu của tài khoản đó").waitFor();
     await users.getByLabel("Tên đăng nhập").fill(staff.username);
@@ -129,7 +142,7 @@ describe("issue 3: admin pages manage units, scopes and accounts", () => {
 
   it("a new overseer gets a new scope with the new commune and sees exactly that commune", async () => {
     const page = b.page();
-    await login(page, "admin");
+    await login(page, as.admin.username, as.admin.password);
     await page.waitForURL("**/admin/units");
 
     // The overseeing unit: a province of the post-2025 model.
@@ -171,7 +184,7 @@ describe("issue 3: admin pages manage units, scopes and accounts", () => {
       .click();
     await page.waitForURL("**/admin/scopes");
     const tuKyRow = page.locator('tr[data-scope-id="tu-ky-communes"]');
-    expect(await textOf(tuKyRow)).toContain("tuky.noivu");
+    expect(await textOf(tuKyRow)).toContain(as.tuKy.username);
     const scopes = page.getByRole("complementary", { name: "Thêm phạm vi" });
     await scopes.getByLabel("Mã phạm vi").fill(scope.id);
     await scopes.getByLabel("Tên phạm vi").fill(scope.name);
@@ -217,7 +230,7 @@ describe("issue 3: admin pages manage units, scopes and accounts", () => {
   it("lineage: the page explains why, records a rename, and lists it", async () => {
     const page = b.page();
     // The successor of the test commune (set up through the API; the form was tested above).
-    await apiLogin(b.context(), "admin");
+    await apiLogin(b.context(), as.admin.username, as.admin.password);
     const res = await b.context().request.put("/api/admin/units", {
       data: {
         id: successor.id,
@@ -269,7 +282,7 @@ describe("issue 3: admin pages manage units, scopes and accounts", () => {
 
   it("other roles get the not-found page and no admin link", async () => {
     const page = b.page();
-    await login(page, "quangnghiep.canbo");
+    await login(page, as.member.username, as.member.password);
     await page.waitForURL(/\/communes\/quang-nghiep\/plans/);
     expect(await page.getByRole("link", { name: "Quản trị" }).count()).toBe(0);
     for (const path of ["/admin/units", "/admin/users", "/admin"]) {

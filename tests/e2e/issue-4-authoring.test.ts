@@ -1,6 +1,7 @@
 import type { Locator, Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { formatPlaceDate } from "../../packages/core/src/plan/schema";
+import { useAccounts } from "./support/accounts";
 import { apiLogin, login, textOf, useBrowser } from "./support/browser";
 import { ddmmyyyy as dmy } from "./support/seed-like-plan";
 
@@ -51,13 +52,17 @@ async function createDraftViaApi(page: Page, subject: string): Promise<string> {
 
 describe("issue 4: authoring a plan, autosave, validation, conflicts; issue with a number", () => {
   const b = useBrowser();
+  const as = useAccounts({
+    staff: { prefix: "daihop.soan", role: "commune_staff", unitId: "dai-hop", officeId: "van-phong" },
+    leader: { prefix: "daihop.soan.ct", role: "commune_leader", unitId: "dai-hop" },
+  });
   const subject = `Tổ chức Hội nghị sơ kết công tác cải cách hành chính ${Date.now()}`;
   let issuedId = "";
   let issuedSymbol = "";
 
   it("staff creates from the template, fills it, autosaves and submits; the leader approves and issues", async () => {
     const page = b.page();
-    await login(page, "daihop.canbo");
+    await login(page, as.staff.username, as.staff.password);
     await page.waitForURL(/\/communes\/dai-hop\/plans/);
 
     await page.getByRole("link", { name: "Tạo kế hoạch" }).click();
@@ -144,7 +149,7 @@ describe("issue 4: authoring a plan, autosave, validation, conflicts; issue with
     // The leader, in another browser.
     const leaderContext = await b.newContext();
     const leader = await leaderContext.newPage();
-    await login(leader, "daihop.chutich");
+    await login(leader, as.leader.username, as.leader.password);
     await leader.goto(`/plans/${id}`);
     const leaderActions = leader.getByRole("region", { name: "Xử lý kế hoạch" });
     await leaderActions.getByRole("button", { name: "Duyệt", exact: true }).click();
@@ -173,19 +178,19 @@ describe("issue 4: authoring a plan, autosave, validation, conflicts; issue with
     // Every step in the history, with who took it.
     const history = leader.getByRole("region", { name: "Lịch sử" });
     await history.getByText("Ban hành", { exact: true }).waitFor();
-    expect(await historyEntry(history, "Tạo dự thảo")).toContain("daihop.canbo");
-    expect(await historyEntry(history, "Sửa nội dung")).toContain("daihop.canbo");
-    expect(await historyEntry(history, "Trình duyệt")).toContain("daihop.canbo");
-    expect(await historyEntry(history, "Duyệt")).toContain("daihop.chutich");
+    expect(await historyEntry(history, "Tạo dự thảo")).toContain(as.staff.username);
+    expect(await historyEntry(history, "Sửa nội dung")).toContain(as.staff.username);
+    expect(await historyEntry(history, "Trình duyệt")).toContain(as.staff.username);
+    expect(await historyEntry(history, "Duyệt")).toContain(as.leader.username);
     const issued = await historyEntry(history, "Ban hành");
-    expect(issued).toContain("daihop.chutich");
+    expect(issued).toContain(as.leader.username);
     expect(issued).toContain(issuedSymbol);
   });
 
   it("the register lists the issued plan for its year, and its XLSX downloads", async () => {
     expect(issuedId, "needs the issued plan of the previous test").not.toBe("");
     const page = b.page();
-    await login(page, "daihop.canbo");
+    await login(page, as.staff.username, as.staff.password);
     await page.getByRole("link", { name: "Sổ văn bản đi" }).click();
     await page.waitForURL(/\/communes\/dai-hop\/register/);
     await page.getByRole("heading", { level: 1, name: /Sổ đăng ký văn bản đi/ }).waitFor();
@@ -224,7 +229,7 @@ describe("issue 4: authoring a plan, autosave, validation, conflicts; issue with
 
   it("an emptied required field gets its message beside it, and the draft is not saved", async () => {
     const page = b.page();
-    await apiLogin(b.context(), "daihop.canbo");
+    await apiLogin(b.context(), as.staff.username, as.staff.password);
     const id = await createDraftViaApi(page, `Kế hoạch kiểm tra nhập liệu ${Date.now()}`);
     // The page's clock is the test's to move on (it runs at its own pace until then).
     await page.clock.install();
@@ -307,14 +312,14 @@ describe("issue 4: authoring a plan, autosave, validation, conflicts; issue with
 
   it("two people editing one draft: the second sees both versions and chooses, nothing is overwritten silently", async () => {
     const first = b.page();
-    await apiLogin(b.context(), "daihop.canbo");
+    await apiLogin(b.context(), as.staff.username, as.staff.password);
     const original = `Kế hoạch sửa đồng thời ${Date.now()}`;
     const id = await createDraftViaApi(first, original);
     await first.goto(`/plans/${id}/edit`);
 
     const secondContext = await b.newContext();
     const second = await secondContext.newPage();
-    await login(second, "daihop.chutich");
+    await login(second, as.leader.username, as.leader.password);
     await second.goto(`/plans/${id}/edit`);
     await second.getByRole("heading", { level: 1, name: "Soạn thảo kế hoạch" }).waitFor();
 

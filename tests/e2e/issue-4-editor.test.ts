@@ -1,5 +1,6 @@
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
+import { useAccounts } from "./support/accounts";
 import { apiLogin, useBrowser } from "./support/browser";
 
 const field = (page: Page, path: string) => page.locator(`[data-path="${path}"]`);
@@ -21,10 +22,13 @@ type Stored = {
 
 describe("issue 4: the editor by keyboard — nested sections, presets, assignments, findings", () => {
   const b = useBrowser();
+  const as = useAccounts({
+    staff: { prefix: "daihop.bientap", role: "commune_staff", unitId: "dai-hop", officeId: "van-phong" },
+  });
 
   it("adds, moves and removes items with buttons, keeps the focus, and saves the structure", async () => {
     const page = b.page();
-    await apiLogin(b.context(), "daihop.canbo");
+    await apiLogin(b.context(), as.staff.username, as.staff.password);
     const templates = (await (await page.request.get("/api/communes/dai-hop/templates")).json()) as {
       id: string;
       content: Record<string, unknown>;

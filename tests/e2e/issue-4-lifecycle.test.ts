@@ -1,5 +1,6 @@
 import type { BrowserContext, Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
+import { type Account, useAccounts } from "./support/accounts";
 import { apiLogin, login, textOf, useBrowser } from "./support/browser";
 
 const vnDay = (offsetDays = 0) =>
@@ -45,9 +46,9 @@ async function api(context: BrowserContext) {
   };
 }
 
-async function signedIn(b: { newContext: () => Promise<BrowserContext> }, username: string) {
+async function signedIn(b: { newContext: () => Promise<BrowserContext> }, account: Account) {
   const context = await b.newContext();
-  await apiLogin(context, username);
+  await apiLogin(context, account.username, account.password);
   return { context, page: await context.newPage(), api: await api(context) };
 }
 
@@ -55,9 +56,14 @@ const actionsOf = (page: Page) => page.getByRole("region", { name: "Xử lý k�
 
 describe("issue 4: lifecycle on the plan page, by status and role", () => {
   const b = useBrowser();
+  const as = useAccounts({
+    staff: { prefix: "daihop.xuly", role: "commune_staff", unitId: "dai-hop", officeId: "van-phong" },
+    leader: { prefix: "daihop.xuly.ct", role: "commune_leader", unitId: "dai-hop" },
+    overseer: { prefix: "tuky.xuly", role: "overseer", unitId: "tu-ky" },
+  });
 
   it("a draft: edit, and delete only after confirming", async () => {
-    const staff = await signedIn(b, "daihop.canbo");
+    const staff = await signedIn(b, as.staff);
     const subject = `Dự thảo để xóa ${Date.now()}`;
     const plan = await staff.api.create(subject);
     const page = staff.page;
@@ -84,12 +90,12 @@ describe("issue 4: lifecycle on the plan page, by status and role", () => {
   });
 
   it("the leader cancels with a reason; the reason and the user are in the history", async () => {
-    const staff = await signedIn(b, "daihop.canbo");
+    const staff = await signedIn(b, as.staff);
     const plan = await staff.api.create(`Kế hoạch sẽ hủy ${Date.now()}`);
     await staff.api.step(plan.id, "submit");
 
     const page = b.page();
-    await login(page, "daihop.chutich");
+    await login(page, as.leader.username, as.leader.password);
     await page.goto(`/plans/${plan.id}`);
     const actions = actionsOf(page);
     await actions.getByRole("button", { name: "Duyệt", exact: true }).waitFor();
@@ -114,13 +120,13 @@ describe("issue 4: lifecycle on the plan page, by status and role", () => {
     const history = page.getByRole("region", { name: "Lịch sử" });
     const entry = history.locator(".history-entry", { has: page.getByText("Hủy", { exact: true }) });
     await entry.waitFor();
-    expect(await textOf(entry)).toContain("daihop.chutich");
+    expect(await textOf(entry)).toContain(as.leader.username);
     expect(await textOf(entry)).toContain("Đã lồng ghép vào hội nghị tổng kết năm");
     expect(await textOf(entry)).toContain("Đã trình → Đã hủy");
   });
 
   it("checker errors block issuing (422) and are listed; a stale page gets a clear 409", async () => {
-    const staff = await signedIn(b, "daihop.canbo");
+    const staff = await signedIn(b, as.staff);
     // The event is dated before today: issuing today would be an error.
     const plan = await staff.api.create(`Kế hoạch có lỗi thể thức ${Date.now()}`, {
       event: { name: "Hội nghị sơ kết", date: vnDay(-3) },
@@ -128,9 +134,9 @@ describe("issue 4: lifecycle on the plan page, by status and role", () => {
     await staff.api.step(plan.id, "submit");
 
     const page = b.page();
-    await login(page, "daihop.chutich");
+    await login(page, as.leader.username, as.leader.password);
     await page.goto(`/plans/${plan.id}`);
-    const stale = await (await signedIn(b, "daihop.chutich")).context.newPage();
+    const stale = await (await signedIn(b, as.leader)).context.newPage();
     await stale.goto(`/plans/${plan.id}`);
     await actionsOf(stale).getByRole("button", { name: "Duyệt", exact: true }).waitFor();
 
@@ -156,8 +162,8 @@ describe("issue 4: lifecycle on the plan page, by status and role", () => {
   });
 
   it("an issued plan: amend opens the linked new draft; copy to the next period opens its draft", async () => {
-    const staff = await signedIn(b, "daihop.canbo");
-    const leaderApi = (await signedIn(b, "daihop.chutich")).api;
+    const staff = await signedIn(b, as.staff);
+    const leaderApi = (await signedIn(b, as.leader)).api;
     const subject = `Kế hoạch 6 tháng đầu năm ${YEAR} để sửa đổi ${Date.now()}`;
     const plan = await staff.api.create(subject);
     await staff.api.step(plan.id, "submit");
@@ -165,7 +171,7 @@ describe("issue 4: lifecycle on the plan page, by status and role", () => {
     await leaderApi.step(plan.id, "issue");
 
     const page = b.page();
-    await login(page, "daihop.chutich");
+    await login(page, as.leader.username, as.leader.password);
     await page.goto(`/plans/${plan.id}`);
     const actions = actionsOf(page);
     await actions.getByRole("button", { name: "Sửa đổi" }).click();
@@ -182,7 +188,7 @@ describe("issue 4: lifecycle on the plan page, by status and role", () => {
     const entry = history.locator(".history-entry", {
       has: page.getByText("Tạo bản sửa đổi", { exact: true }),
     });
-    expect(await textOf(entry)).toContain("daihop.chutich");
+    expect(await textOf(entry)).toContain(as.leader.username);
     await actions.getByRole("link", { name: "Xem kế hoạch được sửa đổi" }).click();
     await page.waitForURL(new RegExp(`/plans/${plan.id}$`));
 
@@ -208,11 +214,11 @@ describe("issue 4: lifecycle on the plan page, by status and role", () => {
   });
 
   it("an overseer reads but has no actions, no new-plan button, and a read-only editor page", async () => {
-    const staff = await signedIn(b, "daihop.canbo");
-    const leader = await signedIn(b, "daihop.chutich");
+    const staff = await signedIn(b, as.staff);
+    const leader = await signedIn(b, as.leader);
     const plan = await staff.api.create(`Kế hoạch cho cơ quan theo dõi ${Date.now()}`);
     const page = b.page();
-    await login(page, "tuky.noivu");
+    await login(page, as.overseer.username, as.overseer.password);
     // A draft is the commune's own: not found for its overseer until it is issued.
     await page.goto(`/plans/${plan.id}`);
     await page.getByRole("heading", { level: 1, name: /Không tìm thấy/ }).waitFor();

@@ -3,6 +3,7 @@ import { fileURLToPath } from "node:url";
 import JSZip from "jszip";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
+import { type Account, useAccounts } from "./support/accounts";
 import { apiLogin, login, textOf, useBrowser } from "./support/browser";
 
 const SEED_TEXT = readFileSync(
@@ -35,8 +36,8 @@ async function planCount(page: Page): Promise<number> {
   return n;
 }
 
-async function openImport(page: Page) {
-  await login(page, "quangnghiep.canbo");
+async function openImport(page: Page, staff: Account) {
+  await login(page, staff.username, staff.password);
   await page.waitForURL(/\/communes\/quang-nghiep\/plans/);
   await page.getByRole("link", { name: "Nhập từ văn bản" }).click();
   await page.waitForURL(/\/communes\/quang-nghiep\/import$/);
@@ -45,10 +46,19 @@ async function openImport(page: Page) {
 
 describe("issue 5: import a plan, review, save; checker and DOCX on the plan page", () => {
   const b = useBrowser();
+  const as = useAccounts({
+    staff: {
+      prefix: "quangnghiep.nhap",
+      role: "commune_staff",
+      unitId: "quang-nghiep",
+      officeId: "van-phong",
+    },
+    overseer: { prefix: "tuky.nhap", role: "overseer", unitId: "tu-ky" },
+  });
 
   it("pasted seed text → review with confidence and findings → saved draft → checker → DOCX", async () => {
     const page = b.page();
-    await openImport(page);
+    await openImport(page, as.staff);
 
     // Paste; while the server reads it the page says so (the request is held until it has).
     let release = () => {};
@@ -187,7 +197,7 @@ describe("issue 5: import a plan, review, save; checker and DOCX on the plan pag
 
   it("refuses an empty text, a renamed text file and a file over 10 MB, saving nothing", async () => {
     const page = b.page();
-    await openImport(page);
+    await openImport(page, as.staff);
     const before = await planCount(page);
 
     await page.getByRole("button", { name: "Phân tích văn bản" }).click();
@@ -218,7 +228,7 @@ describe("issue 5: import a plan, review, save; checker and DOCX on the plan pag
 
   it("a real .docx (the seed plan's own download) gives a draft with its subject", async () => {
     const page = b.page();
-    await openImport(page);
+    await openImport(page, as.staff);
     const res = await page.request.get(`/api/plans/${SEED_PLAN_ID}/document.docx`);
     expect(res.status()).toBe(200);
     expect(res.headers()["content-type"]).toBe(DOCX_TYPE);
@@ -248,7 +258,7 @@ describe("issue 5: import a plan, review, save; checker and DOCX on the plan pag
 
   it("a .txt file dropped on the file box is read like pasted text", async () => {
     const page = b.page();
-    await openImport(page);
+    await openImport(page, as.staff);
     await page.evaluate((text) => {
       const dt = new DataTransfer();
       dt.items.add(new File([text], "ke-hoach-goc.txt", { type: "text/plain" }));
@@ -264,7 +274,7 @@ describe("issue 5: import a plan, review, save; checker and DOCX on the plan pag
 
   it("an overseer has no import: no link, and the page is not found", async () => {
     const page = b.page();
-    await login(page, "tuky.noivu");
+    await login(page, as.overseer.username, as.overseer.password);
     await page.goto("/communes/quang-nghiep/plans");
     await page.getByRole("heading", { level: 1, name: "Kế hoạch của Xã Quảng Nghiệp" }).waitFor();
     expect(await page.getByRole("link", { name: "Nhập từ văn bản" }).count()).toBe(0);
@@ -273,7 +283,7 @@ describe("issue 5: import a plan, review, save; checker and DOCX on the plan pag
 
     // The API agrees: importing is for commune staff and leaders.
     const ctx = await b.newContext();
-    await apiLogin(ctx, "tuky.noivu");
+    await apiLogin(ctx, as.overseer.username, as.overseer.password);
     const r = await ctx.request.post("/api/documents/import-text", { data: { text: SEED_TEXT } });
     expect(r.status()).toBe(403);
   });

@@ -1,7 +1,8 @@
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
-import { type APIRequestContext, type Page, request } from "playwright-core";
+import type { APIRequestContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { apiSession, useAccounts } from "./support/accounts";
 import { login, textOf, useBrowser } from "./support/browser";
 import { ddmmyyyy, seedLikeContent, vnDay, YEAR } from "./support/seed-like-plan";
 
@@ -33,13 +34,6 @@ const TASK = {
 
 type Plan = { id: string; version: number; seriesId?: string };
 
-async function signedInApi(username: string) {
-  const ctx = await request.newContext({ baseURL: inject("baseUrl") });
-  const res = await ctx.post("/api/auth/login", { data: { username, password: inject("demoPassword") } });
-  if (!res.ok()) throw new Error(`login ${username}: ${res.status()}`);
-  return ctx;
-}
-
 async function step(ctx: APIRequestContext, id: string, action: string) {
   const { version } = (await (await ctx.get(`/api/plans/${id}`)).json()) as Plan;
   const res = await ctx.post(`/api/plans/${id}/transitions`, { data: { action, version } });
@@ -59,14 +53,39 @@ const card = (page: Page, taskId: string) => page.locator(`li.task-card[data-tas
 
 describe("issue 8: tracked tasks — board, task page, plan progress, notifications, calendar", () => {
   const b = useBrowser();
+  const as = useAccounts({
+    staff: {
+      prefix: "quangnghiep.viec",
+      role: "commune_staff",
+      unitId: "quang-nghiep",
+      officeId: "van-phong",
+    },
+    finance: {
+      prefix: "quangnghiep.viec.tc",
+      role: "commune_staff",
+      unitId: "quang-nghiep",
+      officeId: "tai-chinh",
+    },
+    culture: {
+      prefix: "quangnghiep.viec.vh",
+      role: "commune_staff",
+      unitId: "quang-nghiep",
+      officeId: "van-hoa",
+    },
+    leader: { prefix: "quangnghiep.viec.ct", role: "commune_leader", unitId: "quang-nghiep" },
+    overseer: { prefix: "tuky.viec", role: "overseer", unitId: "tu-ky" },
+    daiHopStaff: { prefix: "daihop.viec", role: "commune_staff", unitId: "dai-hop", officeId: "van-phong" },
+    daiHopLeader: { prefix: "daihop.viec.ct", role: "commune_leader", unitId: "dai-hop" },
+    admin: { prefix: "quantri.viec", role: "admin" },
+  });
   let staff: APIRequestContext;
   let leader: APIRequestContext;
   let plan: Plan;
   let seriesId: string;
 
   beforeAll(async () => {
-    staff = await signedInApi("quangnghiep.canbo");
-    leader = await signedInApi("quangnghiep.chutich");
+    staff = await apiSession(as.staff);
+    leader = await apiSession(as.leader);
     const res = await staff.post("/api/plans", { data: { content: seedLikeContent(deadlines) } });
     expect(res.status(), await res.text()).toBe(201);
     plan = (await res.json()) as Plan;
@@ -82,7 +101,7 @@ describe("issue 8: tracked tasks — board, task page, plan progress, notificati
 
   it("the issued plan's tasks of its four offices are on the commune's board, overdue first", async () => {
     const page = b.page();
-    await login(page, "quangnghiep.canbo");
+    await login(page, as.staff.username, as.staff.password);
     await page
       .getByRole("navigation", { name: "Điều hướng chính" })
       .getByRole("link", { name: "Nhiệm vụ" })
@@ -131,7 +150,7 @@ describe("issue 8: tracked tasks — board, task page, plan progress, notificati
 
   it("Văn phòng staff mark their overdue task done, with a note and evidence: “Hoàn thành quá hạn”", async () => {
     const page = b.page();
-    await login(page, "quangnghiep.canbo");
+    await login(page, as.staff.username, as.staff.password);
     await page.goto("/communes/quang-nghiep/tasks");
     // Another office's task is read-only for this account.
     expect(await card(page, "a2-t1").getByRole("button").count()).toBe(0);
@@ -190,7 +209,7 @@ describe("issue 8: tracked tasks — board, task page, plan progress, notificati
     await history.getByText("Đính kèm minh chứng").waitFor();
     const update = history.locator(".history-entry", { hasText: "Cập nhật tiến độ" });
     const words = await textOf(update);
-    expect(words).toContain("Công chức Văn phòng - Thống kê xã Quảng Nghiệp");
+    expect(words).toContain(as.staff.displayName);
     expect(words).toContain("Đã in và gửi tài liệu hội nghị cho đại biểu");
     expect(words).toContain("Tiến độ: 0% → 100%");
     expect(words).toContain("Trạng thái: đang thực hiện → đã hoàn thành");
@@ -200,7 +219,7 @@ describe("issue 8: tracked tasks — board, task page, plan progress, notificati
 
   it("a save over someone else's newer update is refused and explained (409), the note kept", async () => {
     const page = b.page();
-    await login(page, "quangnghiep.canbo");
+    await login(page, as.staff.username, as.staff.password);
     await page.goto(`/tasks/${seriesId}/a3-t1`);
     const form = page.getByRole("region", { name: "Cập nhật tiến độ" });
     await form.getByLabel("Tiến độ (%)").fill("30");
@@ -231,7 +250,7 @@ describe("issue 8: tracked tasks — board, task page, plan progress, notificati
     expect(run.created).toBeGreaterThan(0);
 
     const page = b.page();
-    await login(page, "quangnghiep.chutich");
+    await login(page, as.leader.username, as.leader.password);
     const nav = page.getByRole("navigation", { name: "Điều hướng chính" });
     await nav.getByRole("link", { name: /^Nhiệm vụ\s*:\s*1 nhiệm vụ quá hạn$/ }).waitFor();
     const bell = page.getByRole("button", { name: /^Thông báo: \d+ chưa đọc$/ });
@@ -260,7 +279,7 @@ describe("issue 8: tracked tasks — board, task page, plan progress, notificati
 
   it("the plan page shows the issued plan's progress and its tasks; the plan list shows it too", async () => {
     const page = b.page();
-    await login(page, "quangnghiep.chutich");
+    await login(page, as.leader.username, as.leader.password);
     await page.goto("/communes/quang-nghiep/plans");
     const row = page.locator(`tr[data-plan-id="${plan.id}"]`);
     expect(await textOf(row)).toContain("1/7 hoàn thành");
@@ -280,7 +299,7 @@ describe("issue 8: tracked tasks — board, task page, plan progress, notificati
   it("staff create a secret calendar address, copy it, and revoke it", async () => {
     const page = b.page();
     await b.context().grantPermissions(["clipboard-read", "clipboard-write"]);
-    await login(page, "quangnghiep.canbo");
+    await login(page, as.staff.username, as.staff.password);
     await page.goto("/communes/quang-nghiep/tasks");
     const section = page.getByRole("region", { name: "Lịch nhiệm vụ (iCalendar)" });
     await section.getByRole("button", { name: "Tạo địa chỉ lịch" }).click();
@@ -298,7 +317,7 @@ describe("issue 8: tracked tasks — board, task page, plan progress, notificati
 
   it("an overseer reads a commune's board without update controls, and switches commune on it", async () => {
     const page = b.page();
-    await login(page, "tuky.noivu");
+    await login(page, as.overseer.username, as.overseer.password);
     await page.goto("/communes/quang-nghiep/tasks");
     await card(page, "a2-t1").waitFor();
     expect(await page.locator("li.task-card").getByRole("button").count()).toBe(0);
@@ -314,8 +333,8 @@ describe("issue 8: tracked tasks — board, task page, plan progress, notificati
 
   it("a long board comes 50 tasks at a time: “Tải thêm” fetches the next page with the cursor", async () => {
     // Đại Hợp (not Quảng Nghiệp, whose board the other tests read): one issued plan of 55 tasks.
-    const dhStaff = await signedInApi("daihop.canbo");
-    const dhLeader = await signedInApi("daihop.chutich");
+    const dhStaff = await apiSession(as.daiHopStaff);
+    const dhLeader = await apiSession(as.daiHopLeader);
     try {
       const tasks = Array.from({ length: 55 }, (_, i) => ({
         id: `t${i + 1}`,
@@ -353,7 +372,7 @@ describe("issue 8: tracked tasks — board, task page, plan progress, notificati
       await step(dhLeader, big.id, "issue");
 
       const page = b.page();
-      await login(page, "daihop.canbo");
+      await login(page, as.daiHopStaff.username, as.daiHopStaff.password);
       await page.goto("/communes/dai-hop/tasks");
       const more = page.getByRole("button", { name: "Tải thêm" });
       await more.waitFor();
@@ -371,12 +390,12 @@ describe("issue 8: tracked tasks — board, task page, plan progress, notificati
 
   it("the admin sets a staff member's office; the accounts table shows it", async () => {
     const page = b.page();
-    await login(page, "admin");
+    await login(page, as.admin.username, as.admin.password);
     await page.goto("/admin/users");
-    expect(await textOf(page.locator('tr[data-username="quangnghiep.taichinh"]'))).toContain(
-      "Tài chính - Kế toán",
-    );
-    await page.getByRole("button", { name: "Đặt lại mật khẩu cho quangnghiep.vanhoa" }).click();
+    const finance = page.locator(`tr[data-username="${as.finance.username}"]`);
+    await finance.waitFor();
+    expect(await textOf(finance)).toContain("Tài chính - Kế toán");
+    await page.getByRole("button", { name: `Đặt lại mật khẩu cho ${as.culture.username}` }).click();
     const office = page.getByLabel(/^Bộ phận/);
     expect(await office.inputValue()).toBe("van-hoa");
     const options = await office.locator("option").allTextContents();
@@ -386,7 +405,7 @@ describe("issue 8: tracked tasks — board, task page, plan progress, notificati
   it("at 390 px the board, a task page and the plan page do not scroll sideways (screenshots saved)", async () => {
     const page = b.page();
     await page.setViewportSize({ width: 390, height: 844 });
-    await login(page, "quangnghiep.canbo");
+    await login(page, as.staff.username, as.staff.password);
     const dir = inject("resultsDir");
     mkdirSync(dir, { recursive: true });
     await page.goto("/communes/quang-nghiep/tasks");

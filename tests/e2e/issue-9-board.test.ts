@@ -5,6 +5,7 @@ import { join } from "node:path";
 import ExcelJS from "exceljs";
 import type { APIRequestContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { type Account, useAccounts } from "./support/accounts";
 import { apiLogin, login, textOf, useBrowser } from "./support/browser";
 
 const vnDay = (offsetDays = 0) =>
@@ -73,18 +74,24 @@ const rowIds = (page: Page) =>
     .locator("table.board-table tbody tr")
     .evaluateAll((trs) => trs.map((tr) => tr.getAttribute("data-row-id") ?? ""));
 
-async function openBoard(page: Page) {
-  await login(page, "sonoivu.haiphong");
+async function openBoard(page: Page, overseer: Account) {
+  await login(page, overseer.username, overseer.password);
   await page.waitForURL(new RegExp(`/board/${SCOPE}`));
   await row(page, TU_KY).waitFor();
 }
 
 describe("issue 9: the overseer's board", () => {
   const b = useBrowser();
+  const as = useAccounts({
+    overseer: { prefix: "sonoivu.bang", role: "overseer", unitId: "hai-phong" },
+    leader: { prefix: "xatuky.bang.ct", role: "commune_leader", unitId: "xa-tu-ky" },
+    history: { prefix: "tuky.bang", role: "overseer", unitId: "tu-ky" },
+    admin: { prefix: "quantri.bang", role: "admin" },
+  });
 
   it("Sở Nội vụ lands on its board: six communes with their figures; search without diacritics; sort by overdue", async () => {
     const page = b.page();
-    await openBoard(page);
+    await openBoard(page, as.overseer);
     await page.getByRole("heading", { level: 1, name: "Bảng theo dõi các xã" }).waitFor();
     await page.getByText("Các xã thuộc thành phố Hải Phòng (Sở Nội vụ)").waitFor();
     const nav = page.getByRole("navigation", { name: "Điều hướng chính" });
@@ -157,7 +164,7 @@ describe("issue 9: the overseer's board", () => {
     page.on("request", (r) => {
       if (/\/assets\/board-charts-[^/]+\.js$/.test(new URL(r.url()).pathname)) chunks.push(r.url());
     });
-    await openBoard(page);
+    await openBoard(page, as.overseer);
     await page.waitForLoadState("networkidle");
     expect(chunks).toEqual([]);
     const toggle = page.getByRole("button", { name: "Hiện biểu đồ" });
@@ -182,7 +189,7 @@ describe("issue 9: the overseer's board", () => {
     let leader: APIRequestContext;
     beforeAll(async () => {
       const ctx = await b.newContext();
-      await apiLogin(ctx, "xatuky.chutich");
+      await apiLogin(ctx, as.leader.username, as.leader.password);
       leader = ctx.request;
     });
     afterAll(async () => {
@@ -191,7 +198,7 @@ describe("issue 9: the overseer's board", () => {
 
     it("the board counts it after a reload: one more plan issued, one more task done late", async () => {
       const page = b.page();
-      await openBoard(page);
+      await openBoard(page, as.overseer);
       const before = {
         issued: await figure(page, TU_KY, "issued"),
         doneLate: await figure(page, TU_KY, "doneLate"),
@@ -231,7 +238,7 @@ describe("issue 9: the overseer's board", () => {
 
     it("drilling down: the commune's plans and tasks read-only, no draft filters, the plan's page and DOCX", async () => {
       const page = b.page();
-      await openBoard(page);
+      await openBoard(page, as.overseer);
       await row(page, TU_KY).getByRole("link", { name: "Xã Tứ Kỳ", exact: true }).click();
       await page.waitForURL(/\/communes\/xa-tu-ky\/plans/);
       await page.getByRole("heading", { level: 1, name: "Kế hoạch của Xã Tứ Kỳ" }).waitFor();
@@ -275,7 +282,7 @@ describe("issue 9: the overseer's board", () => {
 
   it("the XLSX export downloads the board as shown", async () => {
     const page = b.page();
-    await openBoard(page);
+    await openBoard(page, as.overseer);
     const issued = await figure(page, TU_KY, "issued");
     const [download] = await Promise.all([
       page.waitForEvent("download"),
@@ -305,7 +312,7 @@ describe("issue 9: the overseer's board", () => {
     expect(pdftotext, "pdftotext is not installed: run .ci/provision test").toBeTruthy();
 
     const page = b.page();
-    await openBoard(page);
+    await openBoard(page, as.overseer);
     const compose = page.getByRole("button", { name: "Soạn công văn đôn đốc" });
     expect(await compose.isDisabled()).toBe(true);
     await page.getByRole("button", { name: "Chọn các xã chậm" }).click();
@@ -376,7 +383,7 @@ describe("issue 9: the overseer's board", () => {
 
   it("printing shows the table without the navigation and controls", async () => {
     const page = b.page();
-    await openBoard(page);
+    await openBoard(page, as.overseer);
     await page.emulateMedia({ media: "print" });
     expect(await page.locator(".app-nav").isVisible()).toBe(false);
     expect(await page.locator(".app-header").isVisible()).toBe(false);
@@ -399,7 +406,7 @@ describe("issue 9: the overseer's board", () => {
   it("at 390 px the board does not scroll sideways (the table scrolls in its own box)", async () => {
     const page = b.page();
     await page.setViewportSize({ width: 390, height: 844 });
-    await openBoard(page);
+    await openBoard(page, as.overseer);
     const { scroll, width } = await page.evaluate(() => ({
       scroll: document.documentElement.scrollWidth,
       width: window.innerWidth,
@@ -412,7 +419,7 @@ describe("issue 9: the overseer's board", () => {
 
   it("the dissolved district's office sees its history: marked historical, no letters (the API answers 409)", async () => {
     const page = b.page();
-    await login(page, "tuky.noivu");
+    await login(page, as.history.username, as.history.password);
     await page.waitForURL(/\/board\/tu-ky-communes/);
     await page.getByText("lịch sử, đến 30/06/2025").first().waitFor();
     await row(page, "quang-nghiep").waitFor();
@@ -427,7 +434,7 @@ describe("issue 9: the overseer's board", () => {
 
   it("an admin reaches the national view from the navigation: a row per province, and each scope's board", async () => {
     const page = b.page();
-    await login(page, "admin");
+    await login(page, as.admin.username, as.admin.password);
     await page
       .getByRole("navigation", { name: "Điều hướng chính" })
       .getByRole("link", { name: "Toàn quốc" })

@@ -22,18 +22,18 @@ describe("on a phone (390 px) no page scrolls sideways", () => {
 
   beforeAll(async () => {
     mkdirSync(dir, { recursive: true });
-    staff = await makeAccount(b.browser(), {
+    staff = await makeAccount({
       prefix: "quangnghiep.dt",
       role: "commune_staff",
       unitId: "quang-nghiep",
       officeId: "van-phong",
     });
-    overseer = await makeAccount(b.browser(), {
+    overseer = await makeAccount({
       prefix: "sonoivu.dt",
       role: "overseer",
       unitId: "hai-phong",
     });
-    admin = await makeAccount(b.browser(), { prefix: "quantri.dt", role: "admin" });
+    admin = await makeAccount({ prefix: "quantri.dt", role: "admin" });
   });
 
   /** The page's width as the browser lays it out, after it has rendered its heading. */

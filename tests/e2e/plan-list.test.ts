@@ -1,13 +1,17 @@
 import { describe, expect, it } from "vitest";
+import { useAccounts } from "./support/accounts";
 import { apiLogin, login, textOf, useBrowser } from "./support/browser";
 
 describe("plan list: search without diacritics, filters, cursor pages", () => {
   const b = useBrowser();
+  const as = useAccounts({
+    staff: { prefix: "daihop.trang", role: "commune_staff", unitId: "dai-hop", officeId: "van-phong" },
+  });
 
   it("finds plans by unaccented words and pages through them with Trang sau / Trang trước", async () => {
     const token = `pt${Date.now().toString(36)}`;
     const setup = await b.newContext();
-    await apiLogin(setup, "daihop.canbo");
+    await apiLogin(setup, as.staff.username, as.staff.password);
     for (let i = 1; i <= 22; i++) {
       const res = await setup.request.post("/api/plans", {
         data: {
@@ -29,7 +33,7 @@ describe("plan list: search without diacritics, filters, cursor pages", () => {
     }
 
     const page = b.page();
-    await login(page, "daihop.canbo");
+    await login(page, as.staff.username, as.staff.password);
     await page.waitForURL(/\/communes\/dai-hop\/plans/);
     const rows = page.locator("tbody tr[data-plan-id]");
 

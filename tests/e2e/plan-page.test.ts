@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { useAccounts } from "./support/accounts";
 import { apiLogin, login, textOf, useBrowser } from "./support/browser";
 
 const content = (subject: string) => ({
@@ -12,10 +13,13 @@ const content = (subject: string) => ({
 
 describe("plan page: history with field changes, print", () => {
   const b = useBrowser();
+  const as = useAccounts({
+    staff: { prefix: "daihop.lichsu", role: "commune_staff", unitId: "dai-hop", officeId: "van-phong" },
+  });
 
   it("shows who changed what, and prints only the Decree 30 page", async () => {
     const setup = await b.newContext();
-    await apiLogin(setup, "daihop.canbo");
+    await apiLogin(setup, as.staff.username, as.staff.password);
     const created = await setup.request.post("/api/plans", {
       data: { content: content("Kế hoạch thử lịch sử") },
     });
@@ -27,7 +31,7 @@ describe("plan page: history with field changes, print", () => {
     expect(saved.status(), await saved.text()).toBe(200);
 
     const page = b.page();
-    await login(page, "daihop.canbo");
+    await login(page, as.staff.username, as.staff.password);
     await page.goto(`/plans/${id}`);
     await page.getByRole("heading", { level: 1, name: /Kế hoạch thử lịch sử \(sửa\)/ }).waitFor();
 
@@ -51,7 +55,7 @@ describe("plan page: history with field changes, print", () => {
     });
     expect(await textOf(change)).toContain("Kế hoạch thử lịch sử");
     expect(await textOf(change)).toContain("Kế hoạch thử lịch sử (sửa)");
-    expect(await textOf(history)).toContain("Công chức Văn phòng - Thống kê xã Đại Hợp");
+    expect(await textOf(history)).toContain(as.staff.displayName);
 
     // "In" (Print) opens the browser's print dialog…
     await page.evaluate(() => {

@@ -1,6 +1,7 @@
 import { SEED_PLAN_ID } from "@kehoach/core/seed/seed-plan";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
+import { useAccounts } from "./support/accounts";
 import { login, useBrowser } from "./support/browser";
 
 /** Every Content-Security-Policy violation the page reports, collected from its first script on. */
@@ -19,6 +20,14 @@ async function watchCsp(page: Page) {
 
 describe("the dashboard under its Content-Security-Policy", () => {
   const b = useBrowser();
+  const as = useAccounts({
+    staff: {
+      prefix: "quangnghiep.csp",
+      role: "commune_staff",
+      unitId: "quang-nghiep",
+      officeId: "van-phong",
+    },
+  });
 
   it("sends the security headers on the HTML and assets, and works without inline scripts or styles", async () => {
     const page = b.page();
@@ -30,7 +39,7 @@ describe("the dashboard under its Content-Security-Policy", () => {
     expect(html?.headers()["x-content-type-options"]).toBe("nosniff");
     expect(html?.headers()["referrer-policy"]).toBeTruthy();
 
-    await login(page, "quangnghiep.canbo");
+    await login(page, as.staff.username, as.staff.password);
     await page.waitForURL(/\/communes\/quang-nghiep\/plans/);
     await expect.poll(() => page.locator("tbody tr[data-plan-id]").count()).toBeGreaterThan(0);
     await page.goto(`/plans/${SEED_PLAN_ID}`);

@@ -83,8 +83,11 @@ export function useBrowser(
   };
 }
 
-/** Sign in through the form (Enter submits it) and wait to leave the login page. */
-export async function login(page: Page, username: string, password = inject("demoPassword")) {
+/**
+ * Sign in through the form (Enter submits it) and wait to leave the login page, as an account the
+ * test file made itself (`support/accounts.ts`).
+ */
+export async function login(page: Page, username: string, password: string) {
   if (!page.url().includes("/login")) await page.goto("/login");
   await page.getByLabel("Tên đăng nhập").fill(username);
   await page.getByLabel("Mật khẩu").fill(password);
@@ -93,7 +96,7 @@ export async function login(page: Page, username: string, password = inject("dem
 }
 
 /** Sign a context in through the API (same cookie jar as its pages), for test setup. */
-export async function apiLogin(context: BrowserContext, username: string, password = inject("demoPassword")) {
+export async function apiLogin(context: BrowserContext, username: string, password: string) {
   const res = await context.request.post("/api/auth/login", { data: { username, password } });
   if (!res.ok()) throw new Error(`login ${username}: ${res.status()} ${await res.text()}`);
 }
