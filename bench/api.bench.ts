@@ -1,7 +1,8 @@
 /**
  * What a warm read costs. The plan list (`GET /api/plans?communeId=…&limit=20`, signed in, through
- * the whole app: edge checks, session, validation, ElectroDB) against a bare Hono route sending the
- * very same DynamoDB Query (the params ElectroDB builds for it) and returning its items — both on
+ * the whole app: edge checks, the session read, validation, the list's Query of the same index and
+ * key range, projected to the summary's attributes) against a bare Hono route sending the DynamoDB
+ * Query ElectroDB builds for that list (whole items) and returning its items — both on
  * 127.0.0.1 in this process, DynamoDB Local behind them, loaded by autocannon in turns (bare, app,
  * bare, app) so that machine load hits both alike. Prints the app's requests per second as a ratio
  * of the bare route's, and the DynamoDB requests one list sends (counted with an SDK middleware).

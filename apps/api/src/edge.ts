@@ -35,19 +35,28 @@ export const tooLarge = (max: number) =>
  * own limit after their access check, so no one's upload is read before their rights are known.
  */
 export const bodyLimits: MiddlewareHandler = async (c, next) => {
+  // A GET or HEAD request has no body (and asking for it would build the whole web Request).
+  if (c.req.method === "GET" || c.req.method === "HEAD") return next();
   if (/^multipart\/form-data\b/i.test(c.req.header("content-type") ?? "")) {
     const declared = Number(c.req.header("content-length") ?? 0);
     if (declared > MAX_UPLOAD_BYTES) throw tooLarge(EVIDENCE_MAX_BYTES);
     return next();
   }
-  const importing = c.req.path === "/api/documents/import-text";
-  return bodyLimit({
-    maxSize: importing ? IMPORT_TEXT_BYTES : MAX_JSON_BYTES,
-    onError: () => {
-      throw tooLarge(importing ? MAX_IMPORT_BYTES : MAX_JSON_BYTES);
-    },
-  })(c, next);
+  return (c.req.path === "/api/documents/import-text" ? importTextLimit : jsonLimit)(c, next);
 };
+
+const jsonLimit = bodyLimit({
+  maxSize: MAX_JSON_BYTES,
+  onError: () => {
+    throw tooLarge(MAX_JSON_BYTES);
+  },
+});
+const importTextLimit = bodyLimit({
+  maxSize: IMPORT_TEXT_BYTES,
+  onError: () => {
+    throw tooLarge(MAX_IMPORT_BYTES);
+  },
+});
 
 const UNSAFE = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 

@@ -3,9 +3,8 @@ import { NONCE, secureHeaders } from "hono/secure-headers";
 
 const baseCsp = {
   defaultSrc: ["'self'"],
-  // Scripts only from this origin, or an inline script carrying this response's nonce (the API
-  // reference page): never 'unsafe-inline'.
-  scriptSrc: ["'self'", NONCE],
+  // Scripts only from this origin: never 'unsafe-inline'.
+  scriptSrc: ["'self'"],
   styleSrc: ["'self'"],
   imgSrc: ["'self'", "data:"],
   fontSrc: ["'self'", "data:"],
@@ -23,11 +22,17 @@ const headerOptions = {
   crossOriginResourcePolicy: "same-origin",
 } as const;
 
+// Every other answer has one fixed policy: no per-response nonce to draw.
 const pageHeaders = secureHeaders({ ...headerOptions, contentSecurityPolicy: baseCsp });
-// The API reference (Scalar) styles itself at run time with inline <style> elements.
+// The API reference (Scalar): its inline scripts carry this response's nonce, and it styles
+// itself at run time with inline <style> elements.
 const docsHeaders = secureHeaders({
   ...headerOptions,
-  contentSecurityPolicy: { ...baseCsp, styleSrc: ["'self'", "'unsafe-inline'"] },
+  contentSecurityPolicy: {
+    ...baseCsp,
+    scriptSrc: ["'self'", NONCE],
+    styleSrc: ["'self'", "'unsafe-inline'"],
+  },
 });
 
 /** Security headers on every response: API answers, the dashboard's HTML and its assets. */

@@ -54,5 +54,13 @@ describe("OpenAPI document", () => {
     // Scalar's script comes from the dashboard's static files, not from the API function.
     expect(res.text).toContain(SCALAR_SCRIPT);
     expect(existsSync(join(DASHBOARD_DIST, SCALAR_SCRIPT))).toBe(true);
+    // Its inline scripts run under the CSP by this response's nonce, and only this page has one.
+    const nonce = /script-src 'self' 'nonce-([A-Za-z0-9+/=]+)'/.exec(
+      res.headers.get("content-security-policy") ?? "",
+    )?.[1];
+    expect(nonce).toBeTruthy();
+    expect(res.text).toContain(`nonce="${nonce}"`);
+    const json = await call("GET", "/api/health");
+    expect(json.headers.get("content-security-policy")).toMatch(/script-src 'self'; /);
   });
 });

@@ -104,6 +104,15 @@ describe("plans in DynamoDB Local", () => {
     expect(none.items).toHaveLength(0);
   });
 
+  it("lists each plan as the summary of the whole plan", async () => {
+    const list = await as(qnStaff, () => Plan.listPlans({ communeId: "quang-nghiep", limit: 100 }));
+    expect(list.items.length).toBeGreaterThan(0);
+    for (const item of list.items) {
+      const whole = await as(qnStaff, () => Plan.getPlan(item.id));
+      expect(item).toStrictEqual(Plan.toSummary(whole));
+    }
+  });
+
   it("paginates by cursor without repeats", async () => {
     const seen = new Set<string>();
     let cursor: string | undefined;

@@ -145,6 +145,10 @@ describe("issuing makes tasks", () => {
     at("2026-06-17T03:00:00Z");
     // a1-t1 (15/6) and a1-t2 (15/6) lapsed; the đề nghị of 1/6 never counts as overdue.
     expect((await as(staffVP, () => Plan.getPlan(plan.id))).taskProgress?.overdue).toBe(2);
+    // The list reads only what it shows, and shows what the whole plan says.
+    const listed = await as(staffVP, () => Plan.listPlans({ communeId: "dai-hop", limit: 100 }));
+    const whole = await as(staffVP, () => Plan.getPlan(plan.id));
+    expect(listed.items.find((x) => x.id === plan.id)).toStrictEqual(Plan.toSummary(whole));
   });
 
   it("150 tasks: exactly 150, also when the task step is interrupted after the issue transaction and retried", async () => {

@@ -50,7 +50,7 @@ export const plans = new OpenAPIHono<Env>()
       request: { query: Plan.listQuery },
       responses: { 200: json(planPage, "Một trang kế hoạch / A page of plans"), ...commonErrors },
     }),
-    async (c) => c.json(await Plan.listPlans(c.req.valid("query")), 200),
+    async (c) => c.json(await Plan.listParsedPlans(c.req.valid("query")), 200),
   )
   .openapi(
     guarded(STAFF, {

@@ -1,8 +1,11 @@
 import { createHash, randomBytes } from "node:crypto";
+import { GetCommand } from "@aws-sdk/lib-dynamodb";
 import { z } from "zod";
 import { type Actor, actor, ROLES, type Role } from "../actor";
 import { now, todayInVietnam } from "../clock";
+import { dynamo, tableName } from "../db/client";
 import { db } from "../db/entities";
+import { sessionKey } from "../db/keys";
 import { DomainError } from "../errors";
 import { requiredText } from "../plan/schema";
 import { OFFICE_IDS } from "../unit/offices";
@@ -125,14 +128,31 @@ export async function logout(token: string) {
     .go();
 }
 
+const SESSION_READ_NAMES = {
+  "#sessionId": "sessionId",
+  "#username": "username",
+  "#expiresAt": "expiresAt",
+  "#user": "user",
+};
+
 /** The actor behind a session token, or null when the session is unknown, revoked or expired. */
 export async function actorForToken(token: string): Promise<(Actor & { sessionId: string }) | null> {
-  const s = (
-    await db()
-      .session.get({ tokenHash: sha256(token) })
-      .go({ consistent: true })
-  ).data;
-  if (!s || s.expiresAt <= Math.floor(now().getTime() / 1000)) return null;
+  // Every request reads its session, strongly consistent (a revoked session is refused on the very
+  // next request): one plain GetItem of the attributes the actor needs, without ElectroDB's
+  // request building and item formatting.
+  const res = await dynamo().send(
+    new GetCommand({
+      TableName: tableName(),
+      Key: sessionKey(sha256(token)),
+      ConsistentRead: true,
+      ProjectionExpression: "#sessionId, #username, #expiresAt, #user",
+      ExpressionAttributeNames: SESSION_READ_NAMES,
+    }),
+  );
+  const s = res.Item as
+    | { sessionId: string; username: string; expiresAt: number; user?: unknown }
+    | undefined;
+  if (!s || !(s.expiresAt > Math.floor(now().getTime() / 1000))) return null;
   // The session carries the account (one read per request); sessions opened before it did, read it.
   const carried = s.user as UserSnapshot | undefined;
   if (carried?.role)

@@ -1,8 +1,11 @@
 import { createHash, randomUUID } from "node:crypto";
+import { QueryCommand } from "@aws-sdk/lib-dynamodb";
 import { z } from "zod";
 import { actor, canRead, canSeePlan, canWrite, isMember } from "../actor";
 import { now } from "../clock";
+import { dynamo, tableName } from "../db/client";
 import { db } from "../db/entities";
+import { planListKeys } from "../db/keys";
 import { badCursor, DomainError, forbidden, notFound, versionConflict } from "../errors";
 import { files } from "../files";
 import { progressOf, type TaskStats } from "../task/index";
@@ -153,30 +156,24 @@ export type ListQuery = z.input<typeof listQuery>;
  * one handed out by this commune's listing is passed on to DynamoDB: anything else would fail
  * there (or page through another partition).
  */
-function checkCursor(cursor: string, query: { params: <P>() => P }) {
+function checkCursor(cursor: string, keys: ReturnType<typeof planListKeys>): Record<string, string> {
   let key: unknown;
   try {
     key = JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(base64urlBytes(cursor)));
   } catch {
     throw badCursor();
   }
-  const params = query.params<{
-    ExpressionAttributeNames: Record<string, string>;
-    ExpressionAttributeValues: Record<string, string>;
-  }>();
-  const names = params.ExpressionAttributeNames;
-  const values = params.ExpressionAttributeValues;
-  const [indexPk, indexSk] = [names["#pk"] ?? "", names["#sk1"] ?? ""];
-  const fields = ["pk", "sk", indexPk, indexSk];
+  const fields = ["pk", "sk", keys.pkField, keys.skField];
   const ok =
     typeof key === "object" &&
     key !== null &&
     !Array.isArray(key) &&
     Object.keys(key).length === fields.length &&
     fields.every((f) => typeof (key as Record<string, unknown>)[f] === "string") &&
-    (key as Record<string, string>)[indexPk] === values[":pk"] &&
-    (key as Record<string, string>)[indexSk]?.startsWith(values[":sk1"] ?? "\u0000") === true;
+    (key as Record<string, string>)[keys.pkField] === keys.pk &&
+    (key as Record<string, string>)[keys.skField]?.startsWith(keys.skPrefix) === true;
   if (!ok) throw badCursor();
+  return key as Record<string, string>;
 }
 
 function base64urlBytes(s: string): Uint8Array {
@@ -190,12 +187,70 @@ function base64urlBytes(s: string): Uint8Array {
 export const LIST_SCAN_BUDGET = 500;
 
 /**
+ * What a list reads of each plan item: the summary's attributes and no more (a plan's content
+ * holds its whole text; a page of twenty would carry all of it).
+ */
+const LIST_PROJECTION = [
+  "#planId",
+  "#communeId",
+  "#status",
+  "#version",
+  "#createdAt",
+  "#updatedAt",
+  "#issuedAt",
+  "#tasksTotal",
+  "#tasksDone",
+  "#tasksDoneLate",
+  "#openDue",
+  ...["subject", "type", "category", "period", "date", "documentNumber"].map((f) => `#content.#${f}`),
+].join(", ");
+const LIST_NAMES: Record<string, string> = Object.fromEntries(
+  LIST_PROJECTION.split(", ")
+    .flatMap((p) => p.split("."))
+    .map((n) => [n, n.slice(1)]),
+);
+
+type ListedItem = Pick<
+  PlanItem,
+  "planId" | "communeId" | "status" | "version" | "createdAt" | "updatedAt" | "issuedAt"
+> &
+  Partial<TaskStats> & {
+    content: Pick<PlanContent, "subject" | "type" | "category" | "period" | "date" | "documentNumber">;
+  };
+
+/** The list's entry of a plan, as toSummary(toPlan(item)) makes it of the whole item. */
+function listed(i: ListedItem): PlanSummary {
+  const c = i.content;
+  return {
+    id: i.planId,
+    communeId: i.communeId,
+    status: i.status,
+    subject: c.subject,
+    type: c.type,
+    category: c.category,
+    period: c.period,
+    date: c.date,
+    version: i.version,
+    createdAt: i.createdAt,
+    updatedAt: i.updatedAt,
+    documentNumber: c.documentNumber,
+    ...(i.issuedAt ? { taskProgress: progressOf(i) } : {}),
+  };
+}
+
+/**
  * A commune's plans, newest first, a page at a time. Every request is bounded: a status is a key
  * (byCommuneStatus); search, year and category filter at most LIST_SCAN_BUDGET items per request
  * and hand back a cursor to read on, so a commune's size never decides one request's cost.
  */
 export async function listPlans(input: ListQuery): Promise<{ items: PlanSummary[]; cursor: string | null }> {
-  const q = parse(listQuery, input);
+  return listParsedPlans(parse(listQuery, input));
+}
+
+/** listPlans of a query already validated by listQuery (the API's route validates it once). */
+export async function listParsedPlans(
+  q: z.output<typeof listQuery>,
+): Promise<{ items: PlanSummary[]; cursor: string | null }> {
   if (!canRead(q.communeId)) throw notFound("commune");
   const needle = q.q ? foldVietnamese(q.q) : undefined;
   const outsider = !isMember(q.communeId);
@@ -203,51 +258,76 @@ export async function listPlans(input: ListQuery): Promise<{ items: PlanSummary[
     return { items: [], cursor: null };
   }
   const filtered = Boolean(q.year || q.category || needle || outsider);
-  const entity = db().plan;
-  const query = q.status
-    ? entity.query.byCommuneStatus({ communeId: q.communeId, status: q.status })
-    : entity.query.byCommune({ communeId: q.communeId });
+  const keys = planListKeys(q.communeId, q.status);
   let { start, skip } = decodeListCursor(q.cursor);
-  if (start) checkCursor(start, query);
-  const where = (
-    attr: Parameters<Parameters<typeof query.where>[0]>[0],
-    op: Parameters<Parameters<typeof query.where>[0]>[1],
-  ) =>
-    [
-      // Overseers see a commune's plans from issue onward, never its drafts in preparation.
-      outsider ? op.exists(attr.issuedAt) : "",
-      q.year ? op.eq(attr.year, q.year) : "",
-      q.category ? op.eq(attr.category, q.category) : "",
-      needle ? op.contains(attr.searchText, needle) : "",
-    ]
-      .filter(Boolean)
-      .join(" AND ");
-  const items: PlanItem[] = [];
+  let startKey = start ? checkCursor(start, keys) : undefined;
+  const names: Record<string, string> = { ...LIST_NAMES, "#pk": keys.pkField, "#sk": keys.skField };
+  const values: Record<string, string> = { ":pk": keys.pk, ":sk": keys.skPrefix };
+  const filters: string[] = [];
+  // Overseers see a commune's plans from issue onward, never its drafts in preparation.
+  if (outsider) filters.push("attribute_exists(#issuedAt)");
+  if (q.year) {
+    filters.push("#year = :year");
+    names["#year"] = "year";
+    values[":year"] = q.year;
+  }
+  if (q.category) {
+    filters.push("#category = :category");
+    names["#category"] = "category";
+    values[":category"] = q.category;
+  }
+  if (needle) {
+    filters.push("contains(#searchText, :needle)");
+    names["#searchText"] = "searchText";
+    values[":needle"] = needle;
+  }
+  const filter = filters.join(" AND ");
+  const items: ListedItem[] = [];
   let next: string | null = null;
   // One DynamoDB request per round: `limit` items unfiltered, 100 filtered, up to the budget.
   const pageSize = filtered ? 100 : q.limit;
-  try {
-    for (let read = 0; read < (filtered ? LIST_SCAN_BUDGET : pageSize); read += pageSize) {
-      const page = await query.where(where).go({ order: "desc", limit: pageSize, cursor: start, pages: 1 });
-      const rest = (page.data as PlanItem[]).slice(skip);
-      const need = q.limit - items.length;
-      if (rest.length > need) {
-        // The page holds more matches than this answer takes: the cursor remembers how many.
-        items.push(...rest.slice(0, need));
-        next = encodeListCursor(start, skip + need);
-        break;
-      }
-      items.push(...rest);
-      start = page.cursor ?? null;
-      skip = 0;
-      next = start ? encodeListCursor(start, 0) : null;
-      if (!start || items.length >= q.limit) break;
+  for (let read = 0; read < (filtered ? LIST_SCAN_BUDGET : pageSize); read += pageSize) {
+    const page = await sendListQuery(
+      new QueryCommand({
+        TableName: tableName(),
+        IndexName: keys.index,
+        KeyConditionExpression: "#pk = :pk and begins_with(#sk, :sk)",
+        ...(filter ? { FilterExpression: filter } : {}),
+        ProjectionExpression: LIST_PROJECTION,
+        ExpressionAttributeNames: names,
+        ExpressionAttributeValues: values,
+        ScanIndexForward: false,
+        Limit: pageSize,
+        ...(startKey ? { ExclusiveStartKey: startKey } : {}),
+      }),
+      Boolean(startKey),
+    );
+    const rest = ((page.Items ?? []) as ListedItem[]).slice(skip);
+    const need = q.limit - items.length;
+    if (rest.length > need) {
+      // The page holds more matches than this answer takes: the cursor remembers how many.
+      items.push(...rest.slice(0, need));
+      next = encodeListCursor(start, skip + need);
+      break;
     }
+    items.push(...rest);
+    startKey = page.LastEvaluatedKey as Record<string, string> | undefined;
+    start = startKey ? Buffer.from(JSON.stringify(startKey)).toString("base64url") : null;
+    skip = 0;
+    next = start ? encodeListCursor(start, 0) : null;
+    if (!start || items.length >= q.limit) break;
+  }
+  return { items: items.map(listed), cursor: next };
+}
+
+/** A page of the list; DynamoDB refusing the start key means the cursor was not one of ours. */
+async function sendListQuery(command: QueryCommand, fromCursor: boolean) {
+  try {
+    return await dynamo().send(command);
   } catch (e) {
-    if ((e as Error).name === "ElectroError" && /cursor/i.test((e as Error).message)) throw badCursor();
+    if (fromCursor && (e as Error).name === "ValidationException") throw badCursor();
     throw e;
   }
-  return { items: items.map((i) => toSummary(toPlan(i))), cursor: next };
 }
 
 /**
