@@ -56,7 +56,11 @@ describe("issue 3: each user sees their own scope, and nothing else", () => {
     const page = b.page();
     await login(page, as.quangNghiep.username, as.quangNghiep.password);
     await page.waitForURL(/\/communes\/quang-nghiep\/plans/);
-    await page.getByRole("link", { name: SEED_SUBJECT }).waitFor();
+    // The seed plan's own row: other files may make plans of the same subject in this commune.
+    await page
+      .locator(`tr[data-plan-id="${SEED_PLAN_ID}"]`)
+      .getByRole("link", { name: SEED_SUBJECT })
+      .waitFor();
 
     expect(await page.getByLabel("Chọn xã").count()).toBe(0);
     expect(await page.getByText("Xã Quảng Nghiệp", { exact: true }).count()).toBeGreaterThan(0);

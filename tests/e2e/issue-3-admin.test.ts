@@ -196,7 +196,8 @@ describe("issue 3: admin pages manage units, scopes and accounts", () => {
     await scopes.getByLabel("Lọc danh sách").fill(`thu nghiem ${run}`);
     await scopes.getByLabel("Lọc danh sách").press("Enter");
     const box = scopes.getByRole("checkbox", { name: new RegExp(commune.name) });
-    expect(await scopes.getByRole("checkbox").count()).toBe(1);
+    await box.waitFor();
+    await expect.poll(() => scopes.getByRole("checkbox").count()).toBe(1);
     await box.check();
     await scopes.getByText("Đã chọn 1").waitFor();
     await scopes.getByLabel("Từ ngày").fill("01/07/2025");

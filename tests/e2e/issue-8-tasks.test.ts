@@ -379,9 +379,10 @@ describe("issue 8: tracked tasks — board, task page, plan progress, notificati
       expect(await page.locator("li.task-card").count()).toBe(50);
       await more.click();
       await page.locator("li.task-card").nth(54).waitFor();
-      expect(await page.locator("li.task-card").count()).toBe(55);
-      // The last page has no cursor: no more button.
+      // The last page has no cursor: no more button. (At least the 55 of this plan: other files
+      // may have issued plans with open tasks in Đại Hợp too.)
       await page.getByRole("button", { name: /Tải thêm|Đang tải/ }).waitFor({ state: "detached" });
+      expect(await page.locator("li.task-card").count()).toBeGreaterThanOrEqual(55);
     } finally {
       await dhStaff.dispose();
       await dhLeader.dispose();
