@@ -1,8 +1,8 @@
 /**
  * What a warm read costs. The plan list (`GET /api/plans?communeId=…&limit=20`, signed in, through
  * the whole app: edge checks, the session read, validation, the list's Query of the same index and
- * key range, projected to the summary's attributes) against a bare Hono route sending the DynamoDB
- * Query ElectroDB builds for that list (whole items) and returning its items — both on
+ * key range, projected to the summary's attributes) against a bare Hono route sending the same
+ * DynamoDB Query (ElectroDB's for that list, with the list's projection) and returning its items — both on
  * 127.0.0.1 in this process, DynamoDB Local behind them, loaded by autocannon in turns (bare, app,
  * bare, app) so that machine load hits both alike. Prints the app's requests per second as a ratio
  * of the bare route's, and the DynamoDB requests one list sends (counted with an SDK middleware).
@@ -17,6 +17,7 @@ import { ensureTable } from "../packages/core/src/db/bootstrap";
 import { dynamo } from "../packages/core/src/db/client";
 import { db } from "../packages/core/src/db/entities";
 import { startDynamoLocal } from "../packages/core/src/db/local";
+import { LIST_NAMES, LIST_PROJECTION } from "../packages/core/src/plan";
 import { seed } from "../packages/core/src/seed";
 import { requestCounter } from "./requests";
 
@@ -73,8 +74,14 @@ async function main() {
     await seed({ demoPassword: PASSWORD, demoActivity: true });
     const { app } = await import("../apps/api/src/app");
 
-    // The same Query the plan list sends, as ElectroDB builds it.
-    const params = db().plan.query.byCommune({ communeId: COMMUNE }).params({ limit: 20, order: "desc" });
+    // The same Query the plan list sends: its index and key range as ElectroDB builds them, and
+    // the list's projection.
+    const built = db().plan.query.byCommune({ communeId: COMMUNE }).params({ limit: 20, order: "desc" });
+    const params = {
+      ...built,
+      ProjectionExpression: LIST_PROJECTION,
+      ExpressionAttributeNames: { ...built.ExpressionAttributeNames, ...LIST_NAMES },
+    };
     const bare = new Hono().get("/bare/plans", async (c) => {
       const res = await dynamo().send(
         new QueryCommand(params as ConstructorParameters<typeof QueryCommand>[0]),

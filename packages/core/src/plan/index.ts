@@ -190,7 +190,7 @@ export const LIST_SCAN_BUDGET = 500;
  * What a list reads of each plan item: the summary's attributes and no more (a plan's content
  * holds its whole text; a page of twenty would carry all of it).
  */
-const LIST_PROJECTION = [
+export const LIST_PROJECTION = [
   "#planId",
   "#communeId",
   "#status",
@@ -204,7 +204,7 @@ const LIST_PROJECTION = [
   "#openDue",
   ...["subject", "type", "category", "period", "date", "documentNumber"].map((f) => `#content.#${f}`),
 ].join(", ");
-const LIST_NAMES: Record<string, string> = Object.fromEntries(
+export const LIST_NAMES: Record<string, string> = Object.fromEntries(
   LIST_PROJECTION.split(", ")
     .flatMap((p) => p.split("."))
     .map((n) => [n, n.slice(1)]),

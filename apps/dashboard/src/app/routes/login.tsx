@@ -34,14 +34,19 @@ export function LoginPage() {
       .catch(() => {});
     // While the user types: the code of the signed-in shell and of the commune's plan list (a
     // commune user's home), so signing in waits only for data.
-    const prefetch = setTimeout(() => {
+    // Once the form is on screen and the browser is idle, so that it never delays the form.
+    const prefetch = () => {
       void loadSearchSchemas();
       void router.loadRouteChunk(router.routesById["/_app"]);
       void router.loadRouteChunk(router.routesById["/_app/communes/$communeId/plans"]);
-    }, 0);
+    };
+    const idle =
+      "requestIdleCallback" in window ? window.requestIdleCallback(prefetch, { timeout: 2000 }) : null;
+    const timer = idle === null ? setTimeout(prefetch, 300) : undefined;
     return () => {
       live = false;
-      clearTimeout(prefetch);
+      if (idle !== null) window.cancelIdleCallback(idle);
+      clearTimeout(timer);
     };
   }, [queryClient, router, redirect]);
 
