@@ -1,7 +1,7 @@
 import { createRoute, type RouteConfig, z } from "@hono/zod-openapi";
 import type { Actor, Role } from "@kehoach/core/actor";
 import { DomainError } from "@kehoach/core/errors";
-import type { MiddlewareHandler } from "hono";
+import type { Context, MiddlewareHandler } from "hono";
 
 export type Env = { Variables: { actor?: Actor & { sessionId: string }; sessionToken?: string } };
 
@@ -76,3 +76,34 @@ export const json = <T extends z.ZodType>(schema: T, description: string) => ({
   content: { "application/json": { schema } },
   description,
 });
+
+/** A path parameter of 1 to `max` characters, named for the OpenAPI document. */
+export const pathParam = (name: string, max = 100) =>
+  z
+    .string()
+    .min(1)
+    .max(max)
+    .openapi({ param: { name, in: "path" } });
+
+/** A task's address: the series (its issued plan) and the task's id in it. */
+export const taskParams = z.object({ seriesId: pathParam("seriesId"), taskId: pathParam("taskId", 64) });
+
+/** The 200 answer of a file download, for the OpenAPI document. */
+export const fileResponse = {
+  content: { "application/octet-stream": { schema: z.string().meta({ format: "binary" }) } },
+  description: "Tệp / The file",
+} as const;
+
+/** A private file, as a download: never cached, never content-sniffed. */
+export function sendFile(
+  c: Context,
+  file: { bytes: Uint8Array; contentType: string },
+  disposition: string,
+): Response {
+  return c.body(file.bytes as Uint8Array<ArrayBuffer>, 200, {
+    "Content-Type": file.contentType,
+    "Content-Disposition": disposition,
+    "Cache-Control": "private, no-store",
+    "X-Content-Type-Options": "nosniff",
+  });
+}

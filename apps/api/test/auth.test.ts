@@ -1,6 +1,6 @@
 import { setClock } from "@kehoach/core/clock";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
-import { call, ensureSeed, login, PASSWORD } from "./helpers";
+import { call, createAccount, ensureSeed, login, PASSWORD } from "./helpers";
 
 beforeAll(ensureSeed);
 afterEach(() => setClock(undefined));
@@ -87,8 +87,7 @@ describe("sessions", () => {
       unitId: "dai-hop",
       password: PASSWORD,
     };
-    expect((await call("POST", "/api/admin/users", { cookie: admin, json: account })).status).toBe(201);
-    const user = await login(account.username);
+    const user = await createAccount(admin, account);
     expect((await call("GET", "/api/me", { cookie: user })).status).toBe(200);
     const reset = await call("POST", "/api/admin/users", {
       cookie: admin,

@@ -54,6 +54,16 @@ export async function login(username: string, password = PASSWORD): Promise<stri
   return `kh_session=${m[1]}`;
 }
 
+/** An account made through the admin API by a signed-in admin (its cookie); returns the account's own session cookie. */
+export async function createAccount(
+  admin: string,
+  account: { username: string; displayName: string; role: string; unitId?: string; password: string },
+): Promise<string> {
+  const res = await call("POST", "/api/admin/users", { cookie: admin, json: account });
+  if (res.status !== 201) throw new Error(`create ${account.username}: ${res.status} ${res.text}`);
+  return login(account.username, account.password);
+}
+
 /**
  * Every item in the table, sorted by key: test-only (the app never scans), to show that a
  * refused request wrote nothing. Sessions are left out (signing in writes them).

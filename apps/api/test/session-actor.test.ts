@@ -5,7 +5,7 @@
  */
 import { dynamo } from "@kehoach/core/db/client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { call, ensureSeed, login } from "./helpers";
+import { call, createAccount, ensureSeed, login } from "./helpers";
 
 let requests = 0;
 const COUNTER = "count-dynamodb-requests";
@@ -50,8 +50,7 @@ describe("a signed-in request", () => {
       unitId: "hai-duong",
       password: "mat-khau-phien-2025",
     };
-    expect((await call("POST", "/api/admin/users", { cookie: admin, json: account })).status).toBe(201);
-    const overseer = await login(account.username, account.password);
+    const overseer = await createAccount(admin, account);
     const list = () => call("GET", "/api/plans?communeId=xa-ha-bac&limit=5", { cookie: overseer });
     expect((await list()).status).toBe(404);
     const scope = {
@@ -80,8 +79,7 @@ describe("a signed-in request", () => {
       unitId: "dai-hop",
       password: "mat-khau-phien-2025",
     };
-    expect((await call("POST", "/api/admin/users", { cookie: admin, json: account })).status).toBe(201);
-    const staff = await login(account.username, account.password);
+    const staff = await createAccount(admin, account);
     expect((await call("GET", "/api/me", { cookie: staff })).status).toBe(200);
     const off = await call("PUT", `/api/admin/users/${account.username}/disabled`, {
       cookie: admin,

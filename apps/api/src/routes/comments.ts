@@ -9,23 +9,17 @@ import {
   requestsQuery,
   resolveInput,
 } from "@kehoach/core/board/schema";
-import { commonErrors, conflictError, type Env, guarded, json } from "../http";
+import { commonErrors, conflictError, type Env, guarded, json, pathParam, taskParams } from "../http";
 
 const STAFF = ["commune_staff", "commune_leader"] as const;
 const READERS = ["commune_staff", "commune_leader", "overseer"] as const;
 
-const id = (name: string, max = 100) =>
-  z
-    .string()
-    .min(1)
-    .max(max)
-    .openapi({ param: { name, in: "path" } });
+const id = pathParam;
 const commentIdParam = z
   .string()
   .regex(COMMENT_ID, { message: "Mã góp ý không hợp lệ / Invalid comment id" })
   .openapi({ param: { name: "commentId", in: "path" }, example: "20260610T030000123Z-1f2e3d4c5b6a" });
 const planParams = z.object({ planId: id("planId") });
-const taskParams = z.object({ seriesId: id("seriesId"), taskId: id("taskId", 64) });
 const body = <T extends z.ZodType>(schema: T) => ({
   body: { content: { "application/json": { schema } }, required: true },
 });

@@ -13,7 +13,7 @@ import {
   scheduleUpdate,
   UNIT_KINDS,
 } from "@kehoach/core/schedule/schema";
-import { commonErrors, conflictError, type Env, guarded, json } from "../http";
+import { commonErrors, conflictError, type Env, fileResponse, guarded, json, sendFile } from "../http";
 
 /**
  * Exports and their schedules, per unit: a commune (its report, its task list) or an oversight
@@ -176,23 +176,12 @@ export const exportRoutes = new OpenAPIHono<Env>()
       summary: "Tải một tệp của bản xuất / Download a file of an export",
       tags: ["exports"],
       request: { params: fileParams },
-      responses: {
-        200: {
-          content: { "application/octet-stream": { schema: z.string().meta({ format: "binary" }) } },
-          description: "Tệp / The file",
-        },
-        ...commonErrors,
-      },
+      responses: { 200: fileResponse, ...commonErrors },
     }),
     async (c) => {
       const p = c.req.valid("param");
       const f = await Exports.exportFile(unitOf(p), p.exportId, p.name);
-      return c.body(f.bytes as Uint8Array<ArrayBuffer>, 200, {
-        "Content-Type": f.contentType,
-        "Content-Disposition": `attachment; filename="${f.name}"`,
-        "Cache-Control": "private, no-store",
-        "X-Content-Type-Options": "nosniff",
-      });
+      return sendFile(c, f, `attachment; filename="${f.name}"`);
     },
   )
   .openapi(

@@ -13,18 +13,22 @@ import {
 import { boardQuery, taskOut, taskUpdateInput } from "@kehoach/core/task/schema";
 import { parse } from "@kehoach/core/validate";
 import { bodyLimit } from "hono/body-limit";
-import { commonErrors, conflictError, type Env, guarded, json } from "../http";
+import {
+  commonErrors,
+  conflictError,
+  type Env,
+  fileResponse,
+  guarded,
+  json,
+  pathParam,
+  sendFile,
+  taskParams,
+} from "../http";
 
 const STAFF = ["commune_staff", "commune_leader"] as const;
 const READERS = ["commune_staff", "commune_leader", "overseer"] as const;
 
-const id = (name: string, max = 100) =>
-  z
-    .string()
-    .min(1)
-    .max(max)
-    .openapi({ param: { name, in: "path" } });
-const taskParams = z.object({ seriesId: id("seriesId"), taskId: id("taskId", 64) });
+const id = pathParam;
 const communeParam = z.object({ communeId: id("communeId", 80) });
 const taskPage = z
   .object({ items: z.array(taskOut), cursor: z.string().nullable() })
@@ -199,23 +203,16 @@ export const tasks = new OpenAPIHono<Env>()
       summary: "Tải một minh chứng / Download a piece of evidence",
       tags: ["tasks"],
       request: { params: taskParams.extend({ evidenceId: id("evidenceId", 40) }) },
-      responses: {
-        200: {
-          content: { "application/octet-stream": { schema: z.string().meta({ format: "binary" }) } },
-          description: "Tệp / The file",
-        },
-        ...commonErrors,
-      },
+      responses: { 200: fileResponse, ...commonErrors },
     }),
     async (c) => {
       const p = c.req.valid("param");
       const ev = await Task.getEvidence(p.seriesId, p.taskId, p.evidenceId);
-      return c.body(ev.bytes as Uint8Array<ArrayBuffer>, 200, {
-        "Content-Type": ev.contentType,
-        "Content-Disposition": `attachment; filename="evidence"; filename*=UTF-8''${encodeURIComponent(ev.name)}`,
-        "Cache-Control": "private, no-store",
-        "X-Content-Type-Options": "nosniff",
-      });
+      return sendFile(
+        c,
+        ev,
+        `attachment; filename="evidence"; filename*=UTF-8''${encodeURIComponent(ev.name)}`,
+      );
     },
   )
   .openapi(
