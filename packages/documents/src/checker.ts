@@ -1,5 +1,5 @@
 import { todayInVietnam } from "@kehoach/core/clock";
-import { locationLabel } from "@kehoach/core/plan/locations";
+import { locationText } from "@kehoach/core/plan/locations";
 import { templatePhraseIn } from "@kehoach/core/plan/placeholders";
 import {
   formatSymbol,
@@ -1110,7 +1110,7 @@ function contradictions(plan: CheckablePlan, out: Finding[]): void {
         const mo = Number(m?.[2]);
         const d = Number(m?.[1]);
         if (m && isRealDate(y, mo, d)) {
-          const iso = `${y}-${String(mo).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
+          const iso = toIso(y, mo, d);
           if (iso !== b.date && once(`basis|${i}|${t.path.join(".")}`))
             contradiction(
               out,
@@ -1195,7 +1195,7 @@ function contradictions(plan: CheckablePlan, out: Finding[]): void {
       const mo = Number(m[2]);
       const d = Number(m[1]);
       if (!isRealDate(y, mo, d)) continue;
-      const iso = `${y}-${String(mo).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
+      const iso = toIso(y, mo, d);
       if (iso !== t.deadline.date)
         contradiction(
           out,
@@ -1260,10 +1260,7 @@ export function checkPlan(plan: CheckablePlan, opts: CheckOptions = {}): Finding
     return true;
   });
   // Locations read as the document does ("Mục III › 1 › đoạn 1", "Nơi nhận, dòng 1").
-  for (const f of unique) {
-    const l = locationLabel(plan, f.location.path);
-    f.location.label = `${l.vi} / ${l.en}`;
-  }
+  for (const f of unique) f.location.label = locationText(plan, f.location.path);
   // Errors first, then in document order of rules.
   return unique.sort((a, b) => (a.severity === b.severity ? 0 : a.severity === "error" ? -1 : 1));
 }

@@ -113,8 +113,9 @@ export async function importPlanDocx(
   let raw: string;
   let lines: string[];
   try {
-    raw = (await mammoth.extractRawText({ buffer: b })).value;
-    lines = await docxLines(b);
+    const [text, read] = await Promise.all([mammoth.extractRawText({ buffer: b }), docxLines(b)]);
+    raw = text.value;
+    lines = read;
   } catch {
     throw notDocx();
   }
