@@ -35,7 +35,6 @@ import { loadOr } from "../lib/api-errors";
 import { currentYear } from "../lib/format";
 import { LoginPage } from "./routes/login";
 import { searchSchema } from "./search-loader";
-import type { TaskBoardSearch } from "./search-schemas";
 
 export type RouterContext = { queryClient: QueryClient };
 
@@ -83,7 +82,7 @@ const indexRoute = createRoute({
 const communePlansRoute = createRoute({
   getParentRoute: () => appRoute,
   path: "/communes/$communeId/plans",
-  validateSearch: (s: Record<string, unknown>) => searchSchema("planFilters")(s),
+  validateSearch: searchSchema("planFilters"),
   loaderDeps: ({ search }) => search,
   loader: async ({ context, params, deps, location }) => {
     // A commune outside the user's scope is "not found", like the API says for it.
@@ -133,7 +132,7 @@ const planEditRoute = createRoute({
   getParentRoute: () => appRoute,
   path: "/plans/$planId/edit",
   // ?focus=basis.0.date: the field to open at (a finding of the checker on the plan page links here).
-  validateSearch: (s: Record<string, unknown>) => searchSchema("focus")(s),
+  validateSearch: searchSchema("focus"),
   // Always the stored version: the editor saves "at the version read", so it must read the latest.
   loader: async ({ context, params, location }) => {
     await loadOr(
@@ -147,7 +146,7 @@ const planEditRoute = createRoute({
 const communeRegisterRoute = createRoute({
   getParentRoute: () => appRoute,
   path: "/communes/$communeId/register",
-  validateSearch: (s: Record<string, unknown>) => searchSchema("register")(s),
+  validateSearch: searchSchema("register"),
   loaderDeps: ({ search }) => ({ year: String(search.year ?? currentYear()) }),
   loader: async ({ context, params, deps, location }) => {
     if (!context.me.communes.some((c) => c.id === params.communeId)) throw notFound();
@@ -163,7 +162,7 @@ const communeRegisterRoute = createRoute({
 const communeReportsRoute = createRoute({
   getParentRoute: () => appRoute,
   path: "/communes/$communeId/reports",
-  validateSearch: (s: Record<string, unknown>) => searchSchema("reports")(s),
+  validateSearch: searchSchema("reports"),
   loaderDeps: ({ search }) => ({ year: String(search.year ?? currentYear()) }),
   loader: async ({ context, params, deps, location }) => {
     if (!context.me.communes.some((c) => c.id === params.communeId)) throw notFound();
@@ -179,7 +178,7 @@ const communeReportsRoute = createRoute({
 const communeTasksRoute = createRoute({
   getParentRoute: () => appRoute,
   path: "/communes/$communeId/tasks",
-  validateSearch: (s: Record<string, unknown>): TaskBoardSearch => searchSchema("tasks")(s),
+  validateSearch: searchSchema("tasks"),
   loaderDeps: ({ search }): { view: BoardView } => ({ view: search.view ?? "open" }),
   // Not awaited: a view switch shows at once (the radio follows the address) and the board says
   // it is loading; its errors are shown by the board (a lost session by the query client).
@@ -235,7 +234,7 @@ const boardIndexRoute = createRoute({
 const scopeBoardRoute = createRoute({
   getParentRoute: () => appRoute,
   path: "/board/$scopeId",
-  validateSearch: (s: Record<string, unknown>) => searchSchema("board")(s),
+  validateSearch: searchSchema("board"),
   beforeLoad: ({ context }) => {
     if (context.me.role !== "overseer" && context.me.role !== "admin") throw notFound();
   },
@@ -304,7 +303,7 @@ const unitSchedulesRoute = createRoute({
 const nationalRoute = createRoute({
   getParentRoute: () => appRoute,
   path: "/national",
-  validateSearch: (s: Record<string, unknown>) => searchSchema("board")(s),
+  validateSearch: searchSchema("board"),
   beforeLoad: ({ context }) => requireAdmin(context.me),
   loader: async ({ context, location }) => {
     await loadOr(context.queryClient.ensureQueryData(nationalBoardQuery()), location.href);

@@ -24,8 +24,13 @@ export function loadSearchSchemas(): Promise<void> {
   return loading;
 }
 
-/** A route's search validator, once loaded (every path into the signed-in pages waits for it). */
+/**
+ * A route's search validator, bound when it runs: by then the schemas are loaded (every path into
+ * the signed-in pages waits for them).
+ */
 export function searchSchema<K extends keyof typeof Schemas>(name: K): (typeof Schemas)[K] {
-  if (!loaded) throw new Error(`The address schemas are not loaded yet (${name})`);
-  return loaded[name];
+  return ((s: Record<string, unknown>) => {
+    if (!loaded) throw new Error(`The address schemas are not loaded yet (${name})`);
+    return (loaded[name] as (s: Record<string, unknown>) => unknown)(s);
+  }) as (typeof Schemas)[K];
 }

@@ -1,16 +1,16 @@
+import { formatDate } from "./format";
+
 /**
  * Dates as people here read and type them: dd/mm/yyyy whatever the browser's locale, stored as
  * ISO (YYYY-MM-DD). A text field (not `<input type="date">`, which follows the browser's locale:
  * mm/dd/yyyy on an en-US browser) with a light mask: the slashes come by themselves.
  */
 
-const ISO = /^(\d{4})-(\d{2})-(\d{2})$/;
 const DMY = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/;
 
 /** "2025-07-01" → "01/07/2025"; anything else unchanged (a date being typed). */
 export function isoToDmy(value: string | undefined): string {
-  const m = ISO.exec(value ?? "");
-  return m ? `${m[3]}/${m[2]}/${m[1]}` : (value ?? "");
+  return value ? formatDate(value) : "";
 }
 
 /**

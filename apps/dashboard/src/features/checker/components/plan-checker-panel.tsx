@@ -1,4 +1,5 @@
 import { planFindingsQuery, planIssueFindingsQuery } from "@kehoach/client/plans";
+import { isDraft } from "@kehoach/core/plan/document-text";
 import type { PlanStatus } from "@kehoach/core/plan/schema";
 import { useQuery } from "@tanstack/react-query";
 import { useRouteContext, useRouter } from "@tanstack/react-router";
@@ -9,9 +10,6 @@ import { useCheckerI18n } from "../../../components/findings/i18n";
 import { IssueBlockers } from "../../../components/findings/issue-blockers";
 import type { Finding, FindingPath } from "../../../components/findings/types";
 import { Loading } from "../../../components/loading";
-
-/** Statuses before issue: the panel also shows what would block issuing today. */
-const BEFORE_ISSUE = new Set<PlanStatus>(["draft", "submitted", "approved"]);
 
 /** Where the editor opens a field: /plans/$planId/edit?focus=basis.0.date (the editor reads `focus`). */
 export const editFocusHref = (planId: string, path: FindingPath) =>
@@ -29,7 +27,8 @@ export function PlanCheckerPanel({ plan }: Props) {
   const router = useRouter();
   const { me } = useRouteContext({ from: "/_app" });
   const findings = useQuery(planFindingsQuery(plan.id));
-  const beforeIssue = BEFORE_ISSUE.has(plan.status);
+  // Before issue, the panel also shows what would block issuing today.
+  const beforeIssue = isDraft(plan.status);
   const blocking = useQuery({ ...planIssueFindingsQuery(plan.id), enabled: beforeIssue });
   const canEdit =
     plan.status === "draft" &&

@@ -3,12 +3,11 @@ import { dateInputProps } from "../../../lib/dates";
 import { formatDate, formatVnd } from "../../../lib/format";
 import { useImportI18n } from "../lib/i18n";
 import { fieldDomId, NotFound, ReviewField } from "./review-field";
-import type { Draft, ReviewPartProps } from "./review-parts";
+import { type Draft, opt, type ReviewPartProps } from "./review-parts";
 
 type Event = NonNullable<Draft["event"]>;
 
 /** The value, or undefined for an empty optional field (the schema has no empty strings). */
-const opt = (s: string) => (s.trim() === "" ? undefined : s);
 
 /** The cited documents (Căn cứ), each part of a citation with its own doubtful-reading badge. */
 export function BasisPart({ id, draft, conf }: ReviewPartProps) {

@@ -24,7 +24,7 @@ export type ReviewPartProps = {
 };
 
 /** The value, or undefined for an empty optional field (the schema has no empty strings). */
-const opt = (s: string) => (s.trim() === "" ? undefined : s);
+export const opt = (s: string) => (s.trim() === "" ? undefined : s);
 
 /** Issuer, number, place and date, type, subject, category. */
 export function HeaderPart({ id, draft, setDraft, conf, issue }: ReviewPartProps) {

@@ -6,6 +6,7 @@ import {
   useDeletePlan,
   useTransition,
 } from "@kehoach/client/plans";
+import { isDraft as notIssued } from "@kehoach/core/plan/document-text";
 import { locationLabel } from "@kehoach/core/plan/locations";
 import type { Plan } from "@kehoach/core/plan/schema";
 import { availableActions, isCommuneWriter, type Action as Step } from "@kehoach/core/plan/transitions";
@@ -50,7 +51,7 @@ export function LifecycleActions({ plan, me }: { plan: Plan; me: Me }) {
   const busy = transition.isPending || remove.isPending || copy.isPending;
   const isDraft = plan.status === "draft";
   // What would block issuing it today: submit and issue warn with it before they go.
-  const beforeIssue = plan.status === "draft" || plan.status === "submitted" || plan.status === "approved";
+  const beforeIssue = notIssued(plan.status);
   const blocking = useQuery({ ...planIssueFindingsQuery(plan.id), enabled: writer && beforeIssue });
   const blockers = blocking.data ?? [];
 
