@@ -25,7 +25,10 @@ process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = "true";
 process.env.KEHOACH_TABLE = "kehoach-bench-api";
 const PASSWORD = "bench-password-2025";
 const COMMUNE = "xa-tu-ky";
-const SECONDS = 8;
+const SECONDS = 6;
+const ROUNDS = 4;
+/** Both servers and DynamoDB Local (a JVM, slow to compile its hot paths) warm up first. */
+const WARMUP_SECONDS = 5;
 const CONNECTIONS = 8;
 
 function listen(
@@ -116,15 +119,15 @@ async function main() {
     counter.stop();
 
     const dbPid = Number(local.process.pid);
-    await load(bareUrl, {}, 2, dbPid);
-    await load(appUrl, { cookie }, 2, dbPid);
+    await load(bareUrl, {}, WARMUP_SECONDS, dbPid);
+    await load(appUrl, { cookie }, WARMUP_SECONDS, dbPid);
     let bareTotal = 0;
     let appTotal = 0;
-    for (let round = 0; round < 2; round++) {
+    for (let round = 0; round < ROUNDS; round++) {
       bareTotal += await load(bareUrl, {}, SECONDS, dbPid, "bare");
       appTotal += await load(appUrl, { cookie }, SECONDS, dbPid, "app");
     }
-    const seconds = 2 * SECONDS;
+    const seconds = ROUNDS * SECONDS;
     console.log(
       `plan list of ${mine.items.length}: app ${(appTotal / seconds).toFixed(0)} req/s, bare Hono + the same Query ${(bareTotal / seconds).toFixed(0)} req/s (${CONNECTIONS} connections, ${seconds} s each)`,
     );

@@ -60,6 +60,7 @@ function linkedName(link: string): string {
 }
 
 let aws: RuntimeConfig | undefined;
+let local: { key: string; cwd: string; config: RuntimeConfig } | undefined;
 
 export function runtimeConfig(env: NodeJS.ProcessEnv = process.env): RuntimeConfig {
   if (onAws(env)) {
@@ -74,8 +75,11 @@ export function runtimeConfig(env: NodeJS.ProcessEnv = process.env): RuntimeConf
     return aws;
   }
   // Locally the variables may change between tests (a new DATA_DIR, a new DynamoDB Local port):
-  // read them each time; it costs nothing.
-  return {
+  // read them on each call, and build the answer again only when one of them changed (every
+  // request asks for the table's name).
+  const key = `${env.KEHOACH_TABLE}\0${env.FILES_BUCKET}\0${env.DATA_DIR}\0${env.DYNAMODB_ENDPOINT}`;
+  if (local?.key === key && local.cwd === process.cwd()) return local.config;
+  const config: RuntimeConfig = {
     stage: "local",
     onAws: false,
     table: env.KEHOACH_TABLE || "kehoach-local",
@@ -84,6 +88,8 @@ export function runtimeConfig(env: NodeJS.ProcessEnv = process.env): RuntimeConf
       : { dir: join(resolve(env.DATA_DIR || ".data"), "files") },
     dynamoEndpoint: env.DYNAMODB_ENDPOINT || undefined,
   };
+  local = { key, cwd: process.cwd(), config };
+  return config;
 }
 
 /** Fail at start, with the message, rather than on the first request. */
