@@ -4,7 +4,10 @@
  * it as `npm start` does (API + dist on one origin, DynamoDB Local in memory, the demo seed) and
  * loads it in Chromium throttled to 400 KB/s each way with 150 ms of latency and a cold cache:
  *
- *   - login form: from asking for /login to the username box being visible;
+ *   - login form: from asking for /login to the username box being visible (the server sends the
+ *     form in the page: it takes typing, and signs in by itself, before the script arrives);
+ *   - dashboard ready (printed, no target): until the dashboard has taken the server's form's place
+ *     — the moment the bench starts typing, as a person is still typing then;
  *   - plan list: from pressing Enter in the password box to the commune's plan list showing rows
  *     (the assets already seen on the login page come from the browser's cache, as they would).
  *
@@ -111,6 +114,7 @@ async function main() {
     if (created.status !== 201) throw new Error(`create plan: ${created.status}`);
 
     const loginTimes: number[] = [];
+    const readyTimes: number[] = [];
     const listTimes: number[] = [];
     let wire = 0;
     for (let run = 0; run < RUNS; run++) {
@@ -130,6 +134,8 @@ async function main() {
       await page.goto(`${url}/login`, { waitUntil: "commit" });
       await page.getByLabel("Tên đăng nhập").waitFor({ state: "visible", timeout: 60_000 });
       loginTimes.push((performance.now() - t0) / 1000);
+      await page.locator("[data-static-login]").waitFor({ state: "detached", timeout: 60_000 });
+      readyTimes.push((performance.now() - t0) / 1000);
       if (run === 0) wire = bytes;
       if (run === 0 && process.argv.includes("--trace")) {
         // Where the time went: each request's start and end (ms from navigation), and first paint.
@@ -153,6 +159,7 @@ async function main() {
     const list = median(listTimes);
     console.log(
       `dashboard: login page ${kb(wire)} KB on the wire; runs: login ${loginTimes.map((t) => t.toFixed(2)).join(", ")} s, ` +
+        `dashboard ready ${readyTimes.map((t) => t.toFixed(2)).join(", ")} s, ` +
         `plan list ${listTimes.map((t) => t.toFixed(2)).join(", ")} s`,
     );
     console.log(

@@ -1,6 +1,7 @@
 import react from "@vitejs/plugin-react";
 import { defineConfig } from "vite";
 import { compression, defineAlgorithm } from "vite-plugin-compression2";
+import { staticLoginPage } from "./static-login-page";
 import { vendorScalar } from "./vendor-scalar";
 
 // Same origin as in production: the dev server forwards /api to the local API (`npm start`).
@@ -15,6 +16,7 @@ export default defineConfig({
       threshold: 1024,
     }),
     vendorScalar(),
+    staticLoginPage(),
   ],
   server: {
     port: 5173,

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { type Account, makeAccount } from "./support/accounts";
-import { apiLogin, login, textOf, useBrowser } from "./support/browser";
+import { apiLogin, login, loginPage, textOf, useBrowser } from "./support/browser";
 
 /** Each test signs in as an account of this file's own: changing its password affects no other file. */
 describe("account: sessions, password, sign-in throttling", () => {
@@ -100,7 +100,7 @@ describe("account: sessions, password, sign-in throttling", () => {
 
   it("after repeated wrong passwords the wait is shown in seconds, then an admin lifts it", async () => {
     const page = b.page();
-    await page.goto("/login");
+    await loginPage(page, "/login");
     await page.getByLabel("Tên đăng nhập").fill(locked.username);
     const password = page.getByLabel("Mật khẩu");
     const alert = page.getByRole("alert");

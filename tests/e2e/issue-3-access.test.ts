@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { useAccounts } from "./support/accounts";
-import { apiLogin, login, textOf, useBrowser } from "./support/browser";
+import { apiLogin, login, loginPage, textOf, useBrowser } from "./support/browser";
 
 const SEED_PLAN_ID = "seed-quang-nghiep-hnsk-cchc-2023-h1";
 const SEED_SUBJECT = "Tổ chức Hội nghị sơ kết công tác cải cách hành chính 6 tháng đầu năm 2023";
@@ -155,7 +155,7 @@ describe("issue 3: each user sees their own scope, and nothing else", () => {
 
   it("a wrong password shows the API's message, in Vietnamese and in English", async () => {
     const page = b.page();
-    await page.goto("/login");
+    await loginPage(page, "/login");
     await page.getByLabel("Tên đăng nhập").fill(as.tanKy.username);
     await page.getByLabel("Mật khẩu").fill("not-the-password");
     await page.getByRole("button", { name: "Đăng nhập" }).click();

@@ -122,3 +122,61 @@ describe("login throttling (stored in DynamoDB; more in throttle.test.ts)", () =
     expect(r.status).toBe(429);
   });
 });
+
+describe("the login page's plain form (posted before the page's script has loaded)", () => {
+  const form = (fields: Record<string, string>, referer?: string) =>
+    call("POST", "/api/auth/login-form", {
+      headers: {
+        "content-type": "application/x-www-form-urlencoded",
+        ...(referer ? { referer } : {}),
+      },
+      body: new URLSearchParams(fields).toString(),
+    });
+
+  it("signs in with the session cookie and goes (303) where the login page was asked to return", async () => {
+    const res = await form(
+      { username: "daihop.canbo", password: PASSWORD },
+      "http://localhost/login?redirect=%2Fcommunes%2Fdai-hop%2Fplans%3Fyear%3D2025",
+    );
+    expect(res.status).toBe(303);
+    expect(res.headers.get("location")).toBe("/communes/dai-hop/plans?year=2025");
+    const set = res.headers.get("set-cookie") ?? "";
+    expect(set).toMatch(/HttpOnly/i);
+    const cookie = `kh_session=${/kh_session=([^;]+)/.exec(set)?.[1]}`;
+    expect((await call("GET", "/api/me", { cookie })).body.username).toBe("daihop.canbo");
+  });
+
+  it("returns only to this site's own paths: another site's page or address goes home", async () => {
+    for (const referer of [
+      "http://localhost/login?redirect=%2F%2Fevil.example%2Fx",
+      "http://localhost/login?redirect=https%3A%2F%2Fevil.example",
+      "http://evil.example/login?redirect=%2Fplans%2Fx",
+      "not a url",
+    ]) {
+      const res = await form({ username: "daihop.canbo", password: PASSWORD }, referer);
+      expect(res.status, referer).toBe(303);
+      expect(res.headers.get("location"), referer).toBe("/");
+    }
+  });
+
+  it("a refusal goes back to the login page with its code only, and opens no session", async () => {
+    const wrong = await form(
+      { username: "khong.co.ai", password: "sai-mat-khau" },
+      "http://localhost/login?redirect=%2Fplans%2Fabc",
+    );
+    expect(wrong.status).toBe(303);
+    expect(wrong.headers.get("location")).toBe("/login?failed=bad_credentials&redirect=%2Fplans%2Fabc");
+    expect(wrong.headers.get("set-cookie")).toBeNull();
+    const empty = await form({});
+    expect(empty.headers.get("location")).toBe("/login?failed=validation_failed");
+  });
+
+  it("is refused (403) when posted from another site, like every write", async () => {
+    const res = await call("POST", "/api/auth/login-form", {
+      headers: { origin: "http://evil.example", "content-type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams({ username: "daihop.canbo", password: PASSWORD }).toString(),
+    });
+    expect(res.status).toBe(403);
+    expect(res.headers.get("set-cookie")).toBeNull();
+  });
+});

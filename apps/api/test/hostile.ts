@@ -475,6 +475,10 @@ export async function checkRoute(
 function judge(route: WriteRoute, status: number, text: string, changed: boolean): string | undefined {
   if (status >= 500) return `answered ${status}`;
   if (status >= 200 && status < 300) return undefined;
+  // A plain HTML form's route answers every outcome with its documented redirect (303).
+  if (status >= 300 && status < 400 && route.statuses.has(status)) {
+    return changed ? `answered ${status} but changed the table` : undefined;
+  }
   // 413 (body limit) and 415 (content type) can meet any route with a body, before it runs.
   if (!route.statuses.has(status) && status !== 413 && status !== 415)
     return `answered undocumented ${status}`;

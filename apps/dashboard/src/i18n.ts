@@ -456,6 +456,8 @@ const app = createMessages(vi, en);
 
 /** A message of the shared dictionary in a given language. */
 export const translate = app.translate;
+/** Whether the shared dictionary has this key. */
+export const hasMessage = app.has;
 
 /** The current language, `t()` for dictionary messages and `pick()` for the API's bilingual messages. */
 export function useI18n() {

@@ -5,6 +5,7 @@ import { createRoot } from "react-dom/client";
 import { createQueryClient } from "./app/query-client";
 import { createAppRouter } from "./app/router";
 import { loadSearchSchemas } from "./app/search-loader";
+import { mountPoint, takeOverStaticLogin } from "./features/auth/lib/static-login";
 import { getLang } from "./i18n";
 import "./styles.css";
 
@@ -18,8 +19,12 @@ const queryClient = createQueryClient(() => {
 });
 const router = createAppRouter(queryClient);
 
-const root = document.getElementById("root");
-if (!root) throw new Error("#root missing from index.html");
+const page = document.getElementById("root");
+if (!page) throw new Error("#root missing from index.html");
+// On /login the server's own form is there already: it stays until the dashboard's has rendered
+// (the login form then takes its place; any other first page takes it once rendered).
+const root = mountPoint(page);
+router.subscribe("onRendered", () => takeOverStaticLogin());
 const render = () =>
   createRoot(root).render(
     <StrictMode>

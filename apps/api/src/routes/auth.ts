@@ -1,5 +1,7 @@
 import { OpenAPIHono, z } from "@hono/zod-openapi";
 import * as Auth from "@kehoach/core/auth";
+import { DomainError } from "@kehoach/core/errors";
+import { safeRedirect } from "@kehoach/core/redirect";
 import { unitsById } from "@kehoach/core/unit";
 import type { Context } from "hono";
 import { deleteCookie, setCookie } from "hono/cookie";
@@ -37,6 +39,37 @@ function isHttps(c: Context) {
   return new URL(c.req.url).protocol === "https:" || c.req.header("x-forwarded-proto") === "https";
 }
 
+/** Check the credentials and open a session: its token goes to the browser as an HttpOnly cookie. */
+async function signIn(c: Context<Env>, input: unknown) {
+  const session = await Auth.login(input, {
+    userAgent: c.req.header("user-agent") ?? "",
+    address: clientAddress(c),
+  });
+  setCookie(c, SESSION_COOKIE, session.token, {
+    httpOnly: true,
+    sameSite: "Lax",
+    secure: isHttps(c),
+    path: "/",
+    expires: new Date(session.expiresAt * 1000),
+  });
+}
+
+/**
+ * Where the plain login form returns to: the `redirect` of the login page it was posted from (the
+ * browser names that page in Referer, same origin), kept to this site's own paths.
+ */
+function returnAddress(c: Context<Env>): string {
+  const referer = c.req.header("referer");
+  if (!referer) return "/";
+  try {
+    const page = new URL(referer);
+    if (page.origin !== new URL(c.req.url).origin) return "/";
+    return safeRedirect(page.searchParams.get("redirect"));
+  } catch {
+    return "/";
+  }
+}
+
 export const auth = new OpenAPIHono<Env>()
   .openapi(
     guarded("public", {
@@ -57,18 +90,42 @@ export const auth = new OpenAPIHono<Env>()
       },
     }),
     async (c) => {
-      const session = await Auth.login(c.req.valid("json"), {
-        userAgent: c.req.header("user-agent") ?? "",
-        address: clientAddress(c),
-      });
-      setCookie(c, SESSION_COOKIE, session.token, {
-        httpOnly: true,
-        sameSite: "Lax",
-        secure: isHttps(c),
-        path: "/",
-        expires: new Date(session.expiresAt * 1000),
-      });
+      await signIn(c, c.req.valid("json"));
       return c.json({ ok: true as const }, 200);
+    },
+  )
+  .openapi(
+    guarded("public", {
+      method: "post",
+      path: "/auth/login-form",
+      summary: "Đăng nhập bằng biểu mẫu HTML / Sign in with a plain HTML form",
+      description:
+        "The login page's form as the server sends it, posted before the page's script has loaded " +
+        "(a slow line) or without scripts: `application/x-www-form-urlencoded` with `username` and " +
+        "`password`. Answers 303 to where the login page was asked to return (its `redirect`), signed " +
+        "in; or back to `/login?failed=<code>` (with `wait=<seconds>` when throttled), where the page " +
+        "shows that refusal's message.",
+      tags: ["auth"],
+      responses: {
+        303: {
+          description:
+            "Đã đăng nhập, hoặc bị từ chối: về trang đăng nhập / Signed in, or refused: back to the login page",
+        },
+      },
+    }),
+    async (c) => {
+      const back = returnAddress(c);
+      const form = await c.req.parseBody().catch(() => ({}) as Record<string, unknown>);
+      try {
+        await signIn(c, { username: form.username, password: form.password });
+      } catch (e) {
+        if (!(e instanceof DomainError)) throw e;
+        const q = new URLSearchParams({ failed: e.code });
+        if (e.details?.retryAfter) q.set("wait", String(e.details.retryAfter));
+        if (back !== "/") q.set("redirect", back);
+        return c.redirect(`/login?${q}`, 303) as never;
+      }
+      return c.redirect(back, 303) as never;
     },
   )
   .openapi(

@@ -46,10 +46,17 @@ const loginRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: "/login",
   // Without zod: the login form is the first thing a visitor waits for.
-  validateSearch: (s: Record<string, unknown>): { redirect?: string | undefined } => {
-    const v =
-      typeof s.redirect === "string" || typeof s.redirect === "number" ? String(s.redirect).trim() : "";
-    return { redirect: v || undefined };
+  validateSearch: (
+    s: Record<string, unknown>,
+  ): { redirect?: string | undefined; failed?: string | undefined; wait?: number | undefined } => {
+    const text = (v: unknown) => (typeof v === "string" || typeof v === "number" ? String(v).trim() : "");
+    const wait = Number(text(s.wait));
+    return {
+      redirect: text(s.redirect) || undefined,
+      // The refusal the server-sent login form came back with (/api/auth/login-form).
+      failed: text(s.failed) || undefined,
+      wait: Number.isInteger(wait) && wait > 0 ? wait : undefined,
+    };
   },
   component: LoginPage,
 });

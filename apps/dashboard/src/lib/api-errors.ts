@@ -10,13 +10,6 @@ export function isNotFound(e: unknown): e is ApiError {
   return e instanceof ApiError && e.status === 404;
 }
 
-/** Only same-site paths may be a post-login destination (no "//evil.example"). */
-export function safeRedirect(target: string | undefined): string {
-  if (!target?.startsWith("/") || target.startsWith("//") || target.startsWith("/\\")) return "/";
-  if (target.startsWith("/login")) return "/";
-  return target;
-}
-
 /**
  * Run a loader's fetch, turning API answers into router outcomes: 401 → the login page
  * (keeping where the user wanted to go), 404 → the not-found page. Anything else propagates.

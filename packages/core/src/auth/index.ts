@@ -11,6 +11,7 @@ import { requiredText } from "../plan/schema";
 import { OFFICE_IDS } from "../unit/offices";
 import { unitId } from "../unit/schema";
 import { parse } from "../validate";
+import { accountDisabled, badCredentials } from "./failures";
 import { DUMMY_HASH_PROMISE, hashPassword, verifyPassword } from "./password";
 import { addressSubject, attemptSucceeded, countAttempt, isConditionFailure } from "./throttle";
 
@@ -29,18 +30,6 @@ export const loginInput = z.object({
     .min(1, { message: "Nhập mật khẩu / Enter your password" })
     .max(200),
 });
-
-const badCredentials = () =>
-  new DomainError(401, "bad_credentials", {
-    vi: "Tên đăng nhập hoặc mật khẩu không đúng.",
-    en: "Wrong username or password.",
-  });
-
-const accountDisabled = () =>
-  new DomainError(403, "account_disabled", {
-    vi: "Tài khoản này đã bị vô hiệu hóa. Liên hệ quản trị viên nếu bạn cần dùng lại.",
-    en: "This account has been disabled. Contact an administrator if you need it again.",
-  });
 
 export type SessionInfo = { token: string; expiresAt: number };
 

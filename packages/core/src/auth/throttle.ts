@@ -2,7 +2,7 @@ import { isIP } from "node:net";
 import { now } from "../clock";
 import { db, dbService } from "../db/entities";
 import { acrossShards } from "../db/shard";
-import { DomainError } from "../errors";
+import { tooManyAttempts } from "./failures";
 
 /**
  * Sign-in throttling after OWASP's Authentication and Credential Stuffing cheat sheets:
@@ -43,18 +43,6 @@ const live = (c: Counter | null | undefined, nowS: number): c is Counter =>
 function waitOf(c: Counter | null | undefined, nowS: number): number {
   if (!live(c, nowS)) return 0;
   return Math.max(0, c.lastFailureAt + delayAfter(c.kind, c.failures) - nowS);
-}
-
-export function tooManyAttempts(retryAfter: number) {
-  return new DomainError(
-    429,
-    "too_many_attempts",
-    {
-      vi: `Đăng nhập sai nhiều lần. Vui lòng chờ ${retryAfter} giây rồi thử lại.`,
-      en: `Too many failed sign-ins. Please wait ${retryAfter} seconds and try again.`,
-    },
-    { retryAfter },
-  );
 }
 
 /**

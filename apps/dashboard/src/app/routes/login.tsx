@@ -1,12 +1,13 @@
-import { api, unwrap } from "@kehoach/client/api";
+import { ApiError, api, unwrap } from "@kehoach/client/api";
 import { meQuery } from "@kehoach/client/auth";
+import { loginFailure } from "@kehoach/core/auth/failures";
+import { safeRedirect } from "@kehoach/core/redirect";
 import { useQueryClient } from "@tanstack/react-query";
 import { getRouteApi, useRouter } from "@tanstack/react-router";
-import { useEffect } from "react";
+import { useEffect, useMemo } from "react";
 import { LanguageToggle } from "../../components/language-toggle";
 import { LoginForm } from "../../features/auth/components/login-form";
 import { useI18n } from "../../i18n";
-import { safeRedirect } from "../../lib/api-errors";
 import { useDocumentTitle } from "../../lib/use-document-title";
 import { loadSearchSchemas } from "../search-loader";
 
@@ -14,7 +15,12 @@ const route = getRouteApi("/login");
 
 export function LoginPage() {
   const { t } = useI18n();
-  const { redirect } = route.useSearch();
+  const { redirect, failed, wait } = route.useSearch();
+  // A refusal named by its code only (never a text from the address): the shared message.
+  const refused = useMemo(() => {
+    const e = failed ? loginFailure(failed, wait) : undefined;
+    return e ? new ApiError(e.status, e.code, e.messages) : undefined;
+  }, [failed, wait]);
   const router = useRouter();
   const queryClient = useQueryClient();
   useDocumentTitle(t("login.title"));
@@ -68,6 +74,7 @@ export function LoginPage() {
         <h1>{t("login.title")}</h1>
         <p className="muted">{t("login.intro")}</p>
         <LoginForm
+          refused={refused}
           onSuccess={() => {
             // A new session starts with an empty cache: nothing of a previous user survives.
             queryClient.clear();
