@@ -1,5 +1,5 @@
+import { diffJson } from "@kehoach/core/plan/diff";
 import { type PlanContent, planContent } from "@kehoach/core/plan/schema";
-import diff from "microdiff";
 import type { Path } from "./content";
 
 export type Difference = { path: Path; mine: string | undefined; theirs: string | undefined };
@@ -43,8 +43,9 @@ export function contentDifferences(mine: PlanContent, theirs: PlanContent): Diff
   const value = (m: Map<string, Leaf>) => Object.fromEntries([...m].map(([k, leaf]) => [k, leaf.value]));
   // Top-level parts in the schema's order (as the form shows them), each part's fields in place.
   const part = (k: string) => TOP.indexOf(k.split(".")[0] as keyof PlanContent);
-  return diff(value(a), value(b), { cyclesFix: false })
-    .map((d) => String(d.path[0]))
+  // The same diff as the plan's history (core), over the two drafts' leaves by their paths.
+  return diffJson(value(a), value(b))
+    .map((d) => d.path)
     .sort((x, y) => part(x) - part(y))
     .map((k) => ({
       path: (a.get(k) ?? b.get(k))?.path ?? [],

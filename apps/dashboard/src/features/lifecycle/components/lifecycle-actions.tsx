@@ -333,14 +333,33 @@ function ConfirmDialog({
 
 type Blocker = { location: { path: (string | number)[] }; message: { vi: string; en: string } };
 
-/** The errors that would block issuing, each with where it is as the document reads. */
+/** The errors that would block issuing (the checker's findings), as the document reads. */
 function Blockers({ plan, findings }: { plan: Plan; findings: Blocker[] }) {
+  return (
+    <PlacedMessages
+      plan={plan}
+      items={findings.map((f) => ({ path: f.location.path, message: f.message }))}
+      testId="issue-blockers-warning"
+    />
+  );
+}
+
+/** Messages each with where it is in the plan, named as the document reads ("Mục III › 1 › đoạn 1"). */
+function PlacedMessages({
+  plan,
+  items,
+  testId,
+}: {
+  plan: Plan;
+  items: { path: (string | number)[]; message: { vi: string; en: string } }[];
+  testId?: string;
+}) {
   const { pick } = useLifecycleI18n();
   return (
-    <ul className="lifecycle-issues" data-testid="issue-blockers-warning">
-      {findings.map((f) => (
-        <li key={`${f.location.path.join(".")}|${f.message.vi}`}>
-          <strong>{pick(locationLabel(plan, f.location.path))}</strong>: {pick(f.message)}
+    <ul className="lifecycle-issues" data-testid={testId}>
+      {items.map((i) => (
+        <li key={`${i.path.join(".")}|${i.message.vi}`}>
+          <strong>{pick(locationLabel(plan, i.path))}</strong>: {pick(i.message)}
         </li>
       ))}
     </ul>
@@ -368,14 +387,13 @@ function LifecycleError({ error, plan, onReload }: { error: unknown; plan: Plan;
         <strong className="alert-title">{lt("lifecycle.checkerTitle")}</strong>
         <span>{pick(error.messages)}</span>
         <span>{lt("lifecycle.checkerHint")}</span>
-        <ul className="lifecycle-issues">
-          {error.issues.map((i) => (
-            <li key={`${i.path.join(".")}|${i.message.vi}`}>
-              <strong>{pick(locationLabel(plan, i.path.slice(i.path[0] === "content" ? 1 : 0)))}</strong>:{" "}
-              {pick(i.message)}
-            </li>
-          ))}
-        </ul>
+        <PlacedMessages
+          plan={plan}
+          items={error.issues.map((i) => ({
+            path: i.path.slice(i.path[0] === "content" ? 1 : 0),
+            message: i.message,
+          }))}
+        />
       </div>
     );
   }
