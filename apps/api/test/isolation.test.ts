@@ -37,6 +37,12 @@ const SAMPLES: Record<string, () => Sample> = {
     json: { username: "nobody", password: "x" },
     public: true,
   }),
+  // The login page's plain form (a form body in real use; any body is a refusal back to /login).
+  "POST /api/auth/login-form": () => ({
+    path: "/api/auth/login-form",
+    json: { username: "nobody", password: "x" },
+    public: true,
+  }),
   "POST /api/auth/logout": () => ({ path: "/api/auth/logout" }),
   "GET /api/me": () => ({ path: "/api/me" }),
   "POST /api/me/password": () => ({
