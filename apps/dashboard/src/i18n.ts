@@ -52,7 +52,6 @@ const vi = {
   "login.password": "Mật khẩu",
   "login.submit": "Đăng nhập",
   "login.submitting": "Đang đăng nhập…",
-  "login.required": "Nhập tên đăng nhập và mật khẩu.",
 
   "plans.title": "Kế hoạch",
   "plans.of": "Kế hoạch của {commune}",
@@ -224,7 +223,6 @@ const en: Record<MessageKey, string> = {
   "login.password": "Password",
   "login.submit": "Sign in",
   "login.submitting": "Signing in…",
-  "login.required": "Enter your username and password.",
 
   "plans.title": "Plans",
   "plans.of": "Plans of {commune}",

@@ -24,7 +24,10 @@ if (!page) throw new Error("#root missing from index.html");
 // On /login the server's own form is there already: it stays until the dashboard's has rendered
 // (the login form then takes its place; any other first page takes it once rendered).
 const root = mountPoint(page);
-router.subscribe("onRendered", () => takeOverStaticLogin());
+const stopWatching = router.subscribe("onRendered", () => {
+  takeOverStaticLogin();
+  stopWatching();
+});
 const render = () =>
   createRoot(root).render(
     <StrictMode>

@@ -50,12 +50,12 @@ const loginRoute = createRoute({
     s: Record<string, unknown>,
   ): { redirect?: string | undefined; failed?: string | undefined; wait?: number | undefined } => {
     const text = (v: unknown) => (typeof v === "string" || typeof v === "number" ? String(v).trim() : "");
-    const wait = Number(text(s.wait));
     return {
       redirect: text(s.redirect) || undefined,
-      // The refusal the server-sent login form came back with (/api/auth/login-form).
+      // The refusal the server-sent login form came back with (/api/auth/login-form); core's
+      // loginFailure checks the seconds.
       failed: text(s.failed) || undefined,
-      wait: Number.isInteger(wait) && wait > 0 ? wait : undefined,
+      wait: text(s.wait) ? Number(text(s.wait)) : undefined,
     };
   },
   component: LoginPage,

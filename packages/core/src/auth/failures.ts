@@ -35,12 +35,15 @@ const missingFields = () =>
     en: "Enter your username and password.",
   });
 
-/** The refusal a code names (`wait`: the seconds of a throttled one); undefined for any other code. */
+/**
+ * The refusal a code names (`wait`: the seconds of a throttled one, as read from an address: a
+ * positive whole number, else 1); undefined for any other code.
+ */
 export function loginFailure(code: string, wait?: number): DomainError | undefined {
   if (code === "bad_credentials") return badCredentials();
   if (code === "account_disabled") return accountDisabled();
   if (code === "too_many_attempts") {
-    return tooManyAttempts(Number.isInteger(wait) && (wait as number) > 0 ? (wait as number) : 1);
+    return tooManyAttempts(wait !== undefined && Number.isInteger(wait) && wait > 0 ? wait : 1);
   }
   if (code === "validation_failed") return missingFields();
   return undefined;
