@@ -1,9 +1,8 @@
 import { createHash, randomBytes } from "node:crypto";
-import { GetCommand } from "@aws-sdk/lib-dynamodb";
 import { z } from "zod";
 import { type Actor, actor, ROLES, type Role } from "../actor";
 import { now, todayInVietnam } from "../clock";
-import { dynamo, tableName } from "../db/client";
+import { getItemDirect } from "../db/direct-get";
 import { db } from "../db/entities";
 import { sessionKey } from "../db/keys";
 import { DomainError } from "../errors";
@@ -120,12 +119,10 @@ export async function logout(token: string) {
 /** The actor behind a session token, or null when the session is unknown, revoked or expired. */
 export async function actorForToken(token: string): Promise<(Actor & { sessionId: string }) | null> {
   // Every request reads its session, strongly consistent (a revoked session is refused on the very
-  // next request): one plain GetItem, without ElectroDB's request building and item formatting.
+  // next request): one plain GetItem, without ElectroDB's request building and item formatting,
+  // and without the SDK's per-call middleware (db/direct-get.ts).
   // The whole item (a few hundred bytes): a projection would cost more to parse than it saves.
-  const res = await dynamo().send(
-    new GetCommand({ TableName: tableName(), Key: sessionKey(sha256(token)), ConsistentRead: true }),
-  );
-  const s = res.Item as
+  const s = (await getItemDirect(sessionKey(sha256(token)))) as
     | { sessionId: string; username: string; expiresAt: number; user?: unknown }
     | undefined;
   if (!s || !(s.expiresAt > Math.floor(now().getTime() / 1000))) return null;
