@@ -5,7 +5,8 @@
  * DynamoDB Query (ElectroDB's for that list, with the list's projection) and returning its items — both on
  * 127.0.0.1 in this process, DynamoDB Local behind them, loaded by autocannon in turns (bare, app,
  * bare, app) so that machine load hits both alike. Prints the app's requests per second as a ratio
- * of the bare route's, and the DynamoDB requests one list sends (counted with an SDK middleware).
+ * of the bare route's (over all rounds; each round's on the line before), and the DynamoDB
+ * requests one list sends (counted at the client's HTTP handler, bench/requests.ts).
  */
 import { readFileSync } from "node:fs";
 import type { AddressInfo } from "node:net";
@@ -121,15 +122,19 @@ async function main() {
     const dbPid = Number(local.process.pid);
     await load(bareUrl, {}, WARMUP_SECONDS, dbPid);
     await load(appUrl, { cookie }, WARMUP_SECONDS, dbPid);
+    const ratios: number[] = [];
     let bareTotal = 0;
     let appTotal = 0;
     for (let round = 0; round < ROUNDS; round++) {
-      bareTotal += await load(bareUrl, {}, SECONDS, dbPid, "bare");
-      appTotal += await load(appUrl, { cookie }, SECONDS, dbPid, "app");
+      const b = await load(bareUrl, {}, SECONDS, dbPid, "bare");
+      const a = await load(appUrl, { cookie }, SECONDS, dbPid, "app");
+      ratios.push(a / b);
+      bareTotal += b;
+      appTotal += a;
     }
     const seconds = ROUNDS * SECONDS;
     console.log(
-      `plan list of ${mine.items.length}: app ${(appTotal / seconds).toFixed(0)} req/s, bare Hono + the same Query ${(bareTotal / seconds).toFixed(0)} req/s (${CONNECTIONS} connections, ${seconds} s each)`,
+      `plan list of ${mine.items.length}: app ${(appTotal / seconds).toFixed(0)} req/s, bare Hono + the same Query ${(bareTotal / seconds).toFixed(0)} req/s (${CONNECTIONS} connections, ${ROUNDS} rounds of ${SECONDS} s each; the rounds' ratios ${ratios.map((r) => r.toFixed(2)).join(", ")})`,
     );
     const per = (k: keyof typeof spent) =>
       `Node ${((1000 * spent[k].node) / spent[k].requests).toFixed(2)} ms, DynamoDB Local ${((1000 * spent[k].db) / spent[k].requests).toFixed(2)} ms`;

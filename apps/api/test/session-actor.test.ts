@@ -3,31 +3,22 @@
  * one read plus its own; every change to the account still reaches open sessions on their next
  * request (new grants are followed, a disabled account is out).
  */
-import { dynamo } from "@kehoach/core/db/client";
+import { countRequests } from "@kehoach/core/db/client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { call, createAccount, ensureSeed, login } from "./helpers";
 
-let requests = 0;
-const COUNTER = "count-dynamodb-requests";
+let counter: ReturnType<typeof countRequests>;
 
 beforeAll(async () => {
   await ensureSeed();
-  dynamo().middlewareStack.add(
-    (next) => async (args) => {
-      requests++;
-      return next(args);
-    },
-    { step: "initialize", name: COUNTER },
-  );
+  counter = countRequests();
 });
-afterAll(() => {
-  dynamo().middlewareStack.remove(COUNTER);
-});
+afterAll(() => counter.stop());
 
 async function counted<T>(f: () => Promise<T>): Promise<{ value: T; requests: number }> {
-  const before = requests;
+  const before = counter.requests;
   const value = await f();
-  return { value, requests: requests - before };
+  return { value, requests: counter.requests - before };
 }
 
 describe("a signed-in request", () => {

@@ -51,6 +51,29 @@ export function dynamo(): DynamoDBDocumentClient {
   return doc;
 }
 
+/**
+ * For benchmarks and tests: counts the DynamoDB requests this process's client sends from now on,
+ * retries included, at its HTTP handler — the requests sent through `send()` and the session
+ * read that uses the handler directly (db/direct-get.ts) alike.
+ */
+export function countRequests(): { readonly requests: number; stop(): void } {
+  const handler = (dynamo().config as unknown as DynamoDBClient["config"]).requestHandler;
+  const handle = handler.handle;
+  let requests = 0;
+  handler.handle = (...args: Parameters<typeof handle>) => {
+    requests++;
+    return handle.apply(handler, args);
+  };
+  return {
+    get requests() {
+      return requests;
+    },
+    stop() {
+      handler.handle = handle;
+    },
+  };
+}
+
 /** For tests and the local runtime, which point the process at a new endpoint. */
 export function resetDynamo() {
   doc?.destroy();

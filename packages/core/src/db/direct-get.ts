@@ -1,3 +1,4 @@
+import type { Readable } from "node:stream";
 import type { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import { unmarshall } from "@aws-sdk/util-dynamodb";
@@ -82,12 +83,8 @@ function partsOf(doc: DynamoDBDocumentClient): Promise<Parts> {
 
 async function resolveParts(config: DynamoDBClient["config"]): Promise<Parts> {
   const region = await config.region();
-  // A configured endpoint (DynamoDB Local) or the regional one from the SDK's endpoint rules.
-  const { url } = config.endpoint
-    ? { url: endpointUrl(await config.endpoint()) }
-    : config.endpointProvider({ Region: region, UseFIPS: false, UseDualStack: false });
   return {
-    url,
+    url: await endpointOf(config),
     signer: new SignatureV4({
       service: "dynamodb",
       region,
@@ -100,7 +97,13 @@ async function resolveParts(config: DynamoDBClient["config"]): Promise<Parts> {
   };
 }
 
-function endpointUrl(e: { protocol: string; hostname: string; port?: number; path: string }): URL {
+/** Where the client sends: its configured endpoint (DynamoDB Local), else its region's, by the SDK's rules. */
+export async function endpointOf(config: DynamoDBClient["config"]): Promise<URL> {
+  if (!config.endpoint) {
+    return config.endpointProvider({ Region: await config.region(), UseFIPS: false, UseDualStack: false })
+      .url;
+  }
+  const e = await config.endpoint();
   return new URL(`${e.protocol}//${e.hostname}${e.port ? `:${e.port}` : ""}${e.path}`);
 }
 
@@ -108,9 +111,7 @@ async function send(parts: Parts, request: HttpRequest): Promise<unknown> {
   // The signer signs a copy: each attempt is signed afresh.
   const signed = await parts.signer.sign(request);
   const { response } = await parts.handler.handle(signed as HttpRequest);
-  const chunks: Buffer[] = [];
-  for await (const chunk of response.body as AsyncIterable<Buffer>) chunks.push(chunk);
-  const text = Buffer.concat(chunks).toString("utf8");
+  const text = await readText(response.body as Readable);
   const out = text ? (JSON.parse(text) as Record<string, unknown>) : {};
   if (response.statusCode === 200) return out;
   // DynamoDB's errors name their type as "com.amazonaws.dynamodb.v20120810#ThrottlingException".
@@ -119,6 +120,18 @@ async function send(parts: Parts, request: HttpRequest): Promise<unknown> {
   throw Object.assign(err, {
     name: type.slice(type.lastIndexOf("#") + 1),
     $metadata: { httpStatusCode: response.statusCode },
+  });
+}
+
+/** The whole answer (a session item: one or two chunks); events cost less than an async iterator. */
+function readText(body: Readable): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    body.on("data", (chunk: Buffer) => chunks.push(chunk));
+    body.on("end", () =>
+      resolve(chunks.length === 1 ? String(chunks[0]) : Buffer.concat(chunks).toString("utf8")),
+    );
+    body.on("error", reject);
   });
 }
 

@@ -1,0 +1,144 @@
+import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
+import { DeleteCommand, GetCommand, PutCommand } from "@aws-sdk/lib-dynamodb";
+import { afterEach, describe, expect, it } from "vitest";
+import { countRequests, dynamo, isDatabaseUnavailable, resetDynamo, tableName } from "../src/db/client";
+import { endpointOf, getItemDirect } from "../src/db/direct-get";
+import { freePort } from "../src/db/local";
+
+/**
+ * The session read's GetItem (sent with the client's signer, HTTP handler and retry strategy,
+ * without its middleware stack) answers what the SDK's GetCommand answers, and fails as it does.
+ */
+
+const env = { table: process.env.KEHOACH_TABLE, endpoint: process.env.DYNAMODB_ENDPOINT };
+afterEach(() => {
+  process.env.KEHOACH_TABLE = env.table;
+  if (process.env.DYNAMODB_ENDPOINT !== env.endpoint) {
+    process.env.DYNAMODB_ENDPOINT = env.endpoint;
+    resetDynamo();
+  }
+});
+
+describe("getItemDirect", () => {
+  it("answers the item GetCommand answers, every attribute type alike, in one request", async () => {
+    // Keys and values outside ASCII: the request's length is counted in bytes, not characters.
+    const key = { pk: "$kehoach#tokenhash_phiên-đại-hợp", sk: "$session_1" };
+    const item = {
+      ...key,
+      sessionId: "Phiên làm việc — xã Đại Hợp",
+      expiresAt: 1_900_000_000,
+      ratio: 0.25,
+      disabled: false,
+      nothing: null,
+      user: {
+        role: "overseer",
+        communeIds: ["dai-hop", "quang-nghiep"],
+        grants: [{ scopeId: "tu-ky", validFrom: "2025-07-01", unitIds: ["dai-hop"] }],
+      },
+      tags: new Set(["a", "b"]),
+    };
+    await dynamo().send(new PutCommand({ TableName: tableName(), Item: item }));
+    const viaSdk = (
+      await dynamo().send(new GetCommand({ TableName: tableName(), Key: key, ConsistentRead: true }))
+    ).Item;
+    const counted = countRequests();
+    try {
+      const direct = await getItemDirect(key);
+      expect(direct).toEqual(viaSdk);
+      expect(direct).toEqual(item);
+      expect(counted.requests).toBe(1);
+    } finally {
+      counted.stop();
+    }
+  });
+
+  it("answers undefined for an item that is not there", async () => {
+    expect(await getItemDirect({ pk: "$kehoach#tokenhash_none", sk: "$session_1" })).toBeUndefined();
+  });
+
+  it("reads its own write at once (strongly consistent), and sees the item gone after a delete", async () => {
+    const key = { pk: "$kehoach#tokenhash_consistent", sk: "$session_1" };
+    for (let i = 0; i < 20; i++) {
+      await dynamo().send(new PutCommand({ TableName: tableName(), Item: { ...key, n: i } }));
+      expect(await getItemDirect(key)).toEqual({ ...key, n: i });
+    }
+    await dynamo().send(new DeleteCommand({ TableName: tableName(), Key: key }));
+    expect(await getItemDirect(key)).toBeUndefined();
+  });
+
+  it("a request DynamoDB refuses throws its named error, once, and is no outage", async () => {
+    process.env.KEHOACH_TABLE = "kehoach-no-such-table";
+    const counted = countRequests();
+    try {
+      const err = await getItemDirect({ pk: "x", sk: "y" }).then(
+        () => null,
+        (e: unknown) => e,
+      );
+      expect(err).toBeInstanceOf(Error);
+      expect((err as Error).name).toBe("ResourceNotFoundException");
+      expect((err as { $metadata: { httpStatusCode: number } }).$metadata.httpStatusCode).toBe(400);
+      expect(isDatabaseUnavailable(err)).toBe(false);
+      expect(counted.requests).toBe(1);
+    } finally {
+      counted.stop();
+    }
+  });
+
+  it("an unreachable database is retried as the client retries, then reported unavailable", async () => {
+    process.env.DYNAMODB_ENDPOINT = `http://127.0.0.1:${await freePort()}`;
+    resetDynamo();
+    const counted = countRequests();
+    try {
+      const err = await getItemDirect({ pk: "x", sk: "y" }).then(
+        () => null,
+        (e: unknown) => e,
+      );
+      expect(isDatabaseUnavailable(err)).toBe(true);
+      // The local client's maxAttempts (db/client.ts).
+      expect(counted.requests).toBe(
+        await (dynamo().config as unknown as DynamoDBClient["config"]).maxAttempts(),
+      );
+      expect(counted.requests).toBeGreaterThan(1);
+    } finally {
+      counted.stop();
+    }
+  });
+
+  it("goes to the region's endpoint on AWS, and signs and words the GetItem as GetCommand does", async () => {
+    const client = new DynamoDBClient({
+      region: "ap-southeast-1",
+      credentials: {
+        accessKeyId: "AKIDEXAMPLE",
+        secretAccessKey: "secret",
+        sessionToken: "token-of-the-function",
+      },
+    });
+    expect((await endpointOf(client.config)).href).toBe("https://dynamodb.ap-southeast-1.amazonaws.com/");
+    const local = dynamo().config as unknown as DynamoDBClient["config"];
+    expect((await endpointOf(local)).href).toBe(`${process.env.DYNAMODB_ENDPOINT}/`);
+
+    // What the session read hands the HTTP handler, next to what the SDK's GetCommand hands it.
+    const handler = local.requestHandler;
+    const handle = handler.handle;
+    const sent: Array<{ headers: Record<string, string>; body: string }> = [];
+    handler.handle = (...args: Parameters<typeof handle>) => {
+      sent.push(args[0] as unknown as { headers: Record<string, string>; body: string });
+      return handle.apply(handler, args);
+    };
+    try {
+      const key = { pk: "$kehoach#tokenhash_signed", sk: "$session_1" };
+      await dynamo().send(new GetCommand({ TableName: tableName(), Key: key, ConsistentRead: true }));
+      await getItemDirect(key);
+    } finally {
+      handler.handle = handle;
+    }
+    expect(sent).toHaveLength(2);
+    const [sdk, direct] = sent as [(typeof sent)[0], (typeof sent)[0]];
+    const scope = (h: Record<string, string>) =>
+      /Credential=[^/]+\/\d{8}\/([^,]+),/.exec(h.authorization ?? "")?.[1];
+    expect(scope(direct.headers)).toBe(scope(sdk.headers));
+    expect(scope(direct.headers)).toBe("ap-southeast-1/dynamodb/aws4_request");
+    expect(direct.headers["x-amz-target"]).toBe(sdk.headers["x-amz-target"]);
+    expect(JSON.parse(direct.body)).toEqual(JSON.parse(sdk.body));
+  });
+});
