@@ -104,7 +104,7 @@ describe("getItemDirect", () => {
     }
   });
 
-  it("goes to the region's endpoint on AWS, and signs and words the GetItem as GetCommand does", async () => {
+  it("goes where the SDK would (the region's endpoint, or AWS_ENDPOINT_URL_DYNAMODB), and signs and words the GetItem as GetCommand does", async () => {
     const client = new DynamoDBClient({
       region: "ap-southeast-1",
       credentials: {
@@ -114,6 +114,16 @@ describe("getItemDirect", () => {
       },
     });
     expect((await endpointOf(client.config)).href).toBe("https://dynamodb.ap-southeast-1.amazonaws.com/");
+    process.env.AWS_ENDPOINT_URL_DYNAMODB = "http://127.0.0.1:9";
+    try {
+      const configured = new DynamoDBClient({
+        region: "ap-southeast-1",
+        credentials: client.config.credentials,
+      });
+      expect((await endpointOf(configured.config)).href).toBe("http://127.0.0.1:9/");
+    } finally {
+      delete process.env.AWS_ENDPOINT_URL_DYNAMODB;
+    }
     const local = dynamo().config as unknown as DynamoDBClient["config"];
     expect((await endpointOf(local)).href).toBe(`${process.env.DYNAMODB_ENDPOINT}/`);
 

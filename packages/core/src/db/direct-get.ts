@@ -1,7 +1,8 @@
 import type { Readable } from "node:stream";
-import type { DynamoDBClient } from "@aws-sdk/client-dynamodb";
+import { type DynamoDBClient, GetItemCommand } from "@aws-sdk/client-dynamodb";
 import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import { unmarshall } from "@aws-sdk/util-dynamodb";
+import { getEndpointFromInstructions } from "@smithy/core/endpoints";
 import { HttpRequest } from "@smithy/core/protocols";
 import { isServerError, isThrottlingError, isTransientError } from "@smithy/core/retry";
 import { SignatureV4 } from "@smithy/signature-v4";
@@ -97,14 +98,12 @@ async function resolveParts(config: DynamoDBClient["config"]): Promise<Parts> {
   };
 }
 
-/** Where the client sends: its configured endpoint (DynamoDB Local), else its region's, by the SDK's rules. */
+/**
+ * Where the client sends a GetItem, by the SDK's own endpoint resolution: a configured endpoint
+ * (DynamoDB Local), AWS_ENDPOINT_URL_DYNAMODB, or the region's endpoint by the SDK's rules.
+ */
 export async function endpointOf(config: DynamoDBClient["config"]): Promise<URL> {
-  if (!config.endpoint) {
-    return config.endpointProvider({ Region: await config.region(), UseFIPS: false, UseDualStack: false })
-      .url;
-  }
-  const e = await config.endpoint();
-  return new URL(`${e.protocol}//${e.hostname}${e.port ? `:${e.port}` : ""}${e.path}`);
+  return (await getEndpointFromInstructions({ TableName: tableName() }, GetItemCommand, config)).url;
 }
 
 async function send(parts: Parts, request: HttpRequest): Promise<unknown> {
