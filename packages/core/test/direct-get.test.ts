@@ -1,3 +1,5 @@
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { DeleteCommand, GetCommand, PutCommand } from "@aws-sdk/lib-dynamodb";
 import { afterEach, describe, expect, it } from "vitest";
@@ -150,5 +152,25 @@ describe("getItemDirect", () => {
     expect(scope(direct.headers)).toBe("ap-southeast-1/dynamodb/aws4_request");
     expect(direct.headers["x-amz-target"]).toBe(sdk.headers["x-amz-target"]);
     expect(JSON.parse(direct.body)).toEqual(JSON.parse(sdk.body));
+  });
+
+  it("an error page from something in front of DynamoDB counts by its status: a 503 is an outage", async () => {
+    const server = createServer((_req, res) => {
+      res.writeHead(503, { "content-type": "text/html" });
+      res.end("<html><body>Service Unavailable</body></html>");
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    try {
+      process.env.DYNAMODB_ENDPOINT = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+      resetDynamo();
+      const err = await getItemDirect({ pk: "x", sk: "y" }).then(
+        () => null,
+        (e: unknown) => e,
+      );
+      expect((err as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode).toBe(503);
+      expect(isDatabaseUnavailable(err)).toBe(true);
+    } finally {
+      server.close();
+    }
   });
 });

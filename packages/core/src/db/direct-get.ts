@@ -63,6 +63,7 @@ export async function getItemDirect(
 }
 
 type Parts = {
+  config: DynamoDBClient["config"];
   url: URL;
   signer: SignatureV4;
   handler: DynamoDBClient["config"]["requestHandler"];
@@ -85,6 +86,7 @@ function partsOf(doc: DynamoDBDocumentClient): Promise<Parts> {
 async function resolveParts(config: DynamoDBClient["config"]): Promise<Parts> {
   const region = await config.region();
   return {
+    config,
     url: await endpointOf(config),
     signer: new SignatureV4({
       service: "dynamodb",
@@ -108,11 +110,18 @@ export async function endpointOf(config: DynamoDBClient["config"]): Promise<URL>
 
 async function send(parts: Parts, request: HttpRequest): Promise<unknown> {
   // The signer signs a copy: each attempt is signed afresh.
-  const signed = await parts.signer.sign(request);
+  // At the client's clock offset, which the SDK corrects when AWS reports a skewed clock.
+  const signed = await parts.signer.sign(request, {
+    signingDate: new Date(Date.now() + (parts.config.systemClockOffset ?? 0)),
+  });
   const { response } = await parts.handler.handle(signed as HttpRequest);
   const text = await readText(response.body as Readable);
-  const out = text ? (JSON.parse(text) as Record<string, unknown>) : {};
-  if (response.statusCode === 200) return out;
+  if (response.statusCode === 200) return JSON.parse(text) as Record<string, unknown>;
+  // An error from something in front of DynamoDB (a proxy's HTML page) still counts by its status.
+  let out: Record<string, unknown> = {};
+  try {
+    out = JSON.parse(text) as Record<string, unknown>;
+  } catch {}
   // DynamoDB's errors name their type as "com.amazonaws.dynamodb.v20120810#ThrottlingException".
   const type = String(out.__type ?? "UnknownError");
   const err = new Error(String(out.message ?? out.Message ?? `DynamoDB answered ${response.statusCode}`));
