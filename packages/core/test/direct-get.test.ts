@@ -3,7 +3,14 @@ import type { AddressInfo } from "node:net";
 import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { DeleteCommand, GetCommand, PutCommand } from "@aws-sdk/lib-dynamodb";
 import { afterEach, describe, expect, it } from "vitest";
-import { countRequests, dynamo, isDatabaseUnavailable, resetDynamo, tableName } from "../src/db/client";
+import {
+  countRequests,
+  dynamo,
+  isDatabaseUnavailable,
+  resetDynamo,
+  type SentRequest,
+  tableName,
+} from "../src/db/client";
 import { endpointOf, getItemDirect } from "../src/db/direct-get";
 import { freePort } from "../src/db/local";
 
@@ -130,22 +137,17 @@ describe("getItemDirect", () => {
     expect((await endpointOf(local)).href).toBe(`${process.env.DYNAMODB_ENDPOINT}/`);
 
     // What the session read hands the HTTP handler, next to what the SDK's GetCommand hands it.
-    const handler = local.requestHandler;
-    const handle = handler.handle;
-    const sent: Array<{ headers: Record<string, string>; body: string }> = [];
-    handler.handle = (...args: Parameters<typeof handle>) => {
-      sent.push(args[0] as unknown as { headers: Record<string, string>; body: string });
-      return handle.apply(handler, args);
-    };
+    const sent: SentRequest[] = [];
+    const counted = countRequests((r) => sent.push(r));
     try {
       const key = { pk: "$kehoach#tokenhash_signed", sk: "$session_1" };
       await dynamo().send(new GetCommand({ TableName: tableName(), Key: key, ConsistentRead: true }));
       await getItemDirect(key);
     } finally {
-      handler.handle = handle;
+      counted.stop();
     }
     expect(sent).toHaveLength(2);
-    const [sdk, direct] = sent as [(typeof sent)[0], (typeof sent)[0]];
+    const [sdk, direct] = sent as [SentRequest, SentRequest];
     const scope = (h: Record<string, string>) =>
       /Credential=[^/]+\/\d{8}\/([^,]+),/.exec(h.authorization ?? "")?.[1];
     expect(scope(direct.headers)).toBe(scope(sdk.headers));

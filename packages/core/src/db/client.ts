@@ -51,17 +51,24 @@ export function dynamo(): DynamoDBDocumentClient {
   return doc;
 }
 
+/** A request as the client's HTTP handler receives it: signed, headers and body final. */
+export type SentRequest = { headers: Record<string, string>; body: string };
+
 /**
  * For benchmarks and tests: counts the DynamoDB requests this process's client sends from now on,
  * retries included, at its HTTP handler — the requests sent through `send()` and the session
- * read that uses the handler directly (db/direct-get.ts) alike.
+ * read that uses the handler directly (db/direct-get.ts) alike — and shows each to `seen`.
  */
-export function countRequests(): { readonly requests: number; stop(): void } {
+export function countRequests(seen?: (request: SentRequest) => void): {
+  readonly requests: number;
+  stop(): void;
+} {
   const handler = (dynamo().config as unknown as DynamoDBClient["config"]).requestHandler;
   const handle = handler.handle;
   let requests = 0;
   handler.handle = (...args: Parameters<typeof handle>) => {
     requests++;
+    seen?.(args[0] as unknown as SentRequest);
     return handle.apply(handler, args);
   };
   return {
