@@ -2,7 +2,7 @@ import { createHash, randomBytes } from "node:crypto";
 import { z } from "zod";
 import { type Actor, actor, ROLES, type Role } from "../actor";
 import { now, todayInVietnam } from "../clock";
-import { getItemDirect } from "../db/direct-get";
+import { getItemDirect } from "../db/direct";
 import { db } from "../db/entities";
 import { sessionKey } from "../db/keys";
 import { DomainError } from "../errors";
@@ -120,7 +120,7 @@ export async function logout(token: string) {
 export async function actorForToken(token: string): Promise<(Actor & { sessionId: string }) | null> {
   // Every request reads its session, strongly consistent (a revoked session is refused on the very
   // next request): one plain GetItem, without ElectroDB's request building and item formatting,
-  // and without the SDK's per-call middleware (db/direct-get.ts).
+  // and without the SDK's per-call middleware (db/direct.ts).
   // The whole item (a few hundred bytes): a projection would cost more to parse than it saves.
   const s = (await getItemDirect(sessionKey(sha256(token)))) as
     | { sessionId: string; username: string; expiresAt: number; user?: unknown }

@@ -1,9 +1,9 @@
 import { createHash, randomUUID } from "node:crypto";
-import { QueryCommand } from "@aws-sdk/lib-dynamodb";
 import { z } from "zod";
 import { actor, canRead, canSeePlan, canWrite, isMember } from "../actor";
 import { now } from "../clock";
-import { dynamo, tableName } from "../db/client";
+import { tableName } from "../db/client";
+import { type DirectQuery, queryDirect } from "../db/direct";
 import { db } from "../db/entities";
 import { planListKeys } from "../db/keys";
 import { badCursor, DomainError, forbidden, notFound, versionConflict } from "../errors";
@@ -288,7 +288,7 @@ export async function listParsedPlans(
   const pageSize = filtered ? 100 : q.limit;
   for (let read = 0; read < (filtered ? LIST_SCAN_BUDGET : pageSize); read += pageSize) {
     const page = await sendListQuery(
-      new QueryCommand({
+      {
         TableName: tableName(),
         IndexName: keys.index,
         KeyConditionExpression: "#pk = :pk and begins_with(#sk, :sk)",
@@ -299,7 +299,7 @@ export async function listParsedPlans(
         ScanIndexForward: false,
         Limit: pageSize,
         ...(startKey ? { ExclusiveStartKey: startKey } : {}),
-      }),
+      },
       Boolean(startKey),
     );
     const rest = ((page.Items ?? []) as ListedItem[]).slice(skip);
@@ -321,9 +321,9 @@ export async function listParsedPlans(
 }
 
 /** A page of the list; DynamoDB refusing the start key means the cursor was not one of ours. */
-async function sendListQuery(command: QueryCommand, fromCursor: boolean) {
+async function sendListQuery(query: DirectQuery, fromCursor: boolean) {
   try {
-    return await dynamo().send(command);
+    return await queryDirect(query);
   } catch (e) {
     if (fromCursor && (e as Error).name === "ValidationException") throw badCursor();
     throw e;

@@ -1,7 +1,7 @@
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
-import { DeleteCommand, GetCommand, PutCommand } from "@aws-sdk/lib-dynamodb";
+import { DeleteCommand, GetCommand, PutCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
 import { afterEach, describe, expect, it } from "vitest";
 import {
   countRequests,
@@ -11,12 +11,13 @@ import {
   type SentRequest,
   tableName,
 } from "../src/db/client";
-import { endpointOf, getItemDirect } from "../src/db/direct-get";
+import { type DirectQuery, endpointOf, getItemDirect, queryDirect } from "../src/db/direct";
 import { freePort } from "../src/db/local";
 
 /**
- * The session read's GetItem (sent with the client's signer, HTTP handler and retry strategy,
- * without its middleware stack) answers what the SDK's GetCommand answers, and fails as it does.
+ * The hot reads — the session's GetItem and the plan list's Query, sent with the client's signer,
+ * HTTP handler and retry strategy, without its middleware stack — answer what the SDK's GetCommand
+ * and QueryCommand answer, and fail as they do.
  */
 
 const env = { table: process.env.KEHOACH_TABLE, endpoint: process.env.DYNAMODB_ENDPOINT };
@@ -174,5 +175,78 @@ describe("getItemDirect", () => {
     } finally {
       server.close();
     }
+  });
+});
+
+describe("queryDirect", () => {
+  const pk = "$kehoach#communeid_truy-vấn-trực-tiếp";
+  const query = (extra: Partial<DirectQuery> = {}): DirectQuery => ({
+    TableName: tableName(),
+    KeyConditionExpression: "#pk = :pk and begins_with(#sk, :sk)",
+    FilterExpression: "#n <> :skip",
+    ProjectionExpression: "#pk, #sk, #n, #c.#s",
+    ExpressionAttributeNames: { "#pk": "pk", "#sk": "sk", "#n": "n", "#c": "content", "#s": "subject" },
+    ExpressionAttributeValues: { ":pk": pk, ":sk": "$plan_1#", ":skip": 3 },
+    ScanIndexForward: false,
+    Limit: 4,
+    ...extra,
+  });
+
+  it("pages through the items QueryCommand pages through, projected and filtered alike, one request a page", async () => {
+    for (let n = 0; n < 10; n++) {
+      await dynamo().send(
+        new PutCommand({
+          TableName: tableName(),
+          Item: {
+            pk,
+            sk: `$plan_1#${String(n).padStart(2, "0")}`,
+            n,
+            content: { subject: `Kế hoạch số ${n} — cải cách hành chính`, body: "x".repeat(200) },
+          },
+        }),
+      );
+    }
+    const pages: { direct: unknown[]; sdk: unknown[] }[] = [];
+    let start: Record<string, unknown> | undefined;
+    const counted = countRequests();
+    let directRequests = 0;
+    try {
+      do {
+        const before = counted.requests;
+        const direct = await queryDirect(query(start ? { ExclusiveStartKey: start } : {}));
+        directRequests += counted.requests - before;
+        const sdk = await dynamo().send(new QueryCommand(query(start ? { ExclusiveStartKey: start } : {})));
+        expect(direct.LastEvaluatedKey).toEqual(sdk.LastEvaluatedKey);
+        pages.push({ direct: direct.Items, sdk: sdk.Items ?? [] });
+        start = direct.LastEvaluatedKey;
+      } while (start);
+    } finally {
+      counted.stop();
+    }
+    expect(pages.length).toBe(3);
+    expect(directRequests).toBe(3);
+    for (const page of pages) expect(page.direct).toEqual(page.sdk);
+    const all = pages.flatMap((p) => p.direct) as { n: number; content: Record<string, string> }[];
+    // Newest first, the filtered item left out, only the projected attributes.
+    expect(all.map((i) => i.n)).toEqual([9, 8, 7, 6, 5, 4, 2, 1, 0]);
+    expect(all[0]?.content).toEqual({ subject: "Kế hoạch số 9 — cải cách hành chính" });
+  });
+
+  it("a start key that is not the query's throws DynamoDB's ValidationException, as QueryCommand does", async () => {
+    const bad = { ExclusiveStartKey: { pk: "$kehoach#communeid_khác", sk: "$plan_1#01" } };
+    const direct = await queryDirect(query(bad)).then(
+      () => null,
+      (e: unknown) => e,
+    );
+    const sdk = await dynamo()
+      .send(new QueryCommand(query(bad)))
+      .then(
+        () => null,
+        (e: unknown) => e,
+      );
+    expect((sdk as Error).name).toBe("ValidationException");
+    expect((direct as Error).name).toBe("ValidationException");
+    expect((direct as { $metadata: { httpStatusCode: number } }).$metadata.httpStatusCode).toBe(400);
+    expect(isDatabaseUnavailable(direct)).toBe(false);
   });
 });

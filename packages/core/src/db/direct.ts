@@ -1,7 +1,7 @@
 import type { Readable } from "node:stream";
 import { type DynamoDBClient, GetItemCommand } from "@aws-sdk/client-dynamodb";
 import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
-import { unmarshall } from "@aws-sdk/util-dynamodb";
+import { marshall, unmarshall } from "@aws-sdk/util-dynamodb";
 import { getEndpointFromInstructions } from "@smithy/core/endpoints";
 import { HttpRequest } from "@smithy/core/protocols";
 import { isServerError, isThrottlingError, isTransientError } from "@smithy/core/retry";
@@ -10,24 +10,73 @@ import type { RetryErrorType, RetryStrategyV2 } from "@smithy/types";
 import { dynamo, tableName } from "./client";
 
 /**
- * One strongly consistent GetItem of an item whose keys are strings, sent with the client's own
- * parts — its credentials, region, endpoint, HTTP handler (the same connections and deadlines)
- * and retry strategy — but not through its per-call middleware stack.
+ * The hot reads — the session's GetItem and the plan list's Query — sent with the client's own
+ * parts: its credentials, region, endpoint, HTTP handler (the same connections and deadlines) and
+ * retry strategy, but not through its per-call middleware stack.
  *
- * Why: every API request reads its session before anything else. Through `send()`, the SDK's
- * middleware (endpoint rules, schema serialisation, user agent, retry bookkeeping, signing) costs
- * about 0.75 ms of CPU per call on the benchmark machine; this path costs about 0.3 ms for the same
- * request and answer, and on Lambda CPU time is billed. Everything else goes through `send()`.
+ * Why: every API request reads its session before anything else, and the plan list is the most
+ * read page. Through `send()`, the SDK's middleware (endpoint rules, schema serialisation, user
+ * agent, retry bookkeeping, signing) costs about 0.75 ms of CPU per call on the benchmark machine;
+ * this path costs about 0.3 ms for the same request and answer, and on Lambda CPU time is billed.
+ * Everything else goes through `send()`.
  */
+
+/** One strongly consistent GetItem of an item whose keys are strings. */
 export async function getItemDirect(
   key: Record<string, string>,
 ): Promise<Record<string, unknown> | undefined> {
-  const parts = await partsOf(dynamo());
-  const body = JSON.stringify({
+  const out = await callDirect("GetItem", {
     TableName: tableName(),
-    Key: Object.fromEntries(Object.entries(key).map(([k, v]) => [k, { S: v }])),
+    Key: marshall(key, MARSHALL),
     ConsistentRead: true,
   });
+  const item = out.Item as AttributeMap | undefined;
+  return item ? unmarshall(item) : undefined;
+}
+
+/** A Query as lib-dynamodb's QueryCommand takes it (plain values) and answers it. */
+export type DirectQuery = {
+  TableName: string;
+  IndexName?: string;
+  KeyConditionExpression: string;
+  FilterExpression?: string;
+  ProjectionExpression?: string;
+  ExpressionAttributeNames?: Record<string, string>;
+  ExpressionAttributeValues?: Record<string, unknown>;
+  ScanIndexForward?: boolean;
+  Limit?: number;
+  ExclusiveStartKey?: Record<string, unknown>;
+};
+
+export async function queryDirect(input: DirectQuery): Promise<{
+  Items: Record<string, unknown>[];
+  LastEvaluatedKey?: Record<string, unknown>;
+}> {
+  const out = await callDirect("Query", {
+    ...input,
+    ...(input.ExpressionAttributeValues
+      ? { ExpressionAttributeValues: marshall(input.ExpressionAttributeValues, MARSHALL) }
+      : {}),
+    ...(input.ExclusiveStartKey ? { ExclusiveStartKey: marshall(input.ExclusiveStartKey, MARSHALL) } : {}),
+  });
+  const last = out.LastEvaluatedKey as AttributeMap | undefined;
+  return {
+    Items: ((out.Items ?? []) as AttributeMap[]).map((i) => unmarshall(i)),
+    ...(last ? { LastEvaluatedKey: unmarshall(last) } : {}),
+  };
+}
+
+type AttributeMap = Parameters<typeof unmarshall>[0];
+/** As the document client marshals (db/client.ts). */
+const MARSHALL = { removeUndefinedValues: true };
+
+/** One DynamoDB operation's JSON request, signed and sent, retried as the client retries. */
+async function callDirect(
+  operation: "GetItem" | "Query",
+  input: Record<string, unknown>,
+): Promise<Record<string, unknown>> {
+  const parts = await partsOf(dynamo());
+  const body = JSON.stringify(input);
   const request = new HttpRequest({
     method: "POST",
     protocol: parts.url.protocol,
@@ -37,7 +86,7 @@ export async function getItemDirect(
     headers: {
       host: parts.url.host,
       "content-type": "application/x-amz-json-1.0",
-      "x-amz-target": "DynamoDB_20120810.GetItem",
+      "x-amz-target": `DynamoDB_20120810.${operation}`,
       "content-length": String(Buffer.byteLength(body)),
     },
     body,
@@ -47,8 +96,7 @@ export async function getItemDirect(
     try {
       const out = await send(parts, request);
       parts.retry.recordSuccess(token);
-      const item = (out as { Item?: Parameters<typeof unmarshall>[0] }).Item;
-      return item ? unmarshall(item) : undefined;
+      return out;
     } catch (err) {
       const errorType = retryTypeOf(err);
       // The strategy refuses (throws) when the attempts or its retry budget are spent.
@@ -101,14 +149,14 @@ async function resolveParts(config: DynamoDBClient["config"]): Promise<Parts> {
 }
 
 /**
- * Where the client sends a GetItem, by the SDK's own endpoint resolution: a configured endpoint
+ * Where the client sends its requests to the table, by the SDK's own endpoint resolution: a configured endpoint
  * (DynamoDB Local), AWS_ENDPOINT_URL_DYNAMODB, or the region's endpoint by the SDK's rules.
  */
 export async function endpointOf(config: DynamoDBClient["config"]): Promise<URL> {
   return (await getEndpointFromInstructions({ TableName: tableName() }, GetItemCommand, config)).url;
 }
 
-async function send(parts: Parts, request: HttpRequest): Promise<unknown> {
+async function send(parts: Parts, request: HttpRequest): Promise<Record<string, unknown>> {
   // The signer signs a copy: each attempt is signed afresh.
   // At the client's clock offset, which the SDK corrects when AWS reports a skewed clock.
   const signed = await parts.signer.sign(request, {
