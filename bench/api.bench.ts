@@ -2,11 +2,12 @@
  * What a warm read costs. The plan list (`GET /api/plans?communeId=…&limit=20`, signed in, through
  * the whole app: edge checks, the session read, validation, the list's Query of the same index and
  * key range, projected to the summary's attributes) against a bare Hono route sending the same
- * DynamoDB Query (ElectroDB's for that list, with the list's projection) and returning its items — both on
- * 127.0.0.1 in this process, DynamoDB Local behind them, loaded by autocannon in turns (bare, app,
- * bare, app) so that machine load hits both alike. Prints the app's requests per second as a ratio
- * of the bare route's (over all rounds; each round's on the line before), and the DynamoDB
- * requests one list sends (counted at the client's HTTP handler, bench/requests.ts).
+ * DynamoDB Query (ElectroDB's for that list, with the list's projection) through the SDK's
+ * `send()`, as a minimal handler would, and returning its items — both on 127.0.0.1 in this
+ * process, DynamoDB Local behind them, loaded by autocannon in turns (bare, app, bare, app) so
+ * that machine load hits both alike. Prints the app's requests per second as a ratio of the bare
+ * route's (over all rounds; each round's on the line before), and the DynamoDB requests one list
+ * sends (counted at the client's HTTP handler, bench/requests.ts).
  */
 import { readFileSync } from "node:fs";
 import type { AddressInfo } from "node:net";
