@@ -56,8 +56,8 @@ export type SentRequest = { headers: Record<string, string>; body: string };
 
 /**
  * For benchmarks and tests: counts the DynamoDB requests this process's client sends from now on,
- * retries included, at its HTTP handler — the requests sent through `send()` and the session
- * read that uses the handler directly (db/direct.ts) alike — and shows each to `seen`.
+ * retries included, at its HTTP handler — the requests sent through `send()` and the hot reads
+ * that use the handler directly (db/direct.ts) alike — and shows each to `seen`.
  */
 export function countRequests(seen?: (request: SentRequest) => void): {
   readonly requests: number;

@@ -179,7 +179,7 @@ async function send(parts: Parts, request: HttpRequest): Promise<Record<string, 
   });
 }
 
-/** The whole answer (a session item: one or two chunks); events cost less than an async iterator. */
+/** The whole answer (a session item comes in one chunk); events cost less than an async iterator. */
 function readText(body: Readable): Promise<string> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
