@@ -4,12 +4,14 @@ import { useQuery } from "@tanstack/react-query";
 import {
   Link,
   Outlet,
+  type RegisteredRouter,
   useNavigate,
   useParams,
   useRouteContext,
   useRouterState,
+  type ValidateLinkOptions,
 } from "@tanstack/react-router";
-import { useEffect, useRef } from "react";
+import { type ReactNode, useEffect, useRef } from "react";
 import { LanguageToggle } from "../../components/language-toggle";
 import { UserMenu } from "../../features/auth/components/user-menu";
 import { CommunePicker } from "../../features/communes/components/commune-picker";
@@ -84,76 +86,20 @@ export function AppShell() {
       <nav className="app-nav" aria-label={t("app.mainNav")}>
         <div className="app-nav-inner">
           <ul className="nav-links">
-            {isOverseer ? (
-              <li>
-                <Link
-                  to="/board"
-                  className="nav-link"
-                  activeProps={{ "aria-current": "page", className: "active" }}
-                >
-                  {t("nav.board")}
-                </Link>
-              </li>
-            ) : null}
-            {me.role === "admin" ? (
-              <li>
-                <Link
-                  to="/national"
-                  className="nav-link"
-                  activeProps={{ "aria-current": "page", className: "active" }}
-                >
-                  {t("nav.national")}
-                </Link>
-              </li>
-            ) : null}
+            {isOverseer ? <NavItem link={{ to: "/board" }}>{t("nav.board")}</NavItem> : null}
+            {me.role === "admin" ? <NavItem link={{ to: "/national" }}>{t("nav.national")}</NavItem> : null}
             {home ? (
-              <li>
-                <Link
-                  to="/communes/$communeId/plans"
-                  params={{ communeId: currentCommuneId ?? home.id }}
-                  activeOptions={{ includeSearch: false }}
-                  className="nav-link"
-                  activeProps={{ "aria-current": "page", className: "active" }}
-                >
+              <>
+                <NavItem link={communeLink("/communes/$communeId/plans", currentCommuneId ?? home.id)}>
                   {t("nav.plans")}
-                </Link>
-              </li>
-            ) : null}
-            {home ? (
-              <li>
-                <Link
-                  to="/communes/$communeId/register"
-                  params={{ communeId: currentCommuneId ?? home.id }}
-                  activeOptions={{ includeSearch: false }}
-                  className="nav-link"
-                  activeProps={{ "aria-current": "page", className: "active" }}
-                >
+                </NavItem>
+                <NavItem link={communeLink("/communes/$communeId/register", currentCommuneId ?? home.id)}>
                   {t("nav.register")}
-                </Link>
-              </li>
-            ) : null}
-            {home ? (
-              <li>
-                <Link
-                  to="/communes/$communeId/reports"
-                  params={{ communeId: currentCommuneId ?? home.id }}
-                  activeOptions={{ includeSearch: false }}
-                  className="nav-link"
-                  activeProps={{ "aria-current": "page", className: "active" }}
-                >
+                </NavItem>
+                <NavItem link={communeLink("/communes/$communeId/reports", currentCommuneId ?? home.id)}>
                   {t("nav.reports")}
-                </Link>
-              </li>
-            ) : null}
-            {home ? (
-              <li>
-                <Link
-                  to="/communes/$communeId/tasks"
-                  params={{ communeId: currentCommuneId ?? home.id }}
-                  activeOptions={{ includeSearch: false }}
-                  className="nav-link"
-                  activeProps={{ "aria-current": "page", className: "active" }}
-                >
+                </NavItem>
+                <NavItem link={communeLink("/communes/$communeId/tasks", currentCommuneId ?? home.id)}>
                   {t("nav.tasks")}
                   {isLeader && overdue.data ? (
                     <span className="nav-count">
@@ -161,57 +107,26 @@ export function AppShell() {
                       <span className="visually-hidden">: {t("nav.overdue", { count: overdue.data })}</span>
                     </span>
                   ) : null}
-                </Link>
-              </li>
+                </NavItem>
+              </>
             ) : null}
             {me.role !== "admin" && (home || isOverseer) ? (
-              <li>
-                <Link
-                  to="/exports"
-                  className="nav-link"
-                  activeOptions={{ includeSearch: false }}
-                  activeProps={{ "aria-current": "page", className: "active" }}
-                >
-                  {t("nav.exports")}
-                </Link>
-              </li>
+              <NavItem link={{ to: "/exports", activeOptions: { includeSearch: false } }}>
+                {t("nav.exports")}
+              </NavItem>
             ) : null}
             {me.role === "admin" ? (
-              <li>
-                <Link
-                  to="/admin"
-                  className="nav-link"
-                  activeProps={{ "aria-current": "page", className: "active" }}
-                >
-                  {t("nav.admin")}
-                </Link>
-              </li>
+              <>
+                <NavItem link={{ to: "/admin" }}>{t("nav.admin")}</NavItem>
+                <li>
+                  <a href="/api/docs" className="nav-link">
+                    {t("nav.apiDocs")}
+                  </a>
+                </li>
+              </>
             ) : null}
-            {me.role === "admin" ? (
-              <li>
-                <a href="/api/docs" className="nav-link">
-                  {t("nav.apiDocs")}
-                </a>
-              </li>
-            ) : null}
-            <li>
-              <Link
-                to="/account/password"
-                className="nav-link"
-                activeProps={{ "aria-current": "page", className: "active" }}
-              >
-                {t("user.changePassword")}
-              </Link>
-            </li>
-            <li>
-              <Link
-                to="/account/sessions"
-                className="nav-link"
-                activeProps={{ "aria-current": "page", className: "active" }}
-              >
-                {t("user.sessions")}
-              </Link>
-            </li>
+            <NavItem link={{ to: "/account/password" }}>{t("user.changePassword")}</NavItem>
+            <NavItem link={{ to: "/account/sessions" }}>{t("user.sessions")}</NavItem>
           </ul>
           {isOverseer && me.communes.length > 0 ? (
             <CommunePicker
@@ -239,4 +154,26 @@ export function AppShell() {
       </main>
     </div>
   );
+}
+
+const ACTIVE = { "aria-current": "page", className: "active" } as const;
+
+/** One entry of the main navigation: marked as the current page while its route is shown. */
+function NavItem<TRouter extends RegisteredRouter, TOptions>(props: {
+  link: ValidateLinkOptions<TRouter, TOptions>;
+  children: ReactNode;
+}): ReactNode;
+function NavItem(props: { link: ValidateLinkOptions; children: ReactNode }) {
+  return (
+    <li>
+      <Link {...props.link} className="nav-link" activeProps={ACTIVE}>
+        {props.children}
+      </Link>
+    </li>
+  );
+}
+
+/** A commune's page: current whatever its filters (the search part of the address). */
+function communeLink<const T extends string>(to: T, communeId: string) {
+  return { to, params: { communeId }, activeOptions: { includeSearch: false } };
 }
