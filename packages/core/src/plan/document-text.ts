@@ -195,18 +195,16 @@ export function basisMentioned(b: Basis, texts: readonly string[]): boolean {
 }
 
 /** "Căn cứ …;" lines for the cited documents the text does not already name, printed before the preamble. */
-export function citationLines(plan: RenderablePlan): string[] {
-  const texts = bodyTexts(plan);
+export function citationLines(plan: RenderablePlan, texts = bodyTexts(plan)): string[] {
   return plan.basis.filter((b) => !basisMentioned(b, texts)).map((b) => `Căn cứ ${citationText(b)};`);
 }
 
 const TIME_LINE = /^(?:[\dIVX]+(?:\.\d+)*[.)]?\s*)?thời gian(?![\p{L}])/iu;
 
 /** Whether the body already states when and where the event is ("Thời gian: …", or its venue). */
-export function eventStatedInText(plan: RenderablePlan): boolean {
+export function eventStatedInText(plan: RenderablePlan, texts = bodyTexts(plan)): boolean {
   const ev = plan.event;
   if (!ev) return false;
-  const texts = bodyTexts(plan);
   if (texts.some((t) => TIME_LINE.test(t.trim()))) return true;
   const venue = ev.venue ? collapseSpaces(ev.venue).toLocaleLowerCase("vi") : "";
   return venue !== "" && texts.some((t) => t.toLocaleLowerCase("vi").includes(venue));
@@ -264,10 +262,12 @@ export function eventLines(ev: NonNullable<PlanContent["event"]>): string[] {
  * funding) at the end of the section before "Tổ chức thực hiện". Nothing the clerk wrote is changed.
  */
 export function printedPlan<P extends RenderablePlan>(plan: P): P {
-  const citations = citationLines(plan);
+  // The body's text, read once for both questions.
+  const texts = bodyTexts(plan);
+  const citations = citationLines(plan, texts);
   let sections = plan.sections;
   const ev = plan.event;
-  const lines = ev && !eventStatedInText(plan) ? eventLines(ev) : [];
+  const lines = ev && !eventStatedInText(plan, texts) ? eventLines(ev) : [];
   if (lines.length) {
     const impl = implementationSection(plan);
     const at = impl ? plan.sections.indexOf(impl) - 1 : plan.sections.length - 1;
