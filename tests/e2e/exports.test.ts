@@ -1,7 +1,8 @@
 import type { Page } from "playwright-core";
 import { describe, expect, inject, it } from "vitest";
 import { type Account, apiSession, useAccounts } from "./support/accounts";
-import { apiLogin, login, useBrowser, writeGaps } from "./support/browser";
+import { apiLogin, login, useBrowser } from "./support/browser";
+import { writeGaps } from "./support/editor";
 
 /**
  * Scheduled exports in Chromium: Xã Tứ Kỳ's chairman schedules the 6-month report on the schedules

@@ -1,9 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { useAccounts } from "./support/accounts";
-import { apiLogin, login, textOf, useBrowser, writeGaps } from "./support/browser";
-
-const vnDay = () => new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
-const field = (page: import("playwright-core").Page, path: string) => page.locator(`[data-path="${path}"]`);
+import { apiLogin, login, textOf, useBrowser } from "./support/browser";
+import { field, writeGaps } from "./support/editor";
+import { vnDay } from "./support/seed-like-plan";
 
 describe("issue 10: periodic reports", () => {
   const b = useBrowser();

@@ -2,19 +2,17 @@ import { execFileSync, spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { useAccounts } from "./support/accounts";
 import { login, textOf, useBrowser } from "./support/browser";
-import { ddmmyyyy as dmy } from "./support/seed-like-plan";
+import { field, fillTemplateGaps, newDraftFromTemplate } from "./support/editor";
+import { ddmmyyyy as dmy, vnDay } from "./support/seed-like-plan";
 
 /**
  * One truth in the document: a plan made from the template, whose cited date is corrected through the
  * checker's link and whose event is moved, is issued; its DOCX (read by LibreOffice) and its print view
  * state the corrected date, the new event date, the event's venue and every task.
  */
-const vnDay = (offsetDays = 0) =>
-  new Date(Date.now() + 7 * 3600_000 + offsetDays * 86_400_000).toISOString().slice(0, 10);
 const YEAR = vnDay().slice(0, 4);
 const WRONG_BASIS = vnDay(40);
 const BASIS = vnDay(-20);
@@ -30,7 +28,6 @@ const TASKS = [
   "Tham mưu nguồn kinh phí và hướng dẫn thanh quyết toán theo quy định.",
 ];
 
-const field = (page: Page, path: string) => page.locator(`[data-path="${path}"]`);
 const flat = (s: string) => s.replace(/\s+/g, " ");
 
 function soffice(): string {
@@ -51,32 +48,21 @@ describe("issue 12: what the checker says, what is stored and what is printed ag
   it("a template plan: the cited date corrected through the checker's link, the event moved, issued; DOCX and print view agree", async () => {
     const page = b.page();
     await login(page, as.staff.username, as.staff.password);
-    await page.getByRole("link", { name: "Tạo kế hoạch" }).click();
-    await page.getByRole("radio", { name: /Hội nghị sơ kết/ }).check();
-    await page.getByRole("button", { name: "Tạo dự thảo" }).click();
-    await page.waitForURL(/\/plans\/[^/]+\/edit$/);
-    const id = page.url().split("/").at(-2) ?? "";
-    await page.getByRole("heading", { level: 1, name: "Soạn thảo kế hoạch" }).waitFor();
+    const id = await newDraftFromTemplate(page);
 
     // The template's gaps filled in, a cited plan with a mistyped date (after the event).
     await page.getByLabel("Trích yếu").fill(`Tổ chức Hội nghị sơ kết công tác cải cách hành chính ${run}`);
     await page.getByLabel("Kỳ", { exact: true }).fill(`${YEAR}-H2`);
-    await field(page, "preamble.0").fill(
-      "Ủy ban nhân dân xã xây dựng Kế hoạch tổ chức Hội nghị sơ kết công tác cải cách hành chính, cụ thể như sau:",
-    );
-    await field(page, "sections.0.children.0.paragraphs.0").fill(
-      "Đánh giá kết quả thực hiện cải cách hành chính; chỉ rõ ưu điểm, tồn tại, hạn chế và nguyên nhân.",
-    );
-    await field(page, "sections.0.children.1.children.0.paragraphs.0").fill(
-      "Phân tích, đánh giá đúng thực trạng cải cách hành chính của xã.",
-    );
-    await field(page, "sections.1.children.0.paragraphs.0").fill(
-      "Sơ kết đánh giá kết quả cải cách hành chính và giải pháp thực hiện nhiệm vụ thời gian tới.",
-    );
-    await field(page, "closing.0").fill(
-      "Trên đây là Kế hoạch tổ chức Hội nghị sơ kết; đề nghị MTTQ, các đoàn thể phối hợp thực hiện./.",
-    );
-    await field(page, "recipients.0").fill("UBND tỉnh Hải Phòng");
+    await fillTemplateGaps(page, {
+      preamble:
+        "Ủy ban nhân dân xã xây dựng Kế hoạch tổ chức Hội nghị sơ kết công tác cải cách hành chính, cụ thể như sau:",
+      purpose:
+        "Đánh giá kết quả thực hiện cải cách hành chính; chỉ rõ ưu điểm, tồn tại, hạn chế và nguyên nhân.",
+      assessment: "Phân tích, đánh giá đúng thực trạng cải cách hành chính của xã.",
+      content: "Sơ kết đánh giá kết quả cải cách hành chính và giải pháp thực hiện nhiệm vụ thời gian tới.",
+      closing:
+        "Trên đây là Kế hoạch tổ chức Hội nghị sơ kết; đề nghị MTTQ, các đoàn thể phối hợp thực hiện./.",
+    });
     await field(page, "event.date").fill(dmy(FIRST_EVENT));
     await page.getByRole("button", { name: "Thêm văn bản căn cứ" }).click();
     await field(page, "basis.0.symbol").fill("61/KH-UBND");

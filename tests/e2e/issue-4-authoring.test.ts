@@ -3,20 +3,15 @@ import { describe, expect, it } from "vitest";
 import { formatPlaceDate } from "../../packages/core/src/plan/schema";
 import { useAccounts } from "./support/accounts";
 import { apiLogin, login, textOf, useBrowser } from "./support/browser";
-import { ddmmyyyy as dmy } from "./support/seed-like-plan";
+import { field, fillTemplateGaps, newDraftFromTemplate, saveStatus } from "./support/editor";
+import { ddmmyyyy as dmy, vnDay } from "./support/seed-like-plan";
 
 /** Today in Vietnam (what the server numbers and dates with), and days around it. */
-const vnDay = (offsetDays = 0) =>
-  new Date(Date.now() + 7 * 3600_000 + offsetDays * 86_400_000).toISOString().slice(0, 10);
 const TODAY = vnDay();
 const YEAR = TODAY.slice(0, 4);
 const EVENT_DAY = vnDay(30);
 const TASK_DUE = vnDay(27);
 const BASIS_DAY = vnDay(-20);
-
-/** The control of a content path, as the editor marks it (data-path="basis.0.date"). */
-const field = (page: Page, path: string) => page.locator(`[data-path="${path}"]`);
-const saveStatus = (page: Page) => page.getByTestId("save-status");
 
 type StoredPlan = {
   id: string;
@@ -65,13 +60,7 @@ describe("issue 4: authoring a plan, autosave, validation, conflicts; issue with
     await login(page, as.staff.username, as.staff.password);
     await page.waitForURL(/\/communes\/dai-hop\/plans/);
 
-    await page.getByRole("link", { name: "Tạo kế hoạch" }).click();
-    await page.getByRole("heading", { level: 1, name: /Tạo kế hoạch/ }).waitFor();
-    await page.getByRole("radio", { name: /Hội nghị sơ kết/ }).check();
-    await page.getByRole("button", { name: "Tạo dự thảo" }).click();
-    await page.waitForURL(/\/plans\/[^/]+\/edit$/);
-    const id = page.url().split("/").at(-2) ?? "";
-    await page.getByRole("heading", { level: 1, name: "Soạn thảo kế hoạch" }).waitFor();
+    const id = await newDraftFromTemplate(page);
 
     // The template's structure is there: sections I–III, the event, two assigned units.
     expect(await field(page, "sections.0.heading").inputValue()).toBe("MỤC ĐÍCH, YÊU CẦU");
@@ -95,21 +84,13 @@ describe("issue 4: authoring a plan, autosave, validation, conflicts; issue with
     await field(page, "assignments.0.tasks.0.deadline.date").fill(dmy(TASK_DUE));
 
     await page.getByLabel("Họ và tên người ký").fill("Nguyễn Văn Hùng");
-    // The template's gaps ("…", "UBND cấp trên trực tiếp") filled: an issued document carries none.
-    await field(page, "preamble.0").fill(
-      "Ủy ban nhân dân xã xây dựng Kế hoạch tổ chức Hội nghị sơ kết như sau:",
-    );
-    await field(page, "sections.0.children.0.paragraphs.0").fill(
-      "Đánh giá kết quả thực hiện cải cách hành chính.",
-    );
-    await field(page, "sections.0.children.1.children.0.paragraphs.0").fill(
-      "Phân tích, đánh giá đúng thực trạng.",
-    );
-    await field(page, "sections.1.children.0.paragraphs.0").fill(
-      "Sơ kết đánh giá kết quả cải cách hành chính.",
-    );
-    await field(page, "closing.0").fill("Trên đây là Kế hoạch tổ chức Hội nghị sơ kết./.");
-    await field(page, "recipients.0").fill("UBND tỉnh Hải Phòng");
+    await fillTemplateGaps(page, {
+      preamble: "Ủy ban nhân dân xã xây dựng Kế hoạch tổ chức Hội nghị sơ kết như sau:",
+      purpose: "Đánh giá kết quả thực hiện cải cách hành chính.",
+      assessment: "Phân tích, đánh giá đúng thực trạng.",
+      content: "Sơ kết đánh giá kết quả cải cách hành chính.",
+      closing: "Trên đây là Kế hoạch tổ chức Hội nghị sơ kết./.",
+    });
     await saveStatus(page).filter({ hasText: "Chưa lưu" }).waitFor();
 
     // Autosave: shortly after the last edit, with the version read.

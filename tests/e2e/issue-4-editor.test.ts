@@ -2,8 +2,8 @@ import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { useAccounts } from "./support/accounts";
 import { apiLogin, useBrowser } from "./support/browser";
+import { field } from "./support/editor";
 
-const field = (page: Page, path: string) => page.locator(`[data-path="${path}"]`);
 const focusedPath = (page: Page) =>
   page.evaluate(() => document.activeElement?.getAttribute("data-path") ?? document.activeElement?.id);
 const focusedControl = (page: Page) =>

@@ -2,9 +2,8 @@ import type { BrowserContext, Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { type Account, useAccounts } from "./support/accounts";
 import { apiLogin, login, textOf, useBrowser } from "./support/browser";
+import { vnDay } from "./support/seed-like-plan";
 
-const vnDay = (offsetDays = 0) =>
-  new Date(Date.now() + 7 * 3600_000 + offsetDays * 86_400_000).toISOString().slice(0, 10);
 const YEAR = vnDay().slice(0, 4);
 
 /** A complete Đại Hợp plan (no checker errors) unless `overrides` says otherwise. */

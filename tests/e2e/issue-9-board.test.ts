@@ -8,10 +8,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { docxToPdf } from "../../packages/documents/test/libreoffice";
 import { type Account, useAccounts } from "./support/accounts";
 import { apiLogin, login, textOf, useBrowser } from "./support/browser";
-
-const vnDay = (offsetDays = 0) =>
-  new Date(Date.now() + 7 * 3600_000 + offsetDays * 86_400_000).toISOString().slice(0, 10);
-const ddmmyyyy = (iso: string) => iso.split("-").reverse().join("/");
+import { ddmmyyyy, vnDay } from "./support/seed-like-plan";
 
 const SCOPE = "hai-phong-communes";
 const TU_KY = "xa-tu-ky";

@@ -116,16 +116,3 @@ export async function apiLogin(context: BrowserContext, username: string, passwo
 export async function textOf(locator: Locator): Promise<string> {
   return ((await locator.textContent()) ?? "").replace(/\s+/g, " ").trim();
 }
-
-/**
- * Write every gap a drafted report or a template left ("…") in the editor, as a person does before
- * issuing: an issued document carries no template gap (the checker blocks it).
- */
-export async function writeGaps(page: Page, text: string) {
-  const fields = page.locator("textarea[data-path], input[data-path]");
-  const n = await fields.count();
-  for (let i = 0; i < n; i++) {
-    const f = fields.nth(i);
-    if ((await f.inputValue()).trim() === "…") await f.fill(text);
-  }
-}
