@@ -16,9 +16,8 @@ import { ensureTable } from "../packages/core/src/db/bootstrap";
 import { startDynamoLocal } from "../packages/core/src/db/local";
 import * as Plan from "../packages/core/src/plan";
 import * as Lifecycle from "../packages/core/src/plan/lifecycle";
-import { planContent } from "../packages/core/src/plan/schema";
 import { seed } from "../packages/core/src/seed";
-import { SEED_PLAN } from "../packages/core/src/seed/seed-plan";
+import { issuableSeedPlanToday } from "../packages/core/src/seed/issuable";
 import { requestCounter } from "./requests";
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = "true";
@@ -32,7 +31,7 @@ const staffOf = (communeId: string): Actor => ({
   communeIds: [communeId],
 });
 const leaderOf = (communeId: string): Actor => ({ ...staffOf(communeId), role: "commune_leader" });
-const content = planContent.parse(SEED_PLAN);
+const content = issuableSeedPlanToday();
 
 async function fill(communeId: string, n: number) {
   const staff = staffOf(communeId);

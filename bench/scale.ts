@@ -5,8 +5,8 @@
 import { withActor } from "../packages/core/src/actor";
 import { insertPlan } from "../packages/core/src/plan";
 import { transition } from "../packages/core/src/plan/lifecycle";
-import { type PlanContent, planContent } from "../packages/core/src/plan/schema";
-import { SEED_PLAN } from "../packages/core/src/seed/seed-plan";
+import type { PlanContent } from "../packages/core/src/plan/schema";
+import { issuableSeedPlanToday } from "../packages/core/src/seed/issuable";
 import { putUnit } from "../packages/core/src/unit";
 
 export const ADMIN = { username: "bench", displayName: "bench", role: "admin" as const, communeIds: [] };
@@ -14,7 +14,7 @@ export const PLANS = 20;
 export const TASKS = 5;
 
 export function plan(n: number): PlanContent {
-  const c = planContent.parse({ ...SEED_PLAN, subject: `Kế hoạch ${n}` });
+  const c = { ...issuableSeedPlanToday(), subject: `Kế hoạch ${n}` };
   c.assignments = [
     {
       id: "a1",

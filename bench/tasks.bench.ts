@@ -12,9 +12,9 @@ import { ensureTable } from "../packages/core/src/db/bootstrap";
 import { startDynamoLocal } from "../packages/core/src/db/local";
 import { insertPlan } from "../packages/core/src/plan";
 import { transition } from "../packages/core/src/plan/lifecycle";
-import { type PlanContent, planContent } from "../packages/core/src/plan/schema";
+import type { PlanContent } from "../packages/core/src/plan/schema";
 import { seed } from "../packages/core/src/seed";
-import { SEED_PLAN } from "../packages/core/src/seed/seed-plan";
+import { issuableSeedPlanToday } from "../packages/core/src/seed/issuable";
 import { requestCounter } from "./requests";
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = "true";
@@ -29,7 +29,7 @@ const OFFICES = [
 ];
 
 function planWith(tasks: number, n: number): PlanContent {
-  const c = planContent.parse({ ...SEED_PLAN, subject: `Kế hoạch ${n} có ${tasks} nhiệm vụ` });
+  const c = { ...issuableSeedPlanToday(), subject: `Kế hoạch ${n} có ${tasks} nhiệm vụ` };
   c.assignments = OFFICES.map((unit, a) => ({
     id: `a${a}`,
     unit,

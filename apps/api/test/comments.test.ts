@@ -2,8 +2,8 @@ import { withActor } from "@kehoach/core/actor";
 import { putScope } from "@kehoach/core/admin";
 import { insertPlan } from "@kehoach/core/plan";
 import { transition } from "@kehoach/core/plan/lifecycle";
-import { planContent } from "@kehoach/core/plan/schema";
-import { SEED_PLAN, SEED_PLAN_ID } from "@kehoach/core/seed/seed-plan";
+import { issuableSeedPlanToday } from "@kehoach/core/seed/issuable";
+import { SEED_PLAN_ID } from "@kehoach/core/seed/seed-plan";
 import { beforeAll, describe, expect, it } from "vitest";
 import { call, ensureSeed, login, ownTable, type Res, scanTable } from "./helpers";
 
@@ -28,7 +28,7 @@ beforeAll(async () => {
     communeIds: ["quang-nghiep"],
   };
   await withActor(chairman, async () => {
-    const c = planContent.parse({ ...SEED_PLAN, subject: "Kế hoạch thử góp ý qua API" });
+    const c = { ...issuableSeedPlanToday(), subject: "Kế hoạch thử góp ý qua API" };
     await insertPlan({ planId: PLAN, communeId: "quang-nghiep", content: c, status: "approved" });
     await transition(PLAN, { action: "issue", version: 1 });
   });

@@ -4,7 +4,7 @@ import { postComment } from "@kehoach/core/board/comments";
 import { db } from "@kehoach/core/db/entities";
 import { insertPlan } from "@kehoach/core/plan";
 import { transition } from "@kehoach/core/plan/lifecycle";
-import { planContent } from "@kehoach/core/plan/schema";
+import { issuableSeedPlanToday } from "@kehoach/core/seed/issuable";
 import { SEED_PLAN, SEED_PLAN_ID } from "@kehoach/core/seed/seed-plan";
 import { putUnit } from "@kehoach/core/unit";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -283,7 +283,7 @@ async function issueQnPlanWithTasks() {
   };
   await withActor(leader, async () => {
     if ((await db().plan.get({ planId: QN_TASKS.planId }).go()).data) return;
-    const content = planContent.parse({ ...SEED_PLAN, subject: "Kế hoạch có nhiệm vụ của Quảng Nghiệp" });
+    const content = { ...issuableSeedPlanToday(), subject: "Kế hoạch có nhiệm vụ của Quảng Nghiệp" };
     await insertPlan({ planId: QN_TASKS.planId, communeId: "quang-nghiep", content, status: "approved" });
     await transition(QN_TASKS.planId, { action: "issue", version: 1 });
   });

@@ -4,8 +4,7 @@ import { setClock } from "@kehoach/core/clock";
 import { db } from "@kehoach/core/db/entities";
 import { insertPlan } from "@kehoach/core/plan";
 import { transition } from "@kehoach/core/plan/lifecycle";
-import { planContent } from "@kehoach/core/plan/schema";
-import { SEED_PLAN } from "@kehoach/core/seed/seed-plan";
+import { issuableSeedPlan } from "@kehoach/core/seed/issuable";
 import { runReminders } from "@kehoach/core/task/reminders";
 import ICAL from "ical.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -53,11 +52,7 @@ beforeAll(async () => {
     communeIds: ["tan-ky"],
   };
   await withActor(chairman, async () => {
-    const c = planContent.parse({ ...SEED_PLAN, subject: "Kế hoạch thử nhiệm vụ qua API" });
-    c.event = {
-      ...(c.event ?? { dateTentative: false, attendeeCountApproximate: false, attendeeGroups: [] }),
-      date: "2026-06-20",
-    };
+    const c = { ...issuableSeedPlan("2026-06-20"), subject: "Kế hoạch thử nhiệm vụ qua API" };
     const first = c.assignments[0]?.tasks[0];
     const second = c.assignments[1]?.tasks[0];
     if (!first || !second) throw new Error("seed shape");

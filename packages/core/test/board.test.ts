@@ -2,13 +2,13 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "../src/actor";
 import { resolveActor } from "../src/auth";
 import { nationalBoard, scopeBoard } from "../src/board";
-import { todayInVietnam } from "../src/clock";
+import { addDays, todayInVietnam } from "../src/clock";
 import { db } from "../src/db/entities";
 import * as Plan from "../src/plan";
 import * as Lifecycle from "../src/plan/lifecycle";
 import { type PlanContent, planContent } from "../src/plan/schema";
 import { seed } from "../src/seed";
-import { SEED_PLAN } from "../src/seed/seed-plan";
+import { issuableSeedPlanToday } from "../src/seed/issuable";
 import * as Task from "../src/task/index";
 import { taskStatus } from "../src/task/schema";
 import { as, statusOf } from "./helpers";
@@ -27,7 +27,7 @@ const leaderOf = (communeId: string): Actor => ({
 
 function content(subject: string, deadlines: string[]): PlanContent {
   return planContent.parse({
-    ...SEED_PLAN,
+    ...issuableSeedPlanToday(),
     subject,
     recipients: ["Sở Nội vụ thành phố Hải Phòng", "Lưu: VT"],
     assignments: deadlines.map((d, i) => ({
@@ -152,7 +152,13 @@ describe("overseer board", () => {
     const communes = ["xa-ninh-giang", "xa-ha-bac", "xa-chi-minh"];
     const plans = await Promise.all(
       communes.flatMap((c) =>
-        [1, 2, 3].map((n) => issue(c, `Kế hoạch đồng thời ${n}`, ["2026-01-10", "2026-02-10", "2099-01-01"])),
+        [1, 2, 3].map((n) =>
+          issue(c, `Kế hoạch đồng thời ${n}`, [
+            "2026-01-10",
+            "2026-02-10",
+            addDays(todayInVietnam(), 5 * 365),
+          ]),
+        ),
       ),
     );
     const tasks = (

@@ -5,9 +5,8 @@ import * as Board from "../src/board/comments";
 import { db } from "../src/db/entities";
 import * as Plan from "../src/plan";
 import * as Lifecycle from "../src/plan/lifecycle";
-import { planContent } from "../src/plan/schema";
 import { seed } from "../src/seed";
-import { SEED_PLAN } from "../src/seed/seed-plan";
+import { issuableSeedPlanToday } from "../src/seed/issuable";
 import * as Task from "../src/task/index";
 import { myNotifications } from "../src/task/reminders";
 import { putUnit } from "../src/unit";
@@ -106,7 +105,10 @@ beforeAll(async () => {
       });
     }
   });
-  const content = planContent.parse({ ...SEED_PLAN, subject: "Kế hoạch cải cách hành chính xã Hà Kỳ" });
+  const content = {
+    ...issuableSeedPlanToday(),
+    subject: "Kế hoạch cải cách hành chính xã Hà Kỳ",
+  };
   const approved = await as(leader, () =>
     Plan.insertPlan({ communeId: COMMUNE, content, status: "approved" }),
   );

@@ -2,11 +2,13 @@ import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "../src/actor";
 import { setClock } from "../src/clock";
 import { db } from "../src/db/entities";
+import { DomainError } from "../src/errors";
 import * as Plan from "../src/plan";
 import * as Lifecycle from "../src/plan/lifecycle";
 import { planContent } from "../src/plan/schema";
 import { copyToNextPeriod, nextPeriod, templates } from "../src/plan/templates";
 import { seed } from "../src/seed";
+import { issuableSeedPlan } from "../src/seed/issuable";
 import { SEED_PLAN } from "../src/seed/seed-plan";
 import { as, qnLeader, qnStaff, statusOf } from "./helpers";
 
@@ -19,7 +21,8 @@ const tkStaff: Actor = {
 };
 const tkLeader: Actor = { ...tkStaff, username: "tanky.chutich", role: "commune_leader" };
 
-const content = (subject: string) => ({ ...planContent.parse(SEED_PLAN), subject });
+// Issuable on each of this file's clock days (5/1/2026 to 1/1/2027): its event on 20/1/2027.
+const content = (subject: string) => ({ ...issuableSeedPlan("2027-01-20", "2025-12-30"), subject });
 
 async function approvedPlan(staff: Actor, leader: Actor, subject: string) {
   const p = await as(staff, () => Plan.createDraft({ content: content(subject) }));
@@ -32,6 +35,37 @@ beforeAll(() => seed());
 afterEach(() => setClock(undefined));
 
 describe("lifecycle", () => {
+  it("core itself refuses to issue a plan the checker finds errors in: 422, each error's path, nothing written", async () => {
+    setClock(() => new Date("2026-06-10T02:00:00Z"));
+    // The seed plan as written: its event in 2023 (before the day of issue), the cited plan dated
+    // after it, and the district bodies abolished on 1/7/2025.
+    const p = await as(qnStaff, () =>
+      Plan.createDraft({ content: { ...planContent.parse(SEED_PLAN), subject: "Chưa sửa lỗi" } }),
+    );
+    await as(qnStaff, () => Lifecycle.transition(p.id, { action: "submit", version: 1 }));
+    await as(qnLeader, () => Lifecycle.transition(p.id, { action: "approve", version: 2 }));
+    const refused = await as(qnLeader, () =>
+      Lifecycle.transition(p.id, { action: "issue", version: 3 }),
+    ).catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(DomainError);
+    const err = refused as DomainError;
+    expect(err.status).toBe(422);
+    expect(err.code).toBe("checker_errors");
+    const paths = (err.details?.issues ?? []).map((i) => i.path.join("."));
+    expect(paths).toContain("content.event.date");
+    expect(paths).toContain("content.basis.0.date");
+    expect(paths).toContain("content.recipients.0");
+    const after = await as(qnLeader, () => Plan.getPlan(p.id));
+    expect(after.status).toBe("approved");
+    expect(after.version).toBe(3);
+    expect(after.documentNumber.number).toBeUndefined();
+    expect((await as(qnLeader, () => Plan.history(p.id))).map((h) => h.action)).toEqual([
+      "create",
+      "submit",
+      "approve",
+    ]);
+  });
+
   it("follows roles: staff submits, only the leader approves and issues", async () => {
     const p = await as(qnStaff, () => Plan.createDraft({ content: content("Vai trò") }));
     await as(qnStaff, () => Lifecycle.transition(p.id, { action: "submit", version: 1 }));

@@ -65,11 +65,20 @@ async function issuePlan(communeId: string, day: string, subject: string, deadli
   });
 }
 
-/** Submit, approve and issue a draft on `day`. */
+/** The report's gaps (…) and its signer's name written in, as the leader does before issuing. */
+async function writeGaps(id: string) {
+  const p = await Plan.getPlan(id);
+  const text = JSON.stringify(p)
+    .replaceAll('"…"', '"Đã đánh giá trong kỳ."')
+    .replaceAll("(Họ và tên người ký)", "Trần Văn Bình");
+  return Plan.updateDraft(id, { version: p.version, content: planContent.parse(JSON.parse(text)) });
+}
+
+/** Write the gaps of a draft, submit, approve and issue it on `day`. */
 async function issueDraft(communeId: string, id: string, day: string) {
   at(day);
   return as(leaderOf(communeId), async () => {
-    let p = await Plan.getPlan(id);
+    let p = await writeGaps(id);
     for (const action of ["submit", "approve", "issue"] as const) {
       p = await Lifecycle.transition(p.id, { action, version: p.version });
     }
@@ -320,7 +329,7 @@ describe("one report per commune and period", () => {
     const approved = await as(leader, async () => {
       const out = [];
       for (const id of [report.id, other.id]) {
-        let p = await Plan.getPlan(id);
+        let p = await writeGaps(id);
         for (const action of ["submit", "approve"] as const)
           p = await Lifecycle.transition(id, { action, version: p.version });
         out.push(p);

@@ -4,9 +4,9 @@ import { setClock } from "../src/clock";
 import { db } from "../src/db/entities";
 import * as Plan from "../src/plan";
 import * as Lifecycle from "../src/plan/lifecycle";
-import { type PlanContent, planContent } from "../src/plan/schema";
+import type { PlanContent } from "../src/plan/schema";
 import { seed } from "../src/seed";
-import { SEED_PLAN } from "../src/seed/seed-plan";
+import { issuableSeedPlan } from "../src/seed/issuable";
 import * as Task from "../src/task/index";
 import { taskStatus } from "../src/task/schema";
 import { as, qnLeader, qnStaff, statusOf, tkOverseer } from "./helpers";
@@ -27,12 +27,8 @@ delete (leader as { officeId?: string }).officeId;
 
 /** The seed plan, its errors fixed, with deadlines: a date, one relative to the event, a request. */
 function seedLike(subject: string, eventDate = "2026-06-20"): PlanContent {
-  const c = planContent.parse(SEED_PLAN);
+  const c = issuableSeedPlan(eventDate);
   c.subject = subject;
-  c.event = {
-    ...(c.event ?? { dateTentative: false, attendeeCountApproximate: false, attendeeGroups: [] }),
-    date: eventDate,
-  };
   const [a1, a2, a3] = c.assignments;
   if (!a1 || !a2 || !a3 || !a1.tasks[0] || !a1.tasks[1] || !a2.tasks[0] || !a3.tasks[1])
     throw new Error("seed shape");
@@ -211,7 +207,13 @@ describe("issuing makes tasks", () => {
     const draft = await as(staffVP, () =>
       Lifecycle.transition(plan.id, { action: "amend", version: plan.version }),
     );
-    const moved = { ...draft, event: { ...draft.event, date: "2026-07-10" } } as PlanContent;
+    // The event moved, in its facts and in the text that states its day.
+    const moved = JSON.parse(
+      JSON.stringify({ ...draft, event: { ...draft.event, date: "2026-07-10" } }).replaceAll(
+        "20/06/2026",
+        "10/07/2026",
+      ),
+    ) as PlanContent;
     moved.assignments = moved.assignments.map((a) => ({
       ...a,
       tasks: a.tasks.filter((t) => t.id !== "a4-t1"),

@@ -18,8 +18,8 @@
  */
 import { readFileSync, statSync, writeFileSync } from "node:fs";
 import { extname } from "node:path";
+import { type CheckablePlan, checkPlan, type Finding, hasBlockingErrors } from "@kehoach/core/plan/checker";
 import { type PlanContent, planContent } from "@kehoach/core/plan/schema";
-import { type CheckablePlan, checkPlan, type Finding, hasBlockingErrors } from "./checker";
 import { type ImportResult, importPlanDocx, importPlanText, isImportError, MAX_IMPORT_BYTES } from "./import";
 import { renderPlanDocx } from "./render-docx";
 

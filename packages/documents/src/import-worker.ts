@@ -5,8 +5,8 @@
  */
 import { randomUUID } from "node:crypto";
 import { isMainThread, parentPort, Worker, workerData } from "node:worker_threads";
+import { checkPlan, type Finding } from "@kehoach/core/plan/checker";
 import { planContent } from "@kehoach/core/plan/schema";
-import { checkPlan, type Finding } from "./checker";
 import {
   ImportError,
   type ImportOptions,

@@ -6,15 +6,6 @@ import {
   type SectionItem,
 } from "@kehoach/core/plan/schema";
 import { COMMUNE_OFFICES } from "@kehoach/core/seed/units";
-import JSZip from "jszip";
-import mammoth from "mammoth";
-import {
-  docxXmlToLines,
-  htmlToLines,
-  isTaskTableHeader,
-  readDocxNumbering,
-  readDocxStyles,
-} from "./html-lines";
 import {
   collapseSpaces,
   findTextDates,
@@ -25,7 +16,16 @@ import {
   toNewTone,
   unitVariantRegExp,
   upperVi,
-} from "./vi-text";
+} from "@kehoach/core/vi-text";
+import JSZip from "jszip";
+import mammoth from "mammoth";
+import {
+  docxXmlToLines,
+  htmlToLines,
+  isTaskTableHeader,
+  readDocxNumbering,
+  readDocxStyles,
+} from "./html-lines";
 import { readZipDirectory } from "./zip-directory";
 
 // ================================================================================================

@@ -1,16 +1,4 @@
 export {
-  type CheckablePlan,
-  type CheckOptions,
-  checkPlan,
-  DISTRICT_ABOLISHED,
-  FINDING_CODES,
-  type Finding,
-  type FindingCode,
-  type FindingPath,
-  hasBlockingErrors,
-  type Severity,
-} from "./checker";
-export {
   ImportError,
   type ImportErrorCode,
   type ImportOptions,

@@ -1,9 +1,9 @@
 import type { LetterContent } from "@kehoach/core/board/letter";
 import { collapseSpaces, issuerHeaderLines, recipientLines, upperVi } from "@kehoach/core/plan/document-text";
 import { formatPlaceDate } from "@kehoach/core/plan/schema";
+import { nfc, xmlSafe } from "@kehoach/core/vi-text";
 import { AlignmentType, type Paragraph, type Table } from "docx";
 import { decree30Docx, decree30Header, para, run, signatureTable } from "./render-docx";
-import { nfc, xmlSafe } from "./vi-text";
 
 /** A chase-up letter (công văn đôn đốc): the content core/board/letter.ts stores with its number. */
 export type ChaseLetter = LetterContent;

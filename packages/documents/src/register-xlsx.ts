@@ -1,5 +1,5 @@
+import { xmlSafe } from "@kehoach/core/vi-text";
 import ExcelJS from "exceljs";
-import { xmlSafe } from "./vi-text";
 
 export type RegisterRow = {
   number: number;

@@ -20,6 +20,7 @@ import {
   type PlanContent,
   type SectionItem,
 } from "@kehoach/core/plan/schema";
+import { nfc, xmlSafe } from "@kehoach/core/vi-text";
 import {
   AlignmentType,
   BorderStyle,
@@ -39,7 +40,6 @@ import {
   VerticalAlignTable,
   WidthType,
 } from "docx";
-import { nfc, xmlSafe } from "./vi-text";
 
 export { issuerHeaderLines, numberLine, recipientLines };
 

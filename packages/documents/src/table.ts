@@ -1,7 +1,7 @@
 import { once } from "node:events";
 import type { Writable } from "node:stream";
+import { xmlSafe } from "@kehoach/core/vi-text";
 import ExcelJS from "exceljs";
-import { xmlSafe } from "./vi-text";
 
 /**
  * Tables as the files offices file: XLSX sheets (Vietnamese headers, a frozen header row, column

@@ -6,6 +6,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { basename, join } from "node:path";
 import type { PlanContentInput, SectionItem } from "@kehoach/core/plan/schema";
+import { nameKey } from "@kehoach/core/vi-text";
 import {
   AlignmentType,
   Document,
@@ -21,7 +22,6 @@ import {
   WidthType,
 } from "docx";
 import { importPlanDocx, importPlanText } from "../src/import";
-import { nameKey } from "../src/vi-text";
 
 export const ACCURACY_DIR = join(import.meta.dirname, "fixtures", "accuracy");
 

@@ -1,12 +1,12 @@
-import { type PlanContent, planContent } from "@kehoach/core/plan/schema";
-import { describe, expect, it } from "vitest";
 import {
   type CheckablePlan,
   checkPlan,
   FINDING_CODES,
   type Finding,
   hasBlockingErrors,
-} from "../src/checker";
+} from "@kehoach/core/plan/checker";
+import { type PlanContent, planContent } from "@kehoach/core/plan/schema";
+import { describe, expect, it } from "vitest";
 import { cleanPlan, cleanPlanInput, seedPlan } from "./helpers";
 
 const TODAY = "2026-11-25";
@@ -447,7 +447,7 @@ describe("one fact, one value", () => {
   });
 
   it("the blocking list is the plan's errors as issued today: an event before today and template gaps anywhere", async () => {
-    const { issueBlockers } = await import("../src/checker");
+    const { issueBlockers } = await import("@kehoach/core/plan/checker");
     const draft = {
       ...cleanPlan(),
       status: "draft",

@@ -1,6 +1,6 @@
+import { checkPlan } from "@kehoach/core/plan/checker";
 import { planContent } from "@kehoach/core/plan/schema";
 import { describe, expect, it } from "vitest";
-import { checkPlan } from "../src/checker";
 import { importPlanText } from "../src/import";
 import { inEveryPart, oneLine, SHAPES, type Shape } from "./adversarial";
 

@@ -1,12 +1,12 @@
+import { checkPlan, MAX_SECTION_DEPTH } from "@kehoach/core/plan/checker";
 import type { SectionItem } from "@kehoach/core/plan/schema";
+import { xmlSafe } from "@kehoach/core/vi-text";
 import JSZip from "jszip";
 import { SaxesParser } from "saxes";
 import { describe, expect, it } from "vitest";
-import { checkPlan, MAX_SECTION_DEPTH } from "../src/checker";
 import { importPlanText } from "../src/import";
 import { renderRegisterXlsx } from "../src/register-xlsx";
 import { renderPlanDocx } from "../src/render-docx";
-import { xmlSafe } from "../src/vi-text";
 import { seedPlan } from "./helpers";
 
 /** A strict XML 1.0 parser (saxes rejects characters XML forbids); throws on the first error. */

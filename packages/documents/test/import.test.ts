@@ -1,3 +1,4 @@
+import { checkPlan } from "@kehoach/core/plan/checker";
 import { type PlanContentInput, planContent, type SectionItem } from "@kehoach/core/plan/schema";
 import { SEED_PLAN } from "@kehoach/core/seed/seed-plan";
 import {
@@ -13,7 +14,6 @@ import {
 } from "docx";
 import JSZip from "jszip";
 import { describe, expect, it } from "vitest";
-import { checkPlan } from "../src/checker";
 import { type ImportResult, importPlanDocx, importPlanText, isImportError } from "../src/import";
 import { renderPlanDocx } from "../src/render-docx";
 import { fixture, seedPlan } from "./helpers";

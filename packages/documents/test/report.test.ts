@@ -1,11 +1,11 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { checkPlan, hasBlockingErrors } from "@kehoach/core/plan/checker";
 import { type ReportData, type ReportTask, reportContent } from "@kehoach/core/report";
 import { period } from "@kehoach/core/report/period";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { checkPlan, hasBlockingErrors } from "../src/checker";
 import { renderPlanDocx } from "../src/render-docx";
 import { renderReportAnnexXlsx } from "../src/report-annex-xlsx";
 import { paragraphs, tables, unzipDocx } from "./helpers";

@@ -1,8 +1,8 @@
 import { OpenAPIHono, z } from "@hono/zod-openapi";
 import { DomainError } from "@kehoach/core/errors";
+import { checkPlan, issueBlockers } from "@kehoach/core/plan/checker";
 import { planContent } from "@kehoach/core/plan/schema";
 import { COMMUNE_OFFICES } from "@kehoach/core/seed/units";
-import { checkPlan, issueBlockers } from "@kehoach/documents/checker";
 import type { ImportJob, ImportLimits } from "@kehoach/documents/import-worker";
 import { MAX_IMPORT_BYTES } from "@kehoach/documents/limits";
 import { bodyLimit } from "hono/body-limit";

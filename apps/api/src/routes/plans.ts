@@ -1,10 +1,9 @@
 import { OpenAPIHono, z } from "@hono/zod-openapi";
-import { DomainError } from "@kehoach/core/errors";
 import * as Plan from "@kehoach/core/plan";
+import { checkPlan, issueBlockers } from "@kehoach/core/plan/checker";
 import * as Lifecycle from "@kehoach/core/plan/lifecycle";
-import { type Plan as PlanData, plan, planSummary } from "@kehoach/core/plan/schema";
+import { plan, planSummary } from "@kehoach/core/plan/schema";
 import { copyToNextPeriod } from "@kehoach/core/plan/templates";
-import { checkPlan, issueBlockers } from "@kehoach/documents/checker";
 import { commonErrors, conflictError, type Env, errorSchema, guarded, json } from "../http";
 import { findingSchema } from "./documents";
 
@@ -142,21 +141,7 @@ export const plans = new OpenAPIHono<Env>()
     async (c) => {
       const { id } = c.req.valid("param");
       const body = c.req.valid("json");
-      // Checker errors block issuing; checked on the very plan being issued, dated today.
-      const blockOnCheckerErrors = (issuing: PlanData) => {
-        const errors = issueBlockers(issuing, issuing.date ? { today: issuing.date } : {});
-        if (!errors.length) return;
-        throw new DomainError(
-          422,
-          "checker_errors",
-          {
-            vi: `Còn ${errors.length} lỗi thể thức phải sửa trước khi ban hành.`,
-            en: `${errors.length} checker error(s) must be fixed before issuing.`,
-          },
-          { issues: errors.map((f) => ({ path: ["content", ...f.location.path], message: f.message })) },
-        );
-      };
-      const result = await Lifecycle.transition(id, body, { beforeIssue: blockOnCheckerErrors });
+      const result = await Lifecycle.transition(id, body);
       return body.action === "amend" ? c.json(result, 201) : c.json(result, 200);
     },
   )

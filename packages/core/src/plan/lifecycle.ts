@@ -8,6 +8,7 @@ import { completeTasks, planIssueTasks, seriesOf, statsDelta, type TaskStats } f
 import { cleanText, visibleLength } from "../text";
 import { parse } from "../validate";
 import { type Op, put, rejected, update, write } from "../write";
+import { issueBlockers } from "./checker";
 import { signerLines } from "./document-text";
 import { insertPlan, type PlanItem, planOut, requireWrite, searchTextOf, toPlan } from "./index";
 import { formatSymbol, type Plan, type PlanContent, type PlanStatus } from "./schema";
@@ -55,13 +56,29 @@ async function loadForWrite(planId: string) {
   return item;
 }
 
+/**
+ * Checker errors block issuing (Decree 30: a document goes out complete and correct), checked on
+ * the very plan being issued, dated and numbered as it would be today, before anything is written.
+ */
+function blockOnCheckerErrors(plan: Plan) {
+  const errors = issueBlockers(plan);
+  if (!errors.length) return;
+  throw new DomainError(
+    422,
+    "checker_errors",
+    {
+      vi: `Còn ${errors.length} lỗi thể thức phải sửa trước khi ban hành.`,
+      en: `${errors.length} checker error(s) must be fixed before issuing.`,
+    },
+    { issues: errors.map((f) => ({ path: ["content", ...f.location.path], message: f.message })) },
+  );
+}
+
 /** Move a plan along its lifecycle. `issue` assigns the number; `amend` opens a linked new draft. */
 export async function transition(
   planId: string,
   input: z.input<typeof transitionInput>,
-  /** Runs on the plan as it will be issued (dated today), before anything is written; may throw. */
   opts: {
-    beforeIssue?: (plan: Plan) => void;
     /** false: stop after the issuing transaction, as a crash there would (tests of the retry). */
     taskStep?: boolean;
   } = {},
@@ -80,7 +97,7 @@ export async function transition(
   if (!rule.from.includes(item.status)) throw refuse(t.action, item.status);
   if (t.action === "amend") return amend(item);
   if (t.action === "issue") {
-    opts.beforeIssue?.(toPlan({ ...item, content: { ...item.content, date: todayInVietnam() } }));
+    blockOnCheckerErrors(toPlan(item));
     return issue(item, opts);
   }
   const to = rule.to ?? item.status;

@@ -1,5 +1,5 @@
 /**
- * The checker's finding, as the API sends it (packages/documents/src/checker.ts).
+ * The checker's finding, as the API sends it (packages/core/src/plan/checker.ts).
  * Declared here so the dashboard does not depend on the documents package.
  */
 export type FindingSeverity = "error" | "warning";

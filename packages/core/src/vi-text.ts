@@ -6,7 +6,7 @@
 export const nfc = (s: string): string => s.normalize("NFC");
 
 /** Collapse runs of spaces/tabs/NBSP into one space and trim. */
-export { collapseSpaces, upperVi } from "@kehoach/core/plan/document-text";
+export { collapseSpaces, upperVi } from "./plan/document-text";
 
 /** Old-style tone placement (hoá, khoẻ, uỷ) ↔ new style (hóa, khỏe, ủy), as pairs [old, new]. */
 const TONE_PAIRS: ReadonlyArray<readonly [string, string]> = (() => {

@@ -1,13 +1,5 @@
-import { todayInVietnam } from "@kehoach/core/clock";
-import { locationText } from "@kehoach/core/plan/locations";
-import { templatePhraseIn } from "@kehoach/core/plan/placeholders";
-import {
-  formatSymbol,
-  type PlanContent,
-  type SectionItem,
-  SIGNER_AUTHORITIES,
-} from "@kehoach/core/plan/schema";
-import { COMMUNE_OFFICES } from "@kehoach/core/seed/units";
+import { todayInVietnam } from "../clock";
+import { COMMUNE_OFFICES } from "../seed/units";
 import {
   collapseSpaces,
   findTextDates,
@@ -21,7 +13,10 @@ import {
   toneStyleHits,
   toOldTone,
   unitVariantRegExp,
-} from "./vi-text";
+} from "../vi-text";
+import { locationText } from "./locations";
+import { templatePhraseIn } from "./placeholders";
+import { formatSymbol, type PlanContent, type SectionItem, SIGNER_AUTHORITIES } from "./schema";
 
 export type Severity = "error" | "warning";
 export type FindingPath = (string | number)[];
