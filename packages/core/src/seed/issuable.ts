@@ -1,8 +1,7 @@
 import { addDays, todayInVietnam } from "../clock";
+import { shortDate } from "../plan/document-text";
 import { type PlanContent, planContent } from "../plan/schema";
 import { SEED_PLAN } from "./seed-plan";
-
-const dmy = (iso: string) => iso.split("-").reverse().join("/");
 
 /**
  * The seed plan as a commune could issue it, its event on `eventDate`: the same text moved to the
@@ -17,7 +16,7 @@ export function issuableSeedPlan(eventDate: string, citedOn?: string): PlanConte
   const [cy, cm, cd] = cited.split("-").map(Number) as [number, number, number];
   const text = JSON.stringify(SEED_PLAN)
     .replaceAll("30 tháng 12 năm 2023", `${cd} tháng ${cm} năm ${cy}`)
-    .replaceAll("22/6/2023", dmy(eventDate))
+    .replaceAll("22/6/2023", shortDate(eventDate))
     .replaceAll("2023", String(year))
     .replaceAll("UBND huyện Tứ Kỳ", "UBND thành phố Hải Phòng")
     .replaceAll("Đài Phát thanh huyện", "Đài Phát thanh thành phố");
