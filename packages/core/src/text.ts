@@ -14,9 +14,12 @@ export function foldVietnamese(s: string): string {
 // else (C0 controls, lone surrogates, U+FFFE/U+FFFF) breaks the DOCX and is dropped.
 const XML_INVALID = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
 
+/** Drop what cannot appear in an XML document: every string the DOCX and XLSX renderers emit goes through this. */
+export const xmlSafe = (s: string): string => s.replace(XML_INVALID, "");
+
 /** What every free-text input becomes: XML-safe characters, composed (NFC). */
 export function cleanText(s: string): string {
-  return s.replace(XML_INVALID, "").normalize("NFC");
+  return xmlSafe(s).normalize("NFC");
 }
 
 // Spaces, format characters (zero-width space/joiners, BOM, word joiner, bidi marks) and

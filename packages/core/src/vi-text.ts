@@ -154,10 +154,4 @@ export function stripEnd(s: string, chars: string): string {
   return s.slice(0, end);
 }
 
-/** Characters XML 1.0 cannot carry (C0 controls but tab/LF/CR, U+FFFE, U+FFFF, unpaired surrogates). */
-const XML_INVALID_RE =
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: finding them is the point
-  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
-
-/** Drop what cannot appear in an XML document: every string the DOCX and XLSX renderers emit goes through this. */
-export const xmlSafe = (s: string): string => s.replace(XML_INVALID_RE, "");
+export { xmlSafe } from "./text";
