@@ -1,6 +1,6 @@
 /**
- * The checker's finding, as the API sends it (packages/core/src/plan/checker.ts).
- * Declared here so the dashboard does not depend on the documents package.
+ * The checker's finding (packages/core/src/plan/checker.ts) as the API sends it: the API's schema,
+ * which the client's types come from, carries the code as any string, not as core's list of codes.
  */
 export type FindingSeverity = "error" | "warning";
 export type FindingPath = (string | number)[];
